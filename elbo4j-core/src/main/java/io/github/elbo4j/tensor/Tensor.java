@@ -1,0 +1,528 @@
+package io.github.elbo4j.tensor;
+
+import io.github.elbo4j.tensor.BinaryKernel.Op;
+import io.github.elbo4j.tensor.ReductionKernel.Rule;
+import java.util.Arrays;
+
+/**
+ * An immutable dense array of doubles with a shape, stored row-major. Element-wise operations
+ * follow NumPy's broadcasting rules (https://numpy.org/doc/stable/user/basics.broadcasting.html);
+ * every operation returns a new tensor. The scalar shape is {@code []}.
+ */
+public final class Tensor {
+
+    private final double[] data;
+    private final int[] shape;
+
+    /** Wraps without copying; callers inside the package hand over ownership of both arrays. */
+    Tensor(double[] data, int[] shape) {
+        this.data = data;
+        this.shape = shape;
+    }
+
+    // ---- creation -------------------------------------------------------------------------
+
+    /** A one-dimensional tensor holding a copy of {@code values}. */
+    public static Tensor of(double... values) {
+        return new Tensor(values.clone(), new int[] {values.length});
+    }
+
+    /** A tensor of the given shape holding a copy of {@code values} in row-major order. */
+    public static Tensor of(double[] values, int... shape) {
+        int n = ShapeRules.size(shape);
+        if (n != values.length) {
+            throw new IllegalArgumentException("Tensor has " + values.length + " values but shape "
+                    + Arrays.toString(shape) + " needs " + n);
+        }
+        return new Tensor(values.clone(), shape.clone());
+    }
+
+    /** A matrix from rows of equal length. */
+    public static Tensor of(double[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        double[] d = new double[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != cols) {
+                throw new IllegalArgumentException("row " + i + " has length " + rows[i].length + ", expected " + cols);
+            }
+            System.arraycopy(rows[i], 0, d, i * cols, cols);
+        }
+        return new Tensor(d, new int[] {rows.length, cols});
+    }
+
+    /** A rank-0 tensor. */
+    public static Tensor scalar(double value) {
+        return new Tensor(new double[] {value}, ShapeRules.SCALAR);
+    }
+
+    /** All zeros. */
+    public static Tensor zeros(int... shape) {
+        return new Tensor(new double[ShapeRules.size(shape)], shape.clone());
+    }
+
+    /** All ones. */
+    public static Tensor ones(int... shape) {
+        return full(1.0, shape);
+    }
+
+    /** Every element equal to {@code value}. */
+    public static Tensor full(double value, int... shape) {
+        double[] d = new double[ShapeRules.size(shape)];
+        Arrays.fill(d, value);
+        return new Tensor(d, shape.clone());
+    }
+
+    /** {@code start, start + step, ...} while below {@code stop} (above, for a negative step). */
+    public static Tensor arange(double start, double stop, double step) {
+        if (step == 0 || !Double.isFinite(step)) {
+            throw new IllegalArgumentException("arange step must be finite and non-zero, got " + step);
+        }
+        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            d[i] = start + i * step;
+        }
+        return new Tensor(d, new int[] {n});
+    }
+
+    /** {@code 0, 1, ..., n - 1}. */
+    public static Tensor arange(int n) {
+        return arange(0, n, 1);
+    }
+
+    /** {@code n} evenly spaced points from {@code start} to {@code stop} inclusive. */
+    public static Tensor linspace(double start, double stop, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("linspace count must be >= 1, got " + n);
+        }
+        double[] d = new double[n];
+        double step = n == 1 ? 0 : (stop - start) / (n - 1);
+        for (int i = 0; i < n; i++) {
+            d[i] = start + i * step;
+        }
+        d[n - 1] = n == 1 ? start : stop;
+        return new Tensor(d, new int[] {n});
+    }
+
+    /** The {@code n×n} identity matrix. */
+    public static Tensor eye(int n) {
+        double[] d = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            d[i * n + i] = 1.0;
+        }
+        return new Tensor(d, new int[] {n, n});
+    }
+
+    // ---- access -----------------------------------------------------------------------------
+
+    /** The shape (a copy). */
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** Size of one axis (negative axes count from the end). */
+    public int dim(int axis) {
+        return shape[ShapeRules.axis(axis, shape.length)];
+    }
+
+    /** Number of axes. */
+    public int rank() {
+        return shape.length;
+    }
+
+    /** Number of elements. */
+    public int size() {
+        return data.length;
+    }
+
+    /** The only element of a one-element tensor. */
+    public double item() {
+        if (data.length != 1) {
+            throw new IllegalStateException("item() needs exactly one element, shape is " + Arrays.toString(shape));
+        }
+        return data[0];
+    }
+
+    /** The element at a full multi-index. */
+    public double get(int... index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("index " + Arrays.toString(index) + " has rank " + index.length
+                    + " but the tensor has shape " + Arrays.toString(shape));
+        }
+        int flat = 0;
+        for (int i = 0; i < index.length; i++) {
+            IndexKernel.checkIndex(index[i], i, shape[i]);
+            flat = flat * shape[i] + index[i];
+        }
+        return data[flat];
+    }
+
+    /** The elements in row-major order (a copy). */
+    public double[] toArray() {
+        return data.clone();
+    }
+
+    /** True when every element is finite (no NaN, no infinity). */
+    public boolean allFinite() {
+        for (double v : data) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The backing array, not copied: package kernels read it and never write it. */
+    double[] dataView() {
+        return data;
+    }
+
+    int[] shapeView() {
+        return shape;
+    }
+
+    // ---- element-wise arithmetic (broadcasting) ------------------------------------------
+
+    /** {@code this + other}. */
+    public Tensor add(Tensor other) {
+        return BinaryKernel.apply(Op.ADD, this, other);
+    }
+
+    /** {@code this + c}. */
+    public Tensor add(double c) {
+        return BinaryKernel.apply(Op.ADD, this, c);
+    }
+
+    /** {@code this - other}. */
+    public Tensor sub(Tensor other) {
+        return BinaryKernel.apply(Op.SUB, this, other);
+    }
+
+    /** {@code this - c}. */
+    public Tensor sub(double c) {
+        return BinaryKernel.apply(Op.SUB, this, c);
+    }
+
+    /** {@code c - this}. */
+    public Tensor rsub(double c) {
+        return BinaryKernel.apply(Op.SUB, c, this);
+    }
+
+    /** {@code this * other}. */
+    public Tensor mul(Tensor other) {
+        return BinaryKernel.apply(Op.MUL, this, other);
+    }
+
+    /** {@code this * c}. */
+    public Tensor mul(double c) {
+        return BinaryKernel.apply(Op.MUL, this, c);
+    }
+
+    /** {@code this / other}. */
+    public Tensor div(Tensor other) {
+        return BinaryKernel.apply(Op.DIV, this, other);
+    }
+
+    /** {@code this / c}. */
+    public Tensor div(double c) {
+        return BinaryKernel.apply(Op.DIV, this, c);
+    }
+
+    /** {@code c / this}. */
+    public Tensor rdiv(double c) {
+        return BinaryKernel.apply(Op.DIV, c, this);
+    }
+
+    /** {@code this ^ other} ({@link Math#pow}). */
+    public Tensor pow(Tensor other) {
+        return BinaryKernel.apply(Op.POW, this, other);
+    }
+
+    /** {@code this ^ c} ({@link Math#pow}). */
+    public Tensor pow(double c) {
+        return BinaryKernel.apply(Op.POW, this, c);
+    }
+
+    /** Element-wise maximum (NaN propagates). */
+    public Tensor maximum(Tensor other) {
+        return BinaryKernel.apply(Op.MAX, this, other);
+    }
+
+    /** Element-wise minimum (NaN propagates). */
+    public Tensor minimum(Tensor other) {
+        return BinaryKernel.apply(Op.MIN, this, other);
+    }
+
+    // ---- element-wise functions -------------------------------------------------------------
+
+    /** Applies an element-wise function; see {@link ElementwiseFunction} for the formulas. */
+    public Tensor apply(ElementwiseFunction f) {
+        return UnaryKernel.apply(f, this);
+    }
+
+    /** {@code -this}. */
+    public Tensor neg() {
+        return apply(ElementwiseFunction.NEG);
+    }
+
+    /** {@code e^this}. */
+    public Tensor exp() {
+        return apply(ElementwiseFunction.EXP);
+    }
+
+    /** Natural logarithm ({@code -∞} at 0, NaN below). */
+    public Tensor log() {
+        return apply(ElementwiseFunction.LOG);
+    }
+
+    /** Square root. */
+    public Tensor sqrt() {
+        return apply(ElementwiseFunction.SQRT);
+    }
+
+    /** {@code this²}. */
+    public Tensor square() {
+        return apply(ElementwiseFunction.SQUARE);
+    }
+
+    /** Applies any scalar function element-wise (not differentiable; for plots and reports). */
+    public Tensor map(java.util.function.DoubleUnaryOperator f) {
+        double[] o = new double[data.length];
+        for (int i = 0; i < o.length; i++) {
+            o[i] = f.applyAsDouble(data[i]);
+        }
+        return new Tensor(o, shape);
+    }
+
+    // ---- comparisons ----------------------------------------------------------------------
+
+    /** 1 where {@code this > other}, else 0 (broadcasting). */
+    public Tensor gt(Tensor other) {
+        return Comparison.GT.apply(this, other);
+    }
+
+    /** 1 where {@code this < other}, else 0 (broadcasting). */
+    public Tensor lt(Tensor other) {
+        return Comparison.LT.apply(this, other);
+    }
+
+    /** 1 where {@code this >= other}, else 0 (broadcasting). */
+    public Tensor ge(Tensor other) {
+        return Comparison.GE.apply(this, other);
+    }
+
+    /** 1 where {@code this <= other}, else 0 (broadcasting). */
+    public Tensor le(Tensor other) {
+        return Comparison.LE.apply(this, other);
+    }
+
+    /** 1 where {@code this == other}, else 0 (broadcasting). */
+    public Tensor eq(Tensor other) {
+        return Comparison.EQ.apply(this, other);
+    }
+
+    /** {@code condition != 0 ? a : b}, element-wise with broadcasting of all three. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return Comparison.where(condition, a, b);
+    }
+
+    // ---- reductions -----------------------------------------------------------------------
+
+    /** Sum over {@code axes} (all axes when none are given); reduced axes are removed. */
+    public Tensor sum(int... axes) {
+        int[] ax = ShapeRules.axes(axes, shape.length);
+        return new Tensor(ReductionKernel.sum(data, shape, ax), ShapeRules.reduced(shape, ax, false));
+    }
+
+    /** Mean over {@code axes} (all axes when none are given). */
+    public Tensor mean(int... axes) {
+        int[] ax = ShapeRules.axes(axes, shape.length);
+        int count = 1;
+        for (int a : ax) {
+            count *= shape[a];
+        }
+        return sum(axes).div(count);
+    }
+
+    /** Product over {@code axes} (all axes when none are given). */
+    public Tensor prod(int... axes) {
+        return reduce(Rule.PROD, axes);
+    }
+
+    /** Maximum over {@code axes} (all axes when none are given); NaN propagates. */
+    public Tensor max(int... axes) {
+        return reduce(Rule.MAX, axes);
+    }
+
+    /** Minimum over {@code axes} (all axes when none are given); NaN propagates. */
+    public Tensor min(int... axes) {
+        return reduce(Rule.MIN, axes);
+    }
+
+    /**
+     * {@code log Σ exp(x)} over {@code axes}, computed as {@code m + log Σ exp(x - m)} with
+     * {@code m} the maximum (0 where the maximum is infinite, so all-{@code -∞} gives {@code -∞}).
+     */
+    public Tensor logSumExp(int... axes) {
+        int[] ax = ShapeRules.axes(axes, shape.length);
+        int[] kept = ShapeRules.reduced(shape, ax, true);
+        double[] m = ReductionKernel.reduce(data, shape, ax, Rule.MAX);
+        for (int i = 0; i < m.length; i++) {
+            m[i] = Double.isInfinite(m[i]) ? 0.0 : m[i];
+        }
+        Tensor shift = new Tensor(m, kept);
+        Tensor s = sub(shift).exp().sum(axes).log();
+        return s.add(shift.reshape(s.shape));
+    }
+
+    private Tensor reduce(Rule rule, int[] axes) {
+        int[] ax = ShapeRules.axes(axes, shape.length);
+        return new Tensor(ReductionKernel.reduce(data, shape, ax, rule), ShapeRules.reduced(shape, ax, false));
+    }
+
+    // ---- shape ------------------------------------------------------------------------------
+
+    /** The same elements in a new shape; one dimension may be -1 (inferred). */
+    public Tensor reshape(int... newShape) {
+        return new Tensor(data, Reshape.resolve(shape, newShape));
+    }
+
+    /** Swaps the last two axes (a matrix transpose, batched over leading axes). */
+    public Tensor transpose() {
+        if (shape.length < 2) {
+            throw new IllegalArgumentException("transpose needs rank >= 2, shape is " + Arrays.toString(shape));
+        }
+        int[] perm = new int[shape.length];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        perm[perm.length - 2] = perm.length - 1;
+        perm[perm.length - 1] = perm.length - 2;
+        return permute(perm);
+    }
+
+    /** Reorders axes: axis {@code k} of the result is axis {@code perm[k]} of this tensor. */
+    public Tensor permute(int... perm) {
+        int[] p = LayoutKernel.permutation(perm, shape.length);
+        int[] s = new int[shape.length];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = shape[p[k]];
+        }
+        return new Tensor(LayoutKernel.permute(data, shape, p), s);
+    }
+
+    /** Broadcasts to {@code target} (NumPy rules), materializing the repeated elements. */
+    public Tensor broadcastTo(int... target) {
+        if (!ShapeRules.broadcastsTo(shape, target)) {
+            throw new IllegalArgumentException("cannot broadcast " + Arrays.toString(shape) + " to " + Arrays.toString(target));
+        }
+        return new Tensor(BroadcastKernel.expand(data, shape, target), target.clone());
+    }
+
+    /**
+     * Sums over the axes that broadcasting added, the inverse of {@link #broadcastTo}: the
+     * result has shape {@code target}, which must broadcast to this tensor's shape.
+     */
+    public Tensor sumTo(int... target) {
+        if (Arrays.equals(shape, target)) {
+            return this;
+        }
+        if (!ShapeRules.broadcastsTo(target, shape)) {
+            throw new IllegalArgumentException("cannot sum " + Arrays.toString(shape) + " down to " + Arrays.toString(target));
+        }
+        return new Tensor(BroadcastKernel.sumTo(data, shape, target), target.clone());
+    }
+
+    /** Inserts an axis of size 1 at {@code axis} (in {@code [-rank-1, rank]}). */
+    public Tensor unsqueeze(int axis) {
+        return new Tensor(data, Reshape.unsqueeze(shape, axis));
+    }
+
+    /** Removes the axis {@code axis}, which must have size 1. */
+    public Tensor squeeze(int axis) {
+        return new Tensor(data, Reshape.squeeze(shape, axis));
+    }
+
+    // ---- indexing ---------------------------------------------------------------------------
+
+    /** Elements {@code start <= k < end} along {@code axis}. */
+    public Tensor slice(int axis, int start, int end) {
+        int a = ShapeRules.axis(axis, shape.length);
+        int[] s = shape.clone();
+        s[a] = end - start;
+        return new Tensor(IndexKernel.slice(data, shape, a, start, end), s);
+    }
+
+    /** {@code out[.., k, ..] = this[.., index[k], ..]} along {@code axis}. */
+    public Tensor indexSelect(int axis, int... index) {
+        int a = ShapeRules.axis(axis, shape.length);
+        int[] s = shape.clone();
+        s[a] = index.length;
+        return new Tensor(IndexKernel.select(data, shape, a, index), s);
+    }
+
+    /** Adjoint of {@link #indexSelect}: {@code out[.., index[k], ..] += this[.., k, ..]}, {@code size} along {@code axis}. */
+    public Tensor indexAdd(int axis, int[] index, int size) {
+        int a = ShapeRules.axis(axis, shape.length);
+        int[] s = shape.clone();
+        s[a] = size;
+        return new Tensor(IndexKernel.indexAdd(data, shape, a, index, size), s);
+    }
+
+    /** Element-wise gather along {@code axis} (as {@code torch.gather}); the result has {@code index}'s shape. */
+    public Tensor gather(int axis, Index index) {
+        int a = ShapeRules.axis(axis, shape.length);
+        return new Tensor(IndexKernel.gather(data, shape, a, index), index.shape());
+    }
+
+    /** Adjoint of {@link #gather}: adds each element at its indexed position; {@code size} along {@code axis}. */
+    public Tensor scatterAdd(int axis, Index index, int size) {
+        int a = ShapeRules.axis(axis, shape.length);
+        int[] s = shape.clone();
+        s[a] = size;
+        return new Tensor(IndexKernel.scatterAdd(data, shape, a, index, size), s);
+    }
+
+    /** Joins tensors along an existing axis. */
+    public static Tensor concat(int axis, Tensor... parts) {
+        return Joining.concat(axis, parts);
+    }
+
+    /** Joins tensors of equal shape along a new axis. */
+    public static Tensor stack(int axis, Tensor... parts) {
+        return Joining.stack(axis, parts);
+    }
+
+    // ---- linear algebra ---------------------------------------------------------------------
+
+    /** Batched matrix product (NumPy {@code matmul} rules), through BLAS {@code dgemm}. */
+    public Tensor matmul(Tensor other) {
+        return MatrixProduct.matmul(this, other);
+    }
+
+    /** Outer product of two vectors: {@code out[i, j] = this[i] * other[j]}. */
+    public Tensor outer(Tensor other) {
+        if (shape.length != 1 || other.shape.length != 1) {
+            throw new IllegalArgumentException("outer needs two vectors, got " + Arrays.toString(shape)
+                    + " and " + Arrays.toString(other.shape));
+        }
+        return reshape(data.length, 1).mul(other.reshape(1, other.data.length));
+    }
+
+    // ---- object ---------------------------------------------------------------------------
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Tensor t && Arrays.equals(shape, t.shape) && Arrays.equals(data, t.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(shape) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return TensorFormat.format(this);
+    }
+}
