@@ -433,6 +433,16 @@ public final class Tensor {
         return new Tensor(BroadcastKernel.sumTo(data, shape, target), target.clone());
     }
 
+    /** {@link #sumTo} the shape of {@code like}: reduces a broadcast gradient to an operand's shape. */
+    public Tensor sumToShapeOf(Tensor like) {
+        return Arrays.equals(shape, like.shape) ? this : sumTo(like.shape);
+    }
+
+    /** True when both tensors have the same shape. */
+    public boolean sameShape(Tensor other) {
+        return Arrays.equals(shape, other.shape);
+    }
+
     /** Inserts an axis of size 1 at {@code axis} (in {@code [-rank-1, rank]}). */
     public Tensor unsqueeze(int axis) {
         return new Tensor(data, Reshape.unsqueeze(shape, axis));

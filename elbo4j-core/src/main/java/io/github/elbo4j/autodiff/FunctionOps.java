@@ -1,0 +1,59 @@
+package io.github.elbo4j.autodiff;
+
+import io.github.elbo4j.tensor.ElementwiseFunction;
+import io.github.elbo4j.tensor.Tensor;
+
+/**
+ * Differentiable element-wise functions: the forward rule is {@link Tensor#apply}, the
+ * derivative {@code f'(x)} (often cheaper from the output {@code y}) is written next to it.
+ */
+final class FunctionOps {
+
+    private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
+    private static final double SQRT_PI_OVER_TWO = 0.886226925452758;
+
+    private FunctionOps() {
+    }
+
+    static Var apply(Var a, ElementwiseFunction f) {
+        Tensor out = a.value().apply(f);
+        if (!a.isTracked()) {
+            return Var.constant(out);
+        }
+        if (f == ElementwiseFunction.SIGN || f == ElementwiseFunction.TRIGAMMA) {
+            throw new UnsupportedOperationException(f + " has no differentiable form in elbo4j"
+                    + (f == ElementwiseFunction.TRIGAMMA ? " (its derivative, tetragamma, is not in Commons Numbers)" : ""));
+        }
+        return a.tape().record(out, (g, adj) -> adj.add(a, g.mul(derivative(f, a.value(), out))));
+    }
+
+    /** {@code f'(x)} given {@code x} and {@code y = f(x)}. */
+    static Tensor derivative(ElementwiseFunction f, Tensor x, Tensor y) {
+        return switch (f) {
+            case NEG -> Tensor.scalar(-1.0);
+            case ABS -> x.apply(ElementwiseFunction.SIGN);
+            case EXP -> y;
+            case LOG -> x.rdiv(1.0);
+            case LOG1P -> x.add(1.0).rdiv(1.0);
+            case EXPM1 -> y.add(1.0);
+            case SQRT -> y.rdiv(0.5);
+            case SQUARE -> x.mul(2.0);
+            case RECIPROCAL -> y.square().neg();
+            case SIN -> x.apply(ElementwiseFunction.COS);
+            case COS -> x.apply(ElementwiseFunction.SIN).neg();
+            case TANH -> y.square().rsub(1.0);
+            case SIGMOID -> y.mul(y.rsub(1.0));
+            case SOFTPLUS -> x.apply(ElementwiseFunction.SIGMOID);
+            case LOG_SIGMOID -> x.neg().apply(ElementwiseFunction.SIGMOID);
+            // d/dx log(1 - e^x) = -e^x / (1 - e^x) = -1 / expm1(-x)
+            case LOG1M_EXP -> x.neg().apply(ElementwiseFunction.EXPM1).rdiv(-1.0);
+            case LGAMMA -> x.apply(ElementwiseFunction.DIGAMMA);
+            case DIGAMMA -> x.apply(ElementwiseFunction.TRIGAMMA);
+            case ERF -> x.square().neg().exp().mul(TWO_OVER_SQRT_PI);
+            case ERFC -> x.square().neg().exp().mul(-TWO_OVER_SQRT_PI);
+            case ERFINV -> y.square().exp().mul(SQRT_PI_OVER_TWO);
+            case RELU -> x.gt(Tensor.scalar(0.0));
+            case SIGN, TRIGAMMA -> throw new IllegalStateException("unreachable: " + f);
+        };
+    }
+}
