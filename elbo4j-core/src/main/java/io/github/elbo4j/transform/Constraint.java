@@ -1,0 +1,140 @@
+package io.github.elbo4j.transform;
+
+import io.github.elbo4j.tensor.Tensor;
+
+/**
+ * The set a random variable lives in: the support of a distribution or the domain of a
+ * bijector. A closed set of cases (as NumPyro's {@code constraints} module), each a record that
+ * implements its own membership test: Java 17 has no pattern matching for {@code switch}, so the
+ * cases are dispatched by their methods and by registries keyed on the record class.
+ *
+ * <p>{@link #check} tests membership over the batch; {@link #eventRank} says how many trailing
+ * axes form one point (0 for scalars, 1 for vectors such as a simplex, 2 for matrices).
+ */
+public sealed interface Constraint permits Constraint.Real, Constraint.Positive, Constraint.NonNegative,
+        Constraint.GreaterThan, Constraint.Interval, Constraint.Simplex, Constraint.OrderedVector,
+        Constraint.LowerCholesky, Constraint.CorrCholesky, Constraint.PositiveDefinite,
+        Constraint.IntegerInterval, Constraint.NonNegativeInteger, Constraint.OneHot, Constraint.Multinomial {
+
+    /** Tolerance of the equality tests (simplex sums, unit rows, symmetry). */
+    double TOLERANCE = 1e-6;
+
+    /** Number of trailing axes that make up one point of the set. */
+    int eventRank();
+
+    /**
+     * 1 where the point is in the set, 0 where it is not: the result has the value's shape with
+     * the trailing {@link #eventRank} axes removed.
+     */
+    Tensor check(Tensor value);
+
+    /** True for sets of integers (no bijection to the real line exists). */
+    default boolean isDiscrete() {
+        return false;
+    }
+
+    /** The real line (NaN is outside it). */
+    record Real() implements Constraint {
+        @Override public int eventRank() { return 0; }
+        @Override public Tensor check(Tensor v) { return v.eq(v); }
+    }
+
+    /** {@code x > 0}. */
+    record Positive() implements Constraint {
+        @Override public int eventRank() { return 0; }
+        @Override public Tensor check(Tensor v) { return v.gt(Tensor.scalar(0.0)); }
+    }
+
+    /** {@code x >= 0}. */
+    record NonNegative() implements Constraint {
+        @Override public int eventRank() { return 0; }
+        @Override public Tensor check(Tensor v) { return v.ge(Tensor.scalar(0.0)); }
+    }
+
+    /** {@code x > lower}. */
+    record GreaterThan(double lower) implements Constraint {
+        @Override public int eventRank() { return 0; }
+        @Override public Tensor check(Tensor v) { return v.gt(Tensor.scalar(lower)); }
+    }
+
+    /** {@code lower <= x <= upper} (closed; a density on it may vanish at the ends). */
+    record Interval(double lower, double upper) implements Constraint {
+        public Interval {
+            if (!(lower < upper)) {
+                throw new IllegalArgumentException("Interval lower must be < upper, got [" + lower + ", " + upper + "]");
+            }
+        }
+
+        @Override public int eventRank() { return 0; }
+        @Override public Tensor check(Tensor v) { return v.ge(Tensor.scalar(lower)).mul(v.le(Tensor.scalar(upper))); }
+    }
+
+    /** Vectors with non-negative entries summing to 1 (within {@link #TOLERANCE}). */
+    record Simplex() implements Constraint {
+        @Override public int eventRank() { return 1; }
+        @Override public Tensor check(Tensor v) {
+            Tensor nonNegative = v.ge(Tensor.scalar(0.0)).min(-1);
+            return nonNegative.mul(v.sum(-1).sub(1.0).apply(io.github.elbo4j.tensor.ElementwiseFunction.ABS).le(Tensor.scalar(TOLERANCE)));
+        }
+    }
+
+    /** Strictly increasing vectors. */
+    record OrderedVector() implements Constraint {
+        @Override public int eventRank() { return 1; }
+        @Override public Tensor check(Tensor v) { return ConstraintChecks.increasing(v); }
+    }
+
+    /** Lower-triangular matrices with a positive diagonal. */
+    record LowerCholesky() implements Constraint {
+        @Override public int eventRank() { return 2; }
+        @Override public Tensor check(Tensor v) { return ConstraintChecks.lowerCholesky(v, false); }
+    }
+
+    /** Cholesky factors of correlation matrices: lower-triangular, positive diagonal, unit-norm rows. */
+    record CorrCholesky() implements Constraint {
+        @Override public int eventRank() { return 2; }
+        @Override public Tensor check(Tensor v) { return ConstraintChecks.lowerCholesky(v, true); }
+    }
+
+    /** Symmetric positive-definite matrices. */
+    record PositiveDefinite() implements Constraint {
+        @Override public int eventRank() { return 2; }
+        @Override public Tensor check(Tensor v) { return ConstraintChecks.positiveDefinite(v); }
+    }
+
+    /** Integers {@code lower <= k <= upper}. */
+    record IntegerInterval(int lower, int upper) implements Constraint {
+        @Override public int eventRank() { return 0; }
+        @Override public boolean isDiscrete() { return true; }
+        @Override public Tensor check(Tensor v) {
+            return ConstraintChecks.integral(v).mul(v.ge(Tensor.scalar(lower))).mul(v.le(Tensor.scalar(upper)));
+        }
+    }
+
+    /** Integers {@code k >= 0}. */
+    record NonNegativeInteger() implements Constraint {
+        @Override public int eventRank() { return 0; }
+        @Override public boolean isDiscrete() { return true; }
+        @Override public Tensor check(Tensor v) { return ConstraintChecks.integral(v).mul(v.ge(Tensor.scalar(0.0))); }
+    }
+
+    /** One-hot vectors: a single 1, all else 0. */
+    record OneHot() implements Constraint {
+        @Override public int eventRank() { return 1; }
+        @Override public boolean isDiscrete() { return true; }
+        @Override public Tensor check(Tensor v) {
+            Tensor binary = v.eq(Tensor.scalar(0.0)).add(v.eq(Tensor.scalar(1.0))).min(-1);
+            return binary.mul(v.sum(-1).eq(Tensor.scalar(1.0)));
+        }
+    }
+
+    /** Vectors of non-negative integers summing to {@code total}. */
+    record Multinomial(int total) implements Constraint {
+        @Override public int eventRank() { return 1; }
+        @Override public boolean isDiscrete() { return true; }
+        @Override public Tensor check(Tensor v) {
+            Tensor counts = ConstraintChecks.integral(v).mul(v.ge(Tensor.scalar(0.0))).min(-1);
+            return counts.mul(v.sum(-1).eq(Tensor.scalar(total)));
+        }
+    }
+}
