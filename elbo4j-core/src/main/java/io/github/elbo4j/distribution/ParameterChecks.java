@@ -1,0 +1,39 @@
+package io.github.elbo4j.distribution;
+
+import io.github.elbo4j.tensor.Tensor;
+import java.util.function.DoublePredicate;
+
+/**
+ * Validation of distribution parameters at construction, with messages that name the
+ * distribution, the parameter, the offending value and the rule:
+ * {@code Normal scale must be > 0, got -1.0}.
+ */
+final class ParameterChecks {
+
+    private ParameterChecks() {
+    }
+
+    static void check(String distribution, String parameter, Tensor value, DoublePredicate ok, String rule) {
+        double[] v = value.toArray();
+        for (double x : v) {
+            if (!ok.test(x)) {
+                throw new IllegalArgumentException(distribution + " " + parameter + " must be " + rule + ", got " + x);
+            }
+        }
+    }
+
+    /** Every element finite and {@code > 0}. */
+    static void positive(String distribution, String parameter, Tensor value) {
+        check(distribution, parameter, value, x -> x > 0 && x < Double.POSITIVE_INFINITY, "> 0");
+    }
+
+    /** Every element finite. */
+    static void finite(String distribution, String parameter, Tensor value) {
+        check(distribution, parameter, value, Double::isFinite, "finite");
+    }
+
+    /** Every element in {@code [0, 1]}. */
+    static void probability(String distribution, String parameter, Tensor value) {
+        check(distribution, parameter, value, x -> x >= 0 && x <= 1, "in [0, 1]");
+    }
+}
