@@ -88,7 +88,7 @@ final class BinaryKernel {
         }
     }
 
-    /** {@code x^y} with the common exponents 2, 0.5, -1 as cheap exact-enough forms. */
+    /** {@code x^y}; exponent 2 is {@code x * x} (the correctly rounded square) and exponent 1 a copy. */
     private static void arrayPower(double[] x, double y, double[] out) {
         int n = out.length;
         if (y == 2.0) {

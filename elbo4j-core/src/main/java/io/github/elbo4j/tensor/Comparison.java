@@ -23,7 +23,14 @@ enum Comparison {
     }
 
     static Tensor where(Tensor condition, Tensor a, Tensor b) {
-        int[] shape = ShapeRules.broadcast(ShapeRules.broadcast(condition.shapeView(), a.shapeView()), b.shapeView());
+        int[] sc = condition.shapeView();
+        int[] sa = a.shapeView();
+        int[] sb = b.shapeView();
+        if (!ShapeRules.broadcastable(sc, sa) || !ShapeRules.broadcastable(ShapeRules.broadcast(sc, sa), sb)) {
+            throw new IllegalArgumentException("where cannot broadcast condition " + ShapeRules.show(sc) + ", a "
+                    + ShapeRules.show(sa) + " and b " + ShapeRules.show(sb));
+        }
+        int[] shape = ShapeRules.broadcast(ShapeRules.broadcast(sc, sa), sb);
         double[] c = expanded(condition, shape);
         double[] x = expanded(a, shape);
         double[] y = expanded(b, shape);

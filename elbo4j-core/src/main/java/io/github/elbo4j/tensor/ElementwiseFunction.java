@@ -29,5 +29,5 @@ public enum ElementwiseFunction {
     /** {@code erf x}. */ ERF,
     /** {@code erfc x}. */ ERFC,
     /** {@code erf⁻¹ x}. */ ERFINV,
-    /** {@code max(x, 0)}. */ RELU
+    /** {@code max(x, 0)}; NaN stays NaN. */ RELU
 }

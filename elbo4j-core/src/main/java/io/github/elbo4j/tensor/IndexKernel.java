@@ -69,6 +69,7 @@ final class IndexKernel {
 
     /** {@code out[.., index[k], ..] += in[.., k, ..]}, out having {@code size} along {@code axis}. */
     static double[] indexAdd(double[] in, int[] shape, int axis, int[] index, int size) {
+        checkSize("indexAdd", size);
         if (shape[axis] != index.length) {
             throw new IllegalArgumentException("index has " + index.length + " entries but axis " + axis
                     + " of " + Arrays.toString(shape) + " has size " + shape[axis]);
@@ -118,6 +119,7 @@ final class IndexKernel {
 
     /** Adjoint of {@link #gather}: {@code out[i with axis coordinate index[i]] += in[i]}, out sized {@code size} on axis. */
     static double[] scatterAdd(double[] in, int[] shape, int axis, Index index, int size) {
+        checkSize("scatterAdd", size);
         int[] ish = index.shapeView();
         if (!Arrays.equals(ish, shape)) {
             throw new IllegalArgumentException("scatterAdd index shape " + Arrays.toString(ish)
@@ -138,6 +140,12 @@ final class IndexKernel {
             }
         }
         return out;
+    }
+
+    private static void checkSize(String op, int size) {
+        if (size < 0) {
+            throw new IllegalArgumentException(op + " size must be >= 0, got " + size);
+        }
     }
 
     private static void checkCompanion(int[] shape, int[] ish, int axis, String op) {

@@ -36,6 +36,10 @@ final class MatrixProduct {
         }
         int[] batchA = Arrays.copyOf(ma, ma.length - 2);
         int[] batchB = Arrays.copyOf(mb, mb.length - 2);
+        if (!ShapeRules.broadcastable(batchA, batchB)) {
+            throw new IllegalArgumentException("matmul batch dimensions do not broadcast: " + Arrays.toString(sa)
+                    + " @ " + Arrays.toString(sb));
+        }
         int[] batch = ShapeRules.broadcast(batchA, batchB);
         int count = ShapeRules.size(batch);
         double[] x = expandBatch(a.dataView(), batchA, batch, m * k);

@@ -91,6 +91,18 @@ final class ShapeRules {
         return out;
     }
 
+    /** True when {@link #broadcast} accepts the two shapes. */
+    static boolean broadcastable(int[] a, int[] b) {
+        for (int i = 1; i <= Math.min(a.length, b.length); i++) {
+            int da = a[a.length - i];
+            int db = b[b.length - i];
+            if (da != db && da != 1 && db != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when {@code from} broadcasts to exactly {@code to}. */
     static boolean broadcastsTo(int[] from, int[] to) {
         if (from.length > to.length) {

@@ -77,7 +77,14 @@ public final class Tensor {
         if (step == 0 || !Double.isFinite(step)) {
             throw new IllegalArgumentException("arange step must be finite and non-zero, got " + step);
         }
-        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
+        if (!Double.isFinite(start) || !Double.isFinite(stop)) {
+            throw new IllegalArgumentException("arange bounds must be finite, got start " + start + " and stop " + stop);
+        }
+        double count = Math.ceil((stop - start) / step);
+        if (count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("arange(" + start + ", " + stop + ", " + step + ") has more than 2^31-1 elements");
+        }
+        int n = (int) Math.max(0, count);
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
             d[i] = start + i * step;
@@ -106,7 +113,10 @@ public final class Tensor {
 
     /** The {@code n×n} identity matrix. */
     public static Tensor eye(int n) {
-        double[] d = new double[n * n];
+        if (n < 0) {
+            throw new IllegalArgumentException("eye size must be >= 0, got " + n);
+        }
+        double[] d = new double[ShapeRules.size(new int[] {n, n})];
         for (int i = 0; i < n; i++) {
             d[i * n + i] = 1.0;
         }

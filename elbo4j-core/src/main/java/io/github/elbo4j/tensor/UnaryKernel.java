@@ -37,7 +37,7 @@ final class UnaryKernel {
             case ERF -> { for (int i = 0; i < n; i++) { o[i] = SpecialFunctions.erf(x[i]); } }
             case ERFC -> { for (int i = 0; i < n; i++) { o[i] = SpecialFunctions.erfc(x[i]); } }
             case ERFINV -> { for (int i = 0; i < n; i++) { o[i] = SpecialFunctions.erfinv(x[i]); } }
-            case RELU -> { for (int i = 0; i < n; i++) { o[i] = x[i] > 0 ? x[i] : 0.0; } }
+            case RELU -> { for (int i = 0; i < n; i++) { o[i] = x[i] > 0 || x[i] != x[i] ? x[i] : 0.0; } }
         }
         return new Tensor(o, t.shapeView());
     }
