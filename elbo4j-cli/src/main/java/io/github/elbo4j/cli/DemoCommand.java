@@ -1,0 +1,71 @@
+package io.github.elbo4j.cli;
+
+import io.github.elbo4j.cli.demo.Demo;
+import io.github.elbo4j.cli.demo.DemoCatalog;
+import io.github.elbo4j.cli.demo.DemoContext;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code elbo4j demo [NAME|--all] [--out DIR] [--seed N]}: runs the worked examples. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Runs a worked example (or all of them) and writes its outputs under --out.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "The demo to run; without it (and without --all) the demos are listed.")
+    private String name;
+
+    @Option(names = "--all", description = "Run every demo.")
+    private boolean all;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "elbo4j-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter w = spec.commandLine().getOut();
+        if (all && name != null) {
+            spec.commandLine().getErr().println("elbo4j demo: give a NAME or --all, not both");
+            return 2;
+        }
+        if (!all && name == null) {
+            w.println("Demos (run one with `elbo4j demo NAME`, all with `elbo4j demo --all`):");
+            for (Demo d : DemoCatalog.all()) {
+                w.printf("  %-20s %s%n", d.name(), d.summary());
+            }
+            w.flush();
+            return 0;
+        }
+        List<Demo> chosen;
+        if (all) {
+            chosen = DemoCatalog.all();
+        } else {
+            Optional<Demo> d = DemoCatalog.find(name);
+            if (d.isEmpty()) {
+                spec.commandLine().getErr().println("elbo4j demo: unknown demo '" + name + "'; known: " + DemoCatalog.names());
+                return 2;
+            }
+            chosen = List.of(d.get());
+        }
+        for (Demo d : chosen) {
+            w.println("== " + d.name() + ": " + d.summary());
+            d.run(new DemoContext(out.resolve(d.name()), seed, w));
+            w.println();
+            w.flush();
+        }
+        return 0;
+    }
+}
