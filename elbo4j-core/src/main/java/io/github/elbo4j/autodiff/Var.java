@@ -341,4 +341,57 @@ public final class Var {
     public String toString() {
         return (isTracked() ? "Var#" + index + " " : "Const ") + value;
     }
+
+    // ---- decompositions ----
+    // Batched over leading axes; formulas, sources and shapes in LinearAlgebra, VJPs in DecompositionOps.
+
+    /** Cholesky factor {@code L}, {@code A = L Lᵀ}, of the lower triangle; symmetric gradient (Murray 2016, arXiv:1602.07527). */
+    public Var cholesky() {
+        return DecompositionOps.cholesky(this);
+    }
+
+    /** {@code X = op(L)⁻¹ B}, {@code op(L) = L} or {@code Lᵀ}, this being the triangular {@code L}; {@code B̄ = op(L)⁻ᵀ X̄} (Giles 2008). */
+    public Var triangularSolve(Var b, boolean lower, boolean transpose) {
+        return DecompositionOps.triangularSolve(this, b, lower, transpose);
+    }
+
+    /** {@code X = (L Lᵀ)⁻¹ B}, this being the Cholesky factor {@code L}; {@code B̄ = A⁻¹ X̄}, {@code Ā = -B̄ Xᵀ} (Giles 2008). */
+    public Var choleskySolve(Var b) {
+        return DecompositionOps.choleskySolve(this, b);
+    }
+
+    /** {@code log det(L Lᵀ) = 2 Σ log |L_ii|}, shape {@code [...]}; {@code L̄ = diag(2 ȳ / L_ii)}. */
+    public Var logDetFromCholesky() {
+        return DecompositionOps.logDetFromCholesky(this);
+    }
+
+    /** {@code log det A} of symmetric positive-definite {@code A} via Cholesky; {@code Ā = ȳ A⁻¹} (Giles 2008). */
+    public Var logDet() {
+        return DecompositionOps.logDet(this);
+    }
+
+    /** {@code (L Lᵀ)⁻¹}, this being the Cholesky factor {@code L}; {@code Ā = -Y Ȳ Y} (Giles 2008). */
+    public Var choleskyInverse() {
+        return DecompositionOps.choleskyInverse(this);
+    }
+
+    /** The diagonal {@code [..., n]} of square matrices {@code [..., n, n]}. */
+    public Var diagonal() {
+        return DecompositionOps.diagonal(this);
+    }
+
+    /** Diagonal matrices {@code [..., n, n]} with this {@code [..., n]} on the diagonal. */
+    public Var diagEmbed() {
+        return DecompositionOps.diagEmbed(this);
+    }
+
+    /** Entries with {@code j - i <= k}, zeros elsewhere ({@code numpy.tril}). */
+    public Var tril(int k) {
+        return DecompositionOps.triangle(this, k, true);
+    }
+
+    /** Entries with {@code j - i >= k}, zeros elsewhere ({@code numpy.triu}). */
+    public Var triu(int k) {
+        return DecompositionOps.triangle(this, k, false);
+    }
 }
