@@ -341,4 +341,11 @@ public final class Var {
     public String toString() {
         return (isTracked() ? "Var#" + index + " " : "Const ") + value;
     }
+
+    // ---- cumulative sums ------------------------------------------------------------------
+
+    /** The running sum along {@code axis} ({@link Tensor#cumsum}); its adjoint is the reverse running sum. */
+    public Var cumsum(int axis) {
+        return CumulativeOps.cumsum(this, axis);
+    }
 }
