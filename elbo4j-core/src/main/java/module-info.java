@@ -10,4 +10,5 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.math;
     exports io.github.elbo4j.tensor;
     exports io.github.elbo4j.autodiff;
+    exports io.github.elbo4j.transform;
 }
