@@ -394,4 +394,11 @@ public final class Var {
     public Var triu(int k) {
         return DecompositionOps.triangle(this, k, false);
     }
+
+    // ---- cumulative sums ------------------------------------------------------------------
+
+    /** The running sum along {@code axis} ({@link Tensor#cumsum}); its adjoint is the reverse running sum. */
+    public Var cumsum(int axis) {
+        return CumulativeOps.cumsum(this, axis);
+    }
 }

@@ -545,4 +545,15 @@ public final class Tensor {
     public String toString() {
         return TensorFormat.format(this);
     }
+
+    // ---- cumulative sums ------------------------------------------------------------------
+
+    /**
+     * The running sum along {@code axis}: {@code out[.., k, ..] = Σ_{j <= k} this[.., j, ..]}
+     * (NumPy's {@code cumsum}); the shape is unchanged.
+     */
+    public Tensor cumsum(int axis) {
+        int a = ShapeRules.axis(axis, shape.length);
+        return new Tensor(CumulativeKernel.cumsum(data, shape, a), shape);
+    }
 }

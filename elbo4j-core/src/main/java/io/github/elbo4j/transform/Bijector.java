@@ -10,7 +10,10 @@ import io.github.elbo4j.tensor.Tensor;
  * transformed distributions. For a density {@code p_X}, {@code p_Y(y) = p_X(f⁻¹(y)) |det ∂f/∂x|⁻¹}.
  *
  * <p>{@link #logAbsDetJacobian} sums over the event axes of the domain: its shape is the batch
- * shape, i.e. {@code x}'s shape without its trailing {@code domain().eventRank()} axes.
+ * shape, i.e. {@code x}'s shape without its trailing {@link #domainEventRank} axes. For a bijector
+ * between sets of different dimension as embedded (a simplex of {@code K} coordinates has
+ * {@code K - 1} free ones; a triangular matrix has {@code n(n+1)/2}), the Jacobian is the one
+ * between the free coordinates that the bijector's javadoc names.
  */
 public interface Bijector {
 
@@ -28,6 +31,20 @@ public interface Bijector {
 
     /** The set {@code y} lives in. */
     Constraint codomain();
+
+    /**
+     * Number of trailing axes of {@code x} that form one point: {@code domain().eventRank()},
+     * except for bijectors that act jointly on real vectors (their domain is {@link Constraint.Real},
+     * whose event rank is 0, but their Jacobian couples the last axis).
+     */
+    default int domainEventRank() {
+        return domain().eventRank();
+    }
+
+    /** Number of trailing axes of {@code y} that form one point: {@code codomain().eventRank()} unless overridden. */
+    default int codomainEventRank() {
+        return codomain().eventRank();
+    }
 
     /** {@code f(x)} on data. */
     default Tensor forward(Tensor x) {
@@ -47,5 +64,21 @@ public interface Bijector {
     /** The shape of {@code f⁻¹(y)} for a {@code y} of the given shape. */
     default int[] inverseShape(int[] shape) {
         return shape.clone();
+    }
+
+    /**
+     * {@code next ∘ this}: {@code x ↦ next(this(x))}, whose log-abs-det-Jacobian is the sum of
+     * the two (chain rule: {@code det(J_g J_f) = det J_g · det J_f}).
+     */
+    default Bijector then(Bijector next) {
+        return ComposedBijector.of(this, next);
+    }
+
+    /**
+     * {@code f⁻¹} as a bijector from {@link #codomain} onto {@link #domain}, with
+     * {@code log |det ∂f⁻¹/∂y| = -log |det ∂f/∂x|} at {@code x = f⁻¹(y)} (inverse function theorem).
+     */
+    default Bijector inverted() {
+        return new InverseBijector(this);
     }
 }
