@@ -1,0 +1,77 @@
+package io.github.elbo4j.infer.guide;
+
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.Delta;
+import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.model.ModelContext;
+import io.github.elbo4j.tensor.Broadcasting;
+import io.github.elbo4j.tensor.Tensor;
+
+/**
+ * The shared tail of the continuous automatic guides: draw standard normal noise {@code ε} as a
+ * guide site (so particles are a batch axis), map it to the flat unconstrained vector
+ * {@code u = loc + A ε}, then emit each latent site as a point mass at {@code T_s(u_s)}.
+ * Log-densities: {@code log q(z) = log N(ε; 0, I) - log|det A| - Σ_s log|det ∂T_s/∂u_s|}; the
+ * middle term rides on the {@code _auto_latent} site, the last on each latent site.
+ */
+final class LatentSites {
+
+    static final String NOISE = "_auto_noise";
+    static final String LATENT = "_auto_latent";
+
+    private LatentSites() {
+    }
+
+    /** Standard normal noise of shape {@code [P, 1, ..., 1, D]} (particles from the particle handler). */
+    static Var noise(ModelContext m, LatentLayout layout) {
+        int d = layout.dimension();
+        return m.sample(NOISE, Normal.of(Tensor.zeros(d), Tensor.ones(d)).toEvent(1));
+    }
+
+    /** Emits {@code u} (shape {@code [P, 1..., D]}) with {@code -log|det A|} (a scalar Var), then every latent site. */
+    static void emit(ModelContext m, LatentLayout layout, Var u, Var minusLogDetA) {
+        int[] lead = u.shape();
+        int particles = lead[0];
+        int nesting = layout.maxPlateNesting();
+        int[] perParticle = new int[nesting + 1];
+        java.util.Arrays.fill(perParticle, 1);
+        perParticle[0] = particles;
+        m.sample(LATENT, Delta.of(u, minusLogDetA.broadcastTo(perParticle), u.value().rank()));
+        for (LatentLayout.Entry e : layout.entries()) {
+            Var us = u.slice(-1, e.offset(), e.offset() + e.size());
+            int pad = Math.max(0, nesting - e.batchRank());
+            int[] target = new int[1 + pad + e.unconstrainedShape().length];
+            java.util.Arrays.fill(target, 1);
+            target[0] = particles;
+            System.arraycopy(e.unconstrainedShape(), 0, target, 1 + pad, e.unconstrainedShape().length);
+            us = us.reshape(target);
+            Var x = e.transform().forward(us);
+            Var ladj = e.transform().logAbsDetJacobian(us, x);
+            Var ladjPerParticle = sumAllButFirst(ladj).reshape(perParticle);
+            m.sample(e.name(), Delta.of(x, ladjPerParticle.neg(), x.value().rank()));
+        }
+    }
+
+    private static Var sumAllButFirst(Var v) {
+        int rank = v.value().rank();
+        if (rank <= 1) {
+            return rank == 0 ? v.reshape(1) : v;
+        }
+        int[] axes = new int[rank - 1];
+        for (int i = 1; i < rank; i++) {
+            axes[i - 1] = i;
+        }
+        return v.sum(axes);
+    }
+
+    /** The shape {@code [1, ..., 1]} of rank {@code nesting + 1} (a per-particle scalar before broadcasting). */
+    static int[] ones(int rank) {
+        int[] s = new int[rank];
+        java.util.Arrays.fill(s, 1);
+        return s;
+    }
+
+    static int size(int[] shape) {
+        return Broadcasting.size(shape);
+    }
+}

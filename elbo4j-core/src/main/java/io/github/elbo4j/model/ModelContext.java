@@ -1,0 +1,190 @@
+package io.github.elbo4j.model;
+
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.Distribution;
+import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Tensor;
+import io.github.elbo4j.transform.Constraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The runtime a {@link Model} runs against: the primitives {@code sample}, {@code observe},
+ * {@code param}, {@code plate} and {@code deterministic}, and the explicit stack of effect
+ * {@link Handler}s that gives them meaning. There is no global stack; each run gets its own
+ * context, so two runs in two threads never interact.
+ *
+ * <p>The one stack walk ({@link #apply}): a site message visits the handlers innermost-first
+ * through {@link Handler#process} until one stops it; if no handler set a value, the default
+ * behaviour gives one (draw from the distribution with the message's random stream, the initial
+ * value of a param, a random subsample for a plate); then the handlers that processed it see it
+ * again through {@link Handler#postprocess}, outermost of them first.
+ */
+public final class ModelContext {
+
+    private final List<Handler> stack;
+
+    private ModelContext(List<Handler> handlers) {
+        this.stack = new ArrayList<>(handlers);
+    }
+
+    /** A context with {@code handlers}, outermost first. */
+    public static ModelContext of(Handler... handlers) {
+        return new ModelContext(List.of(handlers));
+    }
+
+    /** A context with {@code handlers}, outermost first. */
+    public static ModelContext of(List<Handler> handlers) {
+        return new ModelContext(handlers);
+    }
+
+    /** Runs {@code model} under {@code handlers} (outermost first) and returns its trace. */
+    public static Trace trace(Model model, Handler... handlers) {
+        TraceHandler tracer = new TraceHandler();
+        List<Handler> all = new ArrayList<>();
+        all.add(tracer);
+        all.addAll(List.of(handlers));
+        model.run(new ModelContext(all));
+        return tracer.trace();
+    }
+
+    /** A latent random variable drawn from {@code d} (or given by a handler: replay, condition). */
+    public Var sample(String name, Distribution d) {
+        return apply(new Message(SiteType.SAMPLE, name, d, null, false, null, null));
+    }
+
+    /** An observed random variable: scores {@code value} under {@code d}; returns the value. */
+    public Var observe(String name, Distribution d, Tensor value) {
+        return apply(new Message(SiteType.SAMPLE, name, d, Var.constant(value), true, null, null));
+    }
+
+    /** A real-valued learnable parameter with initial value {@code init}. */
+    public Var param(String name, Tensor init) {
+        return param(name, init, new Constraint.Real());
+    }
+
+    /** A learnable parameter constrained to {@code constraint}, with initial value {@code init} (inside it). */
+    public Var param(String name, Tensor init, Constraint constraint) {
+        if (constraint.check(init).min().item() != 1.0) {
+            throw new IllegalArgumentException("param '" + name + "' init must lie in " + constraint + ", got " + init);
+        }
+        return apply(new Message(SiteType.PARAM, name, null, null, false, init, constraint));
+    }
+
+    /** A named function of other sites, recorded in traces for reports. */
+    public Var deterministic(String name, Var value) {
+        return apply(new Message(SiteType.DETERMINISTIC, name, null, value, false, null, null));
+    }
+
+    /** A plate of {@code size} conditionally independent copies, all of them used. */
+    public void plate(String name, int size, Consumer<Plate> body) {
+        plate(name, size, size, body);
+    }
+
+    /**
+     * A plate of {@code size} conditionally independent copies of which a random subsample of
+     * {@code subsampleSize} is used; the log-densities of sites inside are scaled by
+     * {@code size / subsampleSize}, an unbiased estimate of the full-data sum (Hoffman et al.,
+     * JMLR 14, 2013, sec. 2.4). The copies occupy batch axis {@code -(depth + 1)}, where depth
+     * counts the plates already open (Pyro's convention).
+     */
+    public void plate(String name, int size, int subsampleSize, Consumer<Plate> body) {
+        if (size < 1) {
+            throw new IllegalArgumentException("plate '" + name + "' size must be >= 1, got " + size);
+        }
+        if (subsampleSize < 1 || subsampleSize > size) {
+            throw new IllegalArgumentException("plate '" + name + "' subsampleSize must be in [1, " + size + "], got " + subsampleSize);
+        }
+        int depth = 0;
+        for (Handler h : stack) {
+            if (h instanceof PlateHandler) {
+                depth++;
+            }
+        }
+        PlateFrame frame = new PlateFrame(name, size, subsampleSize, -(depth + 1));
+        Message msg = new Message(SiteType.PLATE, name, null, null, false, null, null);
+        msg.declarePlate(frame);
+        int[] indices = indicesOf(apply(msg).value());
+        PlateHandler handler = new PlateHandler(frame);
+        stack.add(handler);
+        try {
+            body.accept(new Plate(frame, indices));
+        } finally {
+            stack.remove(stack.size() - 1);
+        }
+    }
+
+    private static int[] indicesOf(Tensor t) {
+        double[] d = t.toArray();
+        int[] idx = new int[d.length];
+        for (int i = 0; i < d.length; i++) {
+            idx[i] = (int) d[i];
+        }
+        return idx;
+    }
+
+    /** The stack walk; see the class comment. */
+    private Var apply(Message msg) {
+        int processed = 0;
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            stack.get(i).process(msg);
+            processed++;
+            if (msg.isStopped()) {
+                break;
+            }
+        }
+        if (msg.value().isEmpty()) {
+            msg.setValue(defaultValue(msg));
+        }
+        for (int j = stack.size() - processed; j < stack.size(); j++) {
+            stack.get(j).postprocess(msg);
+        }
+        return msg.value().orElseThrow();
+    }
+
+    private static Var defaultValue(Message msg) {
+        switch (msg.type()) {
+            case PARAM:
+                return Var.constant(msg.paramInit().orElseThrow());
+            case SAMPLE: {
+                Distribution d = msg.distribution().orElseThrow();
+                RandomStream rng = requireRng(msg);
+                return d.hasRsample() ? d.rsample(rng) : Var.constant(d.sample(rng));
+            }
+            case PLATE:
+                return Var.constant(subsample(msg));
+            default:
+                throw new IllegalStateException("site '" + msg.name() + "' has no value");
+        }
+    }
+
+    /** All indices when the plate is not subsampled, else a uniform random subset (partial Fisher–Yates shuffle). */
+    private static Tensor subsample(Message msg) {
+        PlateFrame f = msg.declaredPlate().orElseThrow();
+        int n = f.size();
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        if (f.subsampleSize() < n) {
+            RandomStream rng = requireRng(msg);
+            for (int i = 0; i < f.subsampleSize(); i++) {
+                int j = i + rng.nextInt(n - i);
+                int t = perm[i];
+                perm[i] = perm[j];
+                perm[j] = t;
+            }
+        }
+        double[] idx = new double[f.subsampleSize()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = perm[i];
+        }
+        return Tensor.of(idx);
+    }
+
+    private static RandomStream requireRng(Message msg) {
+        return msg.rng().orElseThrow(() -> new IllegalStateException("site '" + msg.name()
+                + "' needs a random draw but no random stream is set: run the model under a SeedHandler"));
+    }
+}

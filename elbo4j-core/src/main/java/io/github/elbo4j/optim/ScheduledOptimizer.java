@@ -1,0 +1,23 @@
+package io.github.elbo4j.optim;
+
+/** An optimizer whose learning rate follows a {@link LearningRateSchedule}. */
+final class ScheduledOptimizer implements Optimizer {
+
+    private final Optimizer base;
+    private final LearningRateSchedule schedule;
+
+    ScheduledOptimizer(Optimizer base, LearningRateSchedule schedule) {
+        this.base = base;
+        this.schedule = schedule;
+    }
+
+    @Override
+    public OptimizerState init(int[] sizes) {
+        return base.init(sizes);
+    }
+
+    @Override
+    public void update(double[][] params, double[][] grads, OptimizerState state, double lrScale) {
+        base.update(params, grads, state, lrScale * schedule.multiplier(state.step()));
+    }
+}

@@ -1,0 +1,2 @@
+/** First-order optimizers, learning-rate schedules and gradient clipping. */
+package io.github.elbo4j.optim;

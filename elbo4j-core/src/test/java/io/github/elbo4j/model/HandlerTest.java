@@ -1,0 +1,124 @@
+package io.github.elbo4j.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.tensor.Tensor;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HandlerTest {
+
+    private static final Model COIN_LIKE = m -> {
+        Var mu = m.sample("mu", Normal.of(0, 1));
+        m.observe("x", Normal.of(mu, Var.constant(1.0)), Tensor.of(0.5, 1.5));
+    };
+
+    @Test
+    void traceRecordsSitesInOrderWithTheirKinds() {
+        Trace t = ModelContext.trace(COIN_LIKE, new SeedHandler(1));
+        assertThat(t.sites()).extracting(Site::name).containsExactly("mu", "x");
+        assertThat(t.latentSites()).extracting(Site::name).containsExactly("mu");
+        assertThat(t.observedSites()).extracting(Site::name).containsExactly("x");
+    }
+
+    @Test
+    void logDensityIsTheSumOfPriorAndLikelihood() {
+        Trace t = ModelContext.trace(COIN_LIKE, new ConditionHandler(Map.of("mu", Tensor.scalar(0.2))), new SeedHandler(1));
+        double expected = Normal.of(0, 1).logProb(Tensor.scalar(0.2)).item()
+                + Normal.of(0.2, 1).logProb(Tensor.of(0.5, 1.5)).value().sum().item();
+        assertThat(t.logDensity().item()).isEqualTo(expected);
+    }
+
+    @Test
+    void samplingASiteTwiceIsAnErrorNamingTheSite() {
+        Model twice = m -> {
+            m.sample("z", Normal.of(0, 1));
+            m.sample("z", Normal.of(0, 1));
+        };
+        assertThatThrownBy(() -> ModelContext.trace(twice, new SeedHandler(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("site 'z' appears twice");
+    }
+
+    @Test
+    void drawingWithoutASeedHandlerIsAClearError() {
+        assertThatThrownBy(() -> ModelContext.trace(COIN_LIKE))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("site 'mu' needs a random draw");
+    }
+
+    @Test
+    void conditionTurnsALatentIntoAnObservation() {
+        Trace t = ModelContext.trace(COIN_LIKE, new ConditionHandler(Map.of("mu", Tensor.scalar(3.0))), new SeedHandler(1));
+        assertThat(t.require("mu").isObserved()).isTrue();
+        assertThat(t.require("mu").value().item()).isEqualTo(3.0);
+    }
+
+    @Test
+    void replayReusesTheValuesOfAnotherTrace() {
+        Trace first = ModelContext.trace(COIN_LIKE, new SeedHandler(1));
+        Trace second = ModelContext.trace(COIN_LIKE, new ReplayHandler(first), new SeedHandler(99));
+        assertThat(second.require("mu").value().item()).isEqualTo(first.require("mu").value().item());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDrawsAndAnotherSeedDifferentOnes() {
+        double a = ModelContext.trace(COIN_LIKE, new SeedHandler(5)).require("mu").value().item();
+        double b = ModelContext.trace(COIN_LIKE, new SeedHandler(5)).require("mu").value().item();
+        double c = ModelContext.trace(COIN_LIKE, new SeedHandler(6)).require("mu").value().item();
+        assertThat(a).isEqualTo(b).isNotEqualTo(c);
+    }
+
+    @Test
+    void blockHidesSitesFromOuterHandlers() {
+        Trace t = ModelContext.trace(COIN_LIKE, new BlockHandler(n -> n.equals("x")), new SeedHandler(1));
+        assertThat(t.sites()).extracting(Site::name).containsExactly("mu");
+    }
+
+    @Test
+    void scaleAndMaskMultiplyTheLogDensity() {
+        Map<String, Tensor> mu = Map.of("mu", Tensor.scalar(0.0));
+        double plain = ModelContext.trace(COIN_LIKE, new ConditionHandler(mu)).require("x").logProb().sum().item();
+        double scaled = ModelContext.trace(COIN_LIKE, new ScaleHandler(3.0), new ConditionHandler(mu)).require("x").logProb().sum().item();
+        assertThat(scaled).isEqualTo(3 * plain);
+        Tensor keepFirst = Tensor.of(1, 0);
+        double masked = ModelContext.trace(COIN_LIKE, new MaskHandler(keepFirst), new ConditionHandler(mu)).require("x").logProb().sum().item();
+        assertThat(masked).isEqualTo(Normal.of(0, 1).logProb(Tensor.scalar(0.5)).item());
+    }
+
+    @Test
+    void substituteSuppliesParams() {
+        Model withParam = m -> m.param("w", Tensor.scalar(1.0));
+        Trace t = ModelContext.trace(withParam, new SubstituteHandler(Map.of("w", Var.constant(7.0))));
+        assertThat(t.require("w").value().item()).isEqualTo(7.0);
+        assertThat(ModelContext.trace(withParam).require("w").value().item()).isEqualTo(1.0);
+    }
+
+    @Test
+    void subsampledPlateScalesTheLikelihoodBySizeOverSubsample() {
+        Tensor data = Tensor.arange(10);
+        Model m = ctx -> ctx.plate("data", 10, 4, p ->
+                ctx.observe("x", Normal.of(0, 1).expand(4), p.subsample(data)));
+        Trace t = ModelContext.trace(m, new SeedHandler(3));
+        Site x = t.require("x");
+        assertThat(x.scale()).isEqualTo(2.5);
+        assertThat(x.plates()).extracting(PlateFrame::name).containsExactly("data");
+        assertThat(x.plates().get(0).dim()).isEqualTo(-1);
+        int[] idx = new int[4];
+        double[] v = x.value().value().toArray();
+        for (int i = 0; i < 4; i++) {
+            idx[i] = (int) v[i];
+        }
+        assertThat(idx).doesNotHaveDuplicates();
+        assertThat(java.util.stream.IntStream.of(idx).allMatch(i -> i >= 0 && i < 10)).isTrue();
+    }
+
+    @Test
+    void invalidPlateSizesAreRejected() {
+        assertThatThrownBy(() -> ModelContext.trace(m -> m.plate("p", 5, 6, p -> { })))
+                .hasMessage("plate 'p' subsampleSize must be in [1, 5], got 6");
+    }
+}
