@@ -144,7 +144,7 @@ public final class Svi {
             long start = System.nanoTime();
             Tape tape = new Tape();
             ParamHandler params = new ParamHandler(store, tape);
-            ElboStep s = estimator.estimate(new ElboInputs(model, guideProgram, params, root.split(step), p, nesting));
+            ElboStep s = estimate(new ElboInputs(model, guideProgram, params, root.split(step), p, nesting));
             if (s.nonFiniteSite().isPresent() || !Double.isFinite(s.elbo())) {
                 throw diverged(step, "site '" + s.nonFiniteSite().orElse("?") + "'", lastFinite, store, lastGood);
             }
@@ -182,6 +182,20 @@ public final class Svi {
         Map<String, Tensor> values = store.values();
         Posterior posterior = new Posterior(guideProgram, values, latentShapes, nesting);
         return new Fit(values, java.util.Arrays.copyOf(trace, (int) step), step, converged, posterior, seed);
+    }
+
+    /** One ELBO estimate; a broadcasting failure with several particles gets advice on plates. */
+    private ElboStep estimate(ElboInputs in) {
+        try {
+            return estimator.estimate(in);
+        } catch (IllegalArgumentException e) {
+            if (in.particles() > 1 && e.getMessage() != null && e.getMessage().startsWith("cannot broadcast")) {
+                throw new IllegalArgumentException("with " + in.particles() + " particles the latent values carry a leading particle axis, "
+                        + "and the model failed to broadcast (" + e.getMessage() + "): put data axes in m.plate(...) so the particle "
+                        + "axis stays left of them, or use numParticles(1)", e);
+            }
+            throw e;
+        }
     }
 
     /** Restores the parameters of the last step whose ELBO and gradients were finite, then reports. */
