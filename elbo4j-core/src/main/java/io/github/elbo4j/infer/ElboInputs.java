@@ -35,7 +35,15 @@ public record ElboInputs(Model model, Model guide, Handler params, RandomStream 
      * not depend on the particle and broadcasts). With one particle everything is summed.
      */
     public Var perParticle(Site site) {
-        Var lp = site.logProb();
+        return reduce(site.logProb(), site.name());
+    }
+
+    /** A per-site term (e.g. a KL over the batch) summed to one value per particle, as {@link #perParticle}. */
+    public Var perParticleValue(Var term) {
+        return reduce(term, "(analytic term)");
+    }
+
+    private Var reduce(Var lp, String siteName) {
         int rank = lp.value().rank();
         if (particles == 1 || rank <= maxPlateNesting) {
             return lp.sum();
@@ -47,7 +55,7 @@ public record ElboInputs(Model model, Model guide, Handler params, RandomStream 
             }
             return axes.length == 0 ? lp : lp.sum(axes);
         }
-        throw new IllegalArgumentException("site '" + site.name() + "' has log-density shape "
+        throw new IllegalArgumentException("site '" + siteName + "' has log-density shape "
                 + java.util.Arrays.toString(lp.shape()) + " but the model declares " + maxPlateNesting
                 + " plate(s): with several particles every batch axis must belong to a plate (m.plate(...)) or be an event axis (toEvent)");
     }

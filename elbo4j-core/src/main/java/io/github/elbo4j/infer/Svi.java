@@ -132,6 +132,7 @@ public final class Svi {
             guideProgram = autoGuide.guideFor(LatentLayout.of(prototype));
             p = autoGuide.isPointMass() ? 1 : particles;
         }
+        ElboEstimator elbo = estimator.fresh();
         ParameterStore store = new ParameterStore();
         OptimizerState state = null;
         double[] trace = new double[(int) Math.min(maxSteps, Integer.MAX_VALUE - 8)];
@@ -144,7 +145,18 @@ public final class Svi {
             long start = System.nanoTime();
             Tape tape = new Tape();
             ParamHandler params = new ParamHandler(store, tape);
-            ElboStep s = estimate(new ElboInputs(model, guideProgram, params, root.split(step), p, nesting));
+            ElboStep s;
+            try {
+                s = estimate(elbo, new ElboInputs(model, guideProgram, params, root.split(step), p, nesting));
+            } catch (IllegalArgumentException invalid) {
+                if (step == 0) {
+                    throw invalid;
+                }
+                // Step 0 ran, so the model is valid: the optimizer has moved a parameter out of its domain.
+                DivergenceException d = diverged(step, "a distribution parameter (" + invalid.getMessage() + ")", lastFinite, store, lastGood);
+                d.initCause(invalid);
+                throw d;
+            }
             if (s.nonFiniteSite().isPresent() || !Double.isFinite(s.elbo())) {
                 throw diverged(step, "site '" + s.nonFiniteSite().orElse("?") + "'", lastFinite, store, lastGood);
             }
@@ -185,9 +197,9 @@ public final class Svi {
     }
 
     /** One ELBO estimate; a broadcasting failure with several particles gets advice on plates. */
-    private ElboStep estimate(ElboInputs in) {
+    private static ElboStep estimate(ElboEstimator elbo, ElboInputs in) {
         try {
-            return estimator.estimate(in);
+            return elbo.estimate(in);
         } catch (IllegalArgumentException e) {
             if (in.particles() > 1 && e.getMessage() != null && e.getMessage().startsWith("cannot broadcast")) {
                 throw new IllegalArgumentException("with " + in.particles() + " particles the latent values carry a leading particle axis, "

@@ -1,14 +1,17 @@
 package io.github.elbo4j.infer.guide;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Constraint;
 
 /**
- * Mean-field ADVI (Kucukelbir et al., JMLR 18(14), 2017, sec. 2.4): {@code u = μ + σ ⊙ ε}, a
- * diagonal normal in unconstrained space, with parameters {@code auto_loc} (initialized at the
- * prior median mapped to the real line) and {@code auto_scale > 0}.
+ * Mean-field ADVI (Kucukelbir et al., JMLR 18(14), 2017, sec. 2.4): {@code u ~ N(μ, diag σ²)},
+ * a diagonal normal in unconstrained space drawn as the guide site {@code _auto_latent}, with
+ * parameters {@code auto_loc} (initialized at the prior median mapped to the real line) and
+ * {@code auto_scale > 0}. Because {@code u} is an ordinary site, every estimator (including
+ * sticking-the-landing, which re-scores replayed values) applies.
  *
  * @param initScale the initial standard deviation of every coordinate
  */
@@ -29,9 +32,8 @@ public record AutoNormal(double initScale) implements AutoGuide {
         return m -> {
             Var loc = m.param("auto_loc", loc0);
             Var scale = m.param("auto_scale", scale0, new Constraint.Positive());
-            Var eps = LatentSites.noise(m, layout);
-            Var u = loc.add(scale.mul(eps));
-            LatentSites.emit(m, layout, u, scale.log().sum().neg());
+            Var u = m.sample(LatentSites.LATENT, Normal.of(loc, scale).toEvent(1));
+            LatentSites.emitSites(m, layout, u);
         };
     }
 }

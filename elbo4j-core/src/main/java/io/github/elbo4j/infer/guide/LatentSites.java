@@ -4,7 +4,6 @@ import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Delta;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.model.ModelContext;
-import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
 
 /**
@@ -30,13 +29,19 @@ final class LatentSites {
 
     /** Emits {@code u} (shape {@code [P, 1..., D]}) with {@code -log|det A|} (a scalar Var), then every latent site. */
     static void emit(ModelContext m, LatentLayout layout, Var u, Var minusLogDetA) {
-        int[] lead = u.shape();
-        int particles = lead[0];
-        int nesting = layout.maxPlateNesting();
-        int[] perParticle = new int[nesting + 1];
-        java.util.Arrays.fill(perParticle, 1);
-        perParticle[0] = particles;
+        int[] perParticle = perParticleShape(u, layout);
         m.sample(LATENT, Delta.of(u, minusLogDetA.broadcastTo(perParticle), u.value().rank()));
+        emitSites(m, layout, u);
+    }
+
+    /**
+     * Emits every latent site as a point mass at {@code T_s(u_s)} carrying {@code -log|det ∂T_s/∂u_s|},
+     * {@code u} having shape {@code [P, 1..., D]}.
+     */
+    static void emitSites(ModelContext m, LatentLayout layout, Var u) {
+        int particles = u.shape()[0];
+        int nesting = layout.maxPlateNesting();
+        int[] perParticle = perParticleShape(u, layout);
         for (LatentLayout.Entry e : layout.entries()) {
             Var us = u.slice(-1, e.offset(), e.offset() + e.size());
             int pad = Math.max(0, nesting - e.batchRank());
@@ -52,6 +57,13 @@ final class LatentSites {
         }
     }
 
+    private static int[] perParticleShape(Var u, LatentLayout layout) {
+        int[] s = new int[layout.maxPlateNesting() + 1];
+        java.util.Arrays.fill(s, 1);
+        s[0] = u.shape()[0];
+        return s;
+    }
+
     private static Var sumAllButFirst(Var v) {
         int rank = v.value().rank();
         if (rank <= 1) {
@@ -62,16 +74,5 @@ final class LatentSites {
             axes[i - 1] = i;
         }
         return v.sum(axes);
-    }
-
-    /** The shape {@code [1, ..., 1]} of rank {@code nesting + 1} (a per-particle scalar before broadcasting). */
-    static int[] ones(int rank) {
-        int[] s = new int[rank];
-        java.util.Arrays.fill(s, 1);
-        return s;
-    }
-
-    static int size(int[] shape) {
-        return Broadcasting.size(shape);
     }
 }
