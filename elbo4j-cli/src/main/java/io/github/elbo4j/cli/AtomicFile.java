@@ -28,9 +28,17 @@ public final class AtomicFile {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         try {
             Files.write(tmp, bytes);
+            makeReadable(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temporary files are created owner-only; outputs are ordinary files ({@code rw-r--r--}) where POSIX permissions exist. */
+    static void makeReadable(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 }

@@ -14,6 +14,7 @@ public final class Elbo4jCommand implements Runnable {
 
     /** Entry point; the exit code is the command's. */
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
     }
 
