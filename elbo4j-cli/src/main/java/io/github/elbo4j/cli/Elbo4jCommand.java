@@ -15,6 +15,8 @@ public final class Elbo4jCommand implements Runnable {
     /** Entry point; the exit code is the command's. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // netlib logs every BLAS/LAPACK implementation it fails to load; one line of its choice is enough.
+        java.util.logging.Logger.getLogger("dev.ludovic.netlib").setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 

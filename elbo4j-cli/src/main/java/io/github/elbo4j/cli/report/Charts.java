@@ -16,6 +16,9 @@ public final class Charts {
         XYChart c = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         c.getStyler().setMarkerSize(0);
+        c.getStyler().setXAxisDecimalPattern("0.##");
+        c.getStyler().setYAxisDecimalPattern("0.###");
+        c.getStyler().setXAxisMaxLabelCount(12);
         return c;
     }
 
