@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code elbo4j} command: variational inference from the command line. */
 @Command(name = "elbo4j", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Variational inference for the JVM.",
-        subcommands = {DemoCommand.class})
+        subcommands = {DemoCommand.class, FitCommand.class, ReportCommand.class})
 public final class Elbo4jCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,149 @@
+package io.github.elbo4j.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.elbo4j.cli.fit.BadInputException;
+import io.github.elbo4j.cli.fit.CsvTable;
+import io.github.elbo4j.cli.fit.FitOptions;
+import io.github.elbo4j.cli.fit.FitOutcome;
+import io.github.elbo4j.cli.fit.FitOutputs;
+import io.github.elbo4j.cli.fit.ModelFamilies;
+import io.github.elbo4j.cli.fit.ModelFamily;
+import io.github.elbo4j.cli.fit.Progress;
+import io.github.elbo4j.infer.DivergenceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code elbo4j fit MODEL --data FILE.csv [options]}: fits a built-in model family to a CSV file. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Fits a built-in model family to a numeric CSV file (header row required) and writes "
+                + "summary.csv, posterior.json and report.html into --out.")
+final class FitCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The model family: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = FamilyNames.class)
+    private String model;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV file.")
+    private Path data;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "The response column (regressions).")
+    private String target;
+
+    @Option(names = "--features", split = ",", paramLabel = "COLUMNS", description = "Feature columns (default: all but the target).")
+    private List<String> features = List.of();
+
+    @Option(names = "--guide", defaultValue = "meanfield", description = "meanfield, fullrank or map (default: ${DEFAULT-VALUE}).")
+    private String guide;
+
+    @Option(names = "--lr", defaultValue = "0.05", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    private double learningRate;
+
+    @Option(names = "--steps", defaultValue = "5000", description = "Step (or sweep) budget (default: ${DEFAULT-VALUE}).")
+    private long steps;
+
+    @Option(names = "--tolerance", defaultValue = "0.001", description = "Relative ELBO change that stops early; 0 runs the whole budget (default: ${DEFAULT-VALUE}).")
+    private double tolerance;
+
+    @Option(names = "--components", defaultValue = "10", description = "Mixture components or topics (default: ${DEFAULT-VALUE}).")
+    private int components;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Worker threads; results do not depend on it (default: ${DEFAULT-VALUE}).")
+    private int threads;
+
+    @Option(names = "--out", defaultValue = "elbo4j-fit", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--force", description = "Overwrite existing outputs.")
+    private boolean force;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    private boolean quiet;
+
+    @Option(names = "--json", description = "Print the result as one JSON document on standard output.")
+    private boolean json;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** The family names for help and completion. */
+    static final class FamilyNames extends java.util.ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        FamilyNames() {
+            super(ModelFamilies.all().stream().map(ModelFamily::name).toList());
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        try {
+            ModelFamily family = ModelFamilies.find(model).orElseThrow(() ->
+                    new BadInputException("unknown model '" + model + "'; known: " + ModelFamilies.names()));
+            if (steps < 1) {
+                throw new BadInputException("--steps must be >= 1, got " + steps);
+            }
+            if (threads < 1) {
+                throw new BadInputException("--threads must be >= 1, got " + threads);
+            }
+            FitOutputs.checkWritable(out, force);
+            CsvTable table = CsvTable.read(data);
+            FitOptions options = new FitOptions(target, features, guide, learningRate, steps, tolerance, components, seed, threads);
+            FitOutcome outcome;
+            try (var progress = Progress.of(steps, quiet || json, spec.commandLine().getErr())) {
+                outcome = family.fit(table, options, progress);
+            }
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("data", data.toString());
+            provenance.put("data_sha256", sha256(data));
+            provenance.put("seed", seed);
+            provenance.put("elbo4j", new Version().getVersion()[0]);
+            Files.createDirectories(out);
+            FitOutputs.write(out, outcome, provenance);
+            if (json) {
+                spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(FitOutputs.document(outcome, provenance)));
+            } else if (!quiet) {
+                spec.commandLine().getOut().println("wrote " + out.resolve("summary.csv") + ", posterior.json, report.html");
+            }
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (BadInputException e) {
+            spec.commandLine().getErr().println("elbo4j fit: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        } catch (DivergenceException e) {
+            spec.commandLine().getErr().println("elbo4j fit: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 3;
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.elbo4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.elbo4j.cli.fit.FitOutcome;
+import io.github.elbo4j.cli.fit.FitOutputs;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code elbo4j report posterior.json}: redraws the HTML report of a finished fit. */
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Redraws report.html from a fit's posterior.json.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "POSTERIOR_JSON", description = "The posterior.json written by elbo4j fit.")
+    private Path posterior;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write the page (default: report.html next to the JSON).")
+    private Path out;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(posterior)) {
+            spec.commandLine().getErr().println("elbo4j report: " + posterior + ": no such file");
+            return 2;
+        }
+        JsonNode doc;
+        try {
+            doc = new ObjectMapper().readTree(posterior.toFile());
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("elbo4j report: " + posterior + ": not valid JSON (" + e.getMessage() + ")");
+            return 2;
+        }
+        if (doc == null || !doc.has("summary") || !doc.has("elbo_trace") || !doc.has("model")) {
+            spec.commandLine().getErr().println("elbo4j report: " + posterior + ": not a posterior.json written by elbo4j fit (needs model, summary, elbo_trace)");
+            return 2;
+        }
+        List<FitOutcome.SummaryRow> rows = new ArrayList<>();
+        for (JsonNode r : doc.get("summary")) {
+            rows.add(new FitOutcome.SummaryRow(r.get("name").asText(), r.get("mean").asDouble(), r.get("sd").asDouble(),
+                    r.get("q05").asDouble(), r.get("q50").asDouble(), r.get("q95").asDouble()));
+        }
+        double[] trace = new double[doc.get("elbo_trace").size()];
+        for (int i = 0; i < trace.length; i++) {
+            trace[i] = doc.get("elbo_trace").get(i).asDouble();
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        doc.path("notes").fields().forEachRemaining(e -> notes.put(e.getKey(), e.getValue().asText()));
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        doc.path("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(), e.getValue().asText()));
+        FitOutcome outcome = new FitOutcome(doc.get("model").asText(), doc.path("method").asText(), rows, trace,
+                doc.path("converged").asBoolean(), notes);
+        Path target = out != null ? out : posterior.toAbsolutePath().getParent().resolve("report.html");
+        FitOutputs.report(outcome, provenance).write(target);
+        spec.commandLine().getOut().println("wrote " + target);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.elbo4j.cli.fit;
+
+import java.util.List;
+
+/**
+ * The settings of one {@code elbo4j fit} run, as parsed from the command line.
+ *
+ * @param target     the response column (regression families)
+ * @param features   the feature columns (empty: every column but the target)
+ * @param guide      meanfield, fullrank or map (SVI families)
+ * @param learningRate Adam's step size (SVI families)
+ * @param steps      the step or sweep budget
+ * @param tolerance  relative ELBO tolerance for stopping early
+ * @param components number of mixture components or topics (gmm, lda)
+ * @param seed       random seed
+ * @param threads    worker threads (CAVI families)
+ */
+public record FitOptions(String target, List<String> features, String guide, double learningRate, long steps,
+                         double tolerance, int components, long seed, int threads) {
+}

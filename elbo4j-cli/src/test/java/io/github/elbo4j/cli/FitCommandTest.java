@@ -1,0 +1,148 @@
+package io.github.elbo4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class FitCommandTest {
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Elbo4jCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    private static Path write(Path dir, String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content);
+        return p;
+    }
+
+    private static List<Path> filesIn(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    private static void assertBadInput(Path dir, Path csv, String message, String... extra) throws IOException {
+        Path out = dir.resolve("out");
+        String[] base = {"fit", "linreg", "--data", csv.toString(), "--target", "y", "--out", out.toString(), "--quiet", "--steps", "10"};
+        String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
+        Run r = run(args);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().trim()).isEqualTo("elbo4j fit: " + message);
+        assertThat(filesIn(out)).as("no output files left behind").isEmpty();
+    }
+
+    @Test
+    void raggedRowNamesFileAndLine(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "ragged.csv", "x,y\n1,2\n3\n");
+        assertBadInput(dir, csv, csv + ":3: row has 1 fields but the header has 2");
+    }
+
+    @Test
+    void nonNumberNamesFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "text.csv", "x,y\n1,2\n3,abc\n");
+        assertBadInput(dir, csv, csv + ":3: column 'y' is not a number: 'abc'");
+    }
+
+    @Test
+    void nonFiniteValueIsRejected(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "nan.csv", "x,y\n1,NaN\n");
+        assertBadInput(dir, csv, csv + ":2: column 'y' is not finite: 'NaN'");
+    }
+
+    @Test
+    void emptyFileIsRejected(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "empty.csv", "");
+        assertBadInput(dir, csv, csv + ": empty file (expected a header row and data rows)");
+    }
+
+    @Test
+    void headerWithoutRowsIsRejected(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "header.csv", "x,y\n");
+        assertBadInput(dir, csv, csv + ": no data rows after the header");
+    }
+
+    @Test
+    void missingColumnNamedInOptionsListsTheColumns(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "ok.csv", "x,z\n1,2\n");
+        assertBadInput(dir, csv, csv + ": no column named 'y'; columns are [x, z]");
+    }
+
+    @Test
+    void missingFileIsRejected(@TempDir Path dir) throws IOException {
+        assertBadInput(dir, dir.resolve("none.csv"), dir.resolve("none.csv") + ": no such file");
+    }
+
+    @Test
+    void unknownModelListsTheKnownOnes(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "ok.csv", "x,y\n1,2\n");
+        Run r = run("fit", "nope", "--data", csv.toString(), "--out", dir.resolve("o").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown model 'nope'; known: linreg");
+    }
+
+    @Test
+    void unknownOptionSuggestsTheNearestOne() {
+        Run r = run("fit", "linreg", "--data", "x.csv", "--stesp", "3");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("Unknown option").contains("--steps");
+    }
+
+    @Test
+    void linearRegressionRecoversTheCoefficientsAndRefusesToOverwrite(@TempDir Path dir) throws IOException {
+        Random rng = new Random(1);
+        StringBuilder csv = new StringBuilder("x1,x2,y\n");
+        for (int i = 0; i < 200; i++) {
+            double x1 = rng.nextGaussian();
+            double x2 = rng.nextGaussian();
+            double y = 1.5 * x1 - 2 * x2 + 0.5 + 0.3 * rng.nextGaussian();
+            csv.append(String.format(Locale.ROOT, "%.10f,%.10f,%.10f%n", x1, x2, y));
+        }
+        Path data = write(dir, "lin.csv", csv.toString());
+        Path out = dir.resolve("fit");
+        Run r = run("fit", "linreg", "--data", data.toString(), "--target", "y", "--out", out.toString(), "--quiet", "--steps", "3000");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(out.resolve("summary.csv"));
+        assertThat(rows.get(0)).isEqualTo("name,mean,sd,q05,q50,q95");
+        double w0 = Double.parseDouble(rows.get(1).split(",")[1]);
+        double w1 = Double.parseDouble(rows.get(2).split(",")[1]);
+        double b = Double.parseDouble(rows.get(3).split(",")[1]);
+        // Least-squares noise on 200 rows with sd 0.3 is about 0.02 per coefficient; 0.1 is 5 such errors.
+        assertThat(w0).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(w1).isCloseTo(-2.0, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(b).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.1));
+        assertThat(Files.readString(out.resolve("posterior.json"))).contains("\"data_sha256\"").contains("\"elbo_trace\"");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<table>").contains("data:image/png;base64,");
+
+        Run again = run("fit", "linreg", "--data", data.toString(), "--target", "y", "--out", out.toString(), "--quiet");
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("exists; use --force to overwrite");
+
+        Path page = dir.resolve("redrawn.html");
+        Run report = run("report", out.resolve("posterior.json").toString(), "--out", page.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(Files.readString(page)).contains("elbo4j fit: linreg");
+    }
+}
