@@ -15,9 +15,10 @@ import java.util.Map;
  * @param converged  true when the convergence rule stopped the fit (false: the step budget ran out)
  * @param posterior  the approximation, to sample and summarize
  * @param seed       the seed the run used (the same seed gives the same bits)
+ * @param adaptedStepSize the step-size scale η chosen by {@link Svi#adaptStepSize}, if the search ran
  */
 public record Fit(Map<String, Tensor> parameters, double[] elboTrace, long steps, boolean converged,
-                  Posterior posterior, long seed) {
+                  Posterior posterior, long seed, java.util.OptionalDouble adaptedStepSize) {
 
     /** The mean of the last {@code min(100, steps)} ELBO estimates. */
     public double finalElbo() {

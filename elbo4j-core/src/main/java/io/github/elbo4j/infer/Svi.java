@@ -14,6 +14,7 @@ import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.optim.Adam;
 import io.github.elbo4j.optim.Optimizer;
 import io.github.elbo4j.optim.OptimizerState;
+import io.github.elbo4j.optim.StanStepSize;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -42,6 +43,7 @@ public final class Svi {
     private Convergence convergence;
     private long seed = 0;
     private StepListener listener = (s, e, g, n) -> { };
+    private int adaptSteps;
 
     private Svi(Model model) {
         this.model = model;
@@ -108,14 +110,81 @@ public final class Svi {
         return this;
     }
 
+    /**
+     * Stan's step-size search (Kucukelbir et al., JMLR 18(14), 2017, sec. 3.2; Stan's
+     * {@code adapt_engaged}): for {@code η ∈ {100, 10, 1, 0.1, 0.01}} run {@code steps} steps of
+     * {@link StanStepSize} from the initial point, keep the {@code η} with the best mean ELBO over
+     * the last half of those steps (diverged candidates are skipped), then fit with it.
+     */
+    public Svi adaptStepSize(int steps) {
+        if (steps < 2) {
+            throw new IllegalArgumentException("adaptStepSize steps must be >= 2, got " + steps);
+        }
+        this.adaptSteps = steps;
+        return this;
+    }
+
     /** Called after every step. */
     public Svi listener(StepListener l) {
         this.listener = l;
         return this;
     }
 
-    /** Runs the fit. */
+    /** Runs the fit (after the step-size search, when one was asked for). */
     public Fit run() {
+        if (adaptSteps == 0) {
+            return runOnce();
+        }
+        double bestEta = Double.NaN;
+        double bestElbo = Double.NEGATIVE_INFINITY;
+        for (double eta : new double[] {100, 10, 1, 0.1, 0.01}) {
+            Svi trial = copy();
+            trial.optimizer = new StanStepSize(eta);
+            trial.maxSteps = adaptSteps;
+            trial.convergence = null;
+            trial.listener = (s, e, g, n) -> { };
+            try {
+                double[] trace = trial.runOnce().elboTrace();
+                double mean = 0;
+                int half = trace.length / 2;
+                for (int i = half; i < trace.length; i++) {
+                    mean += trace[i];
+                }
+                mean /= trace.length - half;
+                if (mean > bestElbo) {
+                    bestElbo = mean;
+                    bestEta = eta;
+                }
+            } catch (DivergenceException diverged) {
+                // this eta is too large: try the next one
+            }
+        }
+        if (Double.isNaN(bestEta)) {
+            throw new DivergenceException(0, "every step size of the search (100 ... 0.01)", Double.NaN, Map.of());
+        }
+        Svi chosen = copy();
+        chosen.optimizer = new StanStepSize(bestEta);
+        chosen.adaptSteps = 0;
+        Fit f = chosen.runOnce();
+        return new Fit(f.parameters(), f.elboTrace(), f.steps(), f.converged(), f.posterior(), f.seed(), java.util.OptionalDouble.of(bestEta));
+    }
+
+    private Svi copy() {
+        Svi c = new Svi(model);
+        c.guide = guide;
+        c.autoGuide = autoGuide;
+        c.optimizer = optimizer;
+        c.estimator = estimator;
+        c.particles = particles;
+        c.maxSteps = maxSteps;
+        c.convergence = convergence;
+        c.seed = seed;
+        c.listener = listener;
+        c.adaptSteps = adaptSteps;
+        return c;
+    }
+
+    private Fit runOnce() {
         RandomStream root = RandomStream.of(seed);
         Trace prototype = prototype(root.split(-1));
         int nesting = 0;
@@ -193,7 +262,7 @@ public final class Svi {
         }
         Map<String, Tensor> values = store.values();
         Posterior posterior = new Posterior(guideProgram, values, latentShapes, nesting);
-        return new Fit(values, java.util.Arrays.copyOf(trace, (int) step), step, converged, posterior, seed);
+        return new Fit(values, java.util.Arrays.copyOf(trace, (int) step), step, converged, posterior, seed, java.util.OptionalDouble.empty());
     }
 
     /** One ELBO estimate; a broadcasting failure with several particles gets advice on plates. */

@@ -52,4 +52,14 @@ class SviConjugateTest {
         assertThat(Math.abs(loc - muN)).as("posterior mean %s vs exact %s", loc, muN).isLessThan(0.02 * tauN);
         assertThat(Math.abs(scale / tauN - 1)).as("posterior sd %s vs exact %s", scale, tauN).isLessThan(0.03);
     }
+
+    @Test
+    void stansStepSizeSearchPicksAScaleAndReachesThePosterior() {
+        double precision = 1 / (TAU0 * TAU0) + X.length / (SIGMA * SIGMA);
+        double tauN = Math.sqrt(1 / precision);
+        Fit fit = Svi.of(NORMAL_NORMAL).guide(AutoGuide.meanField()).numParticles(16).adaptStepSize(50).maxSteps(3000).seed(2).run();
+        assertThat(fit.adaptedStepSize()).isPresent();
+        assertThat(fit.adaptedStepSize().getAsDouble()).isIn(100.0, 10.0, 1.0, 0.1, 0.01);
+        assertThat(fit.parameter("auto_scale").item() / tauN).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.1));
+    }
 }
