@@ -1,6 +1,7 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.math.SpecialFunctions;
+import org.apache.commons.numbers.gamma.RegularizedGamma;
 
 /**
  * The derivative of the regularized lower incomplete gamma function {@code P(a, x)} with respect
@@ -26,9 +27,8 @@ import io.github.elbo4j.math.SpecialFunctions;
  * cancels; both iterations stop when the next term changes the value and the derivative by less
  * than {@value #EPSILON} relative. Against mpmath at 40 digits over {@code a ∈ [1e-3, 1e4]},
  * {@code x} from the 1e-6 to the 1 - 1e-6 quantile, the relative error of {@code ∂P/∂a} is below
- * 1e-13 for {@code a <= 100} and grows to 1.4e-11 at {@code a = 1e4}: the rounding of the
- * prefactor's exponent {@code a log x - x - log Γ(a+1)} grows with {@code a}.
- * {@link #logDrawDerivative} has no such prefactor (see {@code IncompleteGammaDerivativeTest}).
+ * 1e-13 (see {@code IncompleteGammaDerivativeTest}); the prefactor {@code x^a e^{-x} / Γ(a)} is
+ * Commons Numbers' gamma density times {@code x}. {@link #logDrawDerivative} needs no prefactor.
  */
 final class IncompleteGammaDerivative {
 
@@ -47,12 +47,21 @@ final class IncompleteGammaDerivative {
         double logX = Math.log(x);
         if (x < a + 1) {
             double[] s = series(a, x);
-            double prefactor = Math.exp(a * logX - x - SpecialFunctions.lgamma(a + 1));
+            double prefactor = density(a, x) * x / a;
             return prefactor * (s[0] * (logX - SpecialFunctions.digamma(a + 1)) + s[1]);
         }
         double[] h = continuedFraction(a, x, logX);
-        double prefactor = Math.exp(a * logX - x - SpecialFunctions.lgamma(a));
+        double prefactor = density(a, x) * x;
         return -prefactor * (h[0] * (logX - SpecialFunctions.digamma(a)) + h[1]);
+    }
+
+    /**
+     * {@code x^{a-1} e^{-x} / Γ(a)} from Commons Numbers ({@code RegularizedGamma.P.derivative},
+     * Boost's {@code gamma_p_derivative}), which keeps its accuracy for large {@code a} where
+     * {@code exp((a-1) log x - x - log Γ(a))} loses about {@code 1e-16 a} to the rounding of the exponent.
+     */
+    private static double density(double a, double x) {
+        return RegularizedGamma.P.derivative(a, x);
     }
 
     /**
