@@ -49,7 +49,7 @@ final class BesselI {
         return kappa - 0.5 * Math.log(kappa) - HALF_LOG_TWO_PI + Math.log(hankel(0, kappa));
     }
 
-    /** {@code A(κ) = I_1(κ) / I_0(κ)} for {@code κ >= 0}; {@code A(κ) ≈ κ/2} near 0 and {@code → 1} as {@code κ → ∞}. */
+    /** {@code A(κ) = I_1(κ) / I_0(κ)} for {@code κ >= 0}: {@code ≈ κ/2} near 0, {@code → 1} as {@code κ → ∞}. */
     static double ratio(double kappa) {
         if (kappa < SERIES_LIMIT) {
             double q = 0.25 * kappa * kappa;

@@ -131,7 +131,7 @@ public final class Gamma implements Distribution {
     @Override
     public Tensor cdf(Tensor x) {
         return BroadcastMap.of(x.mul(rate.value()), concentration.value(),
-                (y, a) -> y <= 0 ? (y == y ? 0.0 : Double.NaN) : SpecialFunctions.regularizedGammaP(a, y));
+                (y, a) -> y > 0 ? SpecialFunctions.regularizedGammaP(a, y) : Double.isNaN(y) ? Double.NaN : 0.0);
     }
 
     /** The {@code x} with {@code P(α, βx) = p}, by {@link #standardQuantile}. */
@@ -169,7 +169,9 @@ public final class Gamma implements Distribution {
             return Double.POSITIVE_INFINITY;
         }
         boolean lower = p <= 0.5;
-        double z = lower ? -Math.sqrt(2.0) * SpecialFunctions.erfcinv(2.0 * p) : Math.sqrt(2.0) * SpecialFunctions.erfcinv(2.0 * q);
+        // the standard normal quantile z_p, from whichever tail is exact
+        double z = lower ? -Math.sqrt(2.0) * SpecialFunctions.erfcinv(2.0 * p)
+                         : Math.sqrt(2.0) * SpecialFunctions.erfcinv(2.0 * q);
         double c = 1.0 - 1.0 / (9.0 * a) + z / (3.0 * Math.sqrt(a));
         double t0 = c > 0 && a >= 1 ? Math.log(a) + 3.0 * Math.log(c) : (Math.log(p) + SpecialFunctions.lgamma(a + 1)) / a;
         double lgammaA = SpecialFunctions.lgamma(a);

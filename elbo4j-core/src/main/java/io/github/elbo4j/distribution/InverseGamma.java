@@ -132,7 +132,7 @@ public final class InverseGamma implements Distribution {
     public Tensor cdf(Tensor x) {
         return BroadcastMap.of(x, concentration.value(), scale.value(), (v, a, b) -> {
             if (v <= 0) {
-                return v == v ? 0.0 : Double.NaN;
+                return Double.isNaN(v) ? Double.NaN : 0.0;
             }
             return SpecialFunctions.regularizedGammaQ(a, b / v);
         });

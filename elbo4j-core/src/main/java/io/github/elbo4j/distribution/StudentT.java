@@ -131,7 +131,7 @@ public final class StudentT implements Distribution {
         return BroadcastMap.of(df.value(), loc.value(), (v, m) -> v > 1 ? m : Double.POSITIVE_INFINITY).broadcastTo(batchShape);
     }
 
-    /** {@code σ² ν / (ν - 2)} for {@code ν > 2}, {@code +∞} for {@code 1 < ν <= 2}, NaN for {@code ν <= 1} (as scipy). */
+    /** {@code σ² ν / (ν - 2)} for {@code ν > 2}; {@code +∞} for {@code 1 < ν <= 2}; NaN for {@code ν <= 1} (scipy). */
     @Override
     public Tensor variance() {
         return BroadcastMap.of(df.value(), scale.value(), (v, s) -> {

@@ -80,8 +80,9 @@ class IncompleteGammaDerivativeTest {
      * {@code dz/dα} equals {@code -(F(z; α + h) - F(z; α - h)) / 2h / p(z; α)} (central difference of
      * the cdf, with {@code h = 1e-5 min(α, √α)}: F varies in {@code α} on the scale {@code min(α, √α)},
      * so the truncation error {@code O((h/scale)²)} is about 1e-10 relative and the round-off
-     * {@code 1e-16 scale / h} about 1e-11), within 1e-6 relative; the worst error measured is 4.8e-10. The difference is taken on {@code Q = 1 - P} where
-     * {@code P > 1/2} so the far upper tail does not cancel. Shapes below 1 use the boosted sampler.
+     * {@code 1e-16 scale / h} about 1e-11), within 1e-6 relative; the worst error measured is
+     * 4.8e-10. The difference is taken on {@code Q = 1 - P} where {@code P > 1/2} so the far upper
+     * tail does not cancel. Shapes below 1 use the boosted sampler.
      */
     @Test
     void implicitGradientOfGammaDrawsMatchesTheCdfIdentity() {
