@@ -16,7 +16,8 @@ final class StrictDistribution implements Distribution {
 
     @Override
     public Var logProb(Var value) {
-        Tensor inside = base.support().check(value.value());
+        Tensor inside = base instanceof ParameterizedSupport bounded
+                ? bounded.contains(value.value()) : base.support().check(value.value());
         double[] flags = inside.toArray();
         for (int i = 0; i < flags.length; i++) {
             if (flags[i] != 1.0) {

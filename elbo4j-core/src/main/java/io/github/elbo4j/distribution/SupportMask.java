@@ -17,10 +17,37 @@ final class SupportMask {
     }
 
     static Var apply(Var logProb, Constraint support, Var value) {
-        Tensor inside = support.check(value.value());
-        if (inside.min().item() == 1.0) {
+        return apply(logProb, support.check(value.value()));
+    }
+
+    /** {@code logProb} where {@code inside} is 1, {@code -∞} where it is 0 (a membership computed by the caller). */
+    static Var apply(Var logProb, Tensor inside) {
+        if (allInside(inside)) {
             return logProb;
         }
         return Var.where(inside, logProb, MINUS_INFINITY.broadcastTo(logProb.shape()));
+    }
+
+    /**
+     * The value where {@code inside} is 1 and the constant {@code fill} (a point of the support)
+     * elsewhere: a density formula evaluated on it is finite everywhere, so the zero adjoint that
+     * {@link #apply} sends to the masked elements does not meet an infinite or NaN partial
+     * derivative upstream (which would turn the parameters' gradients into NaN: 0 · ∞).
+     */
+    static Var interior(Var value, Tensor inside, double fill) {
+        return interior(value, inside, Tensor.scalar(fill));
+    }
+
+    /** As {@link #interior(Var, Tensor, double)} with a fill per element (broadcast against the value). */
+    static Var interior(Var value, Tensor inside, Tensor fill) {
+        if (allInside(inside)) {
+            return value;
+        }
+        int[] shape = io.github.elbo4j.tensor.Broadcasting.shape(value.shape(), fill.shape(), inside.shape());
+        return Var.where(inside, value.broadcastTo(shape), Var.constant(fill.broadcastTo(shape)));
+    }
+
+    private static boolean allInside(Tensor inside) {
+        return inside.size() == 0 || inside.min().item() == 1.0;
     }
 }

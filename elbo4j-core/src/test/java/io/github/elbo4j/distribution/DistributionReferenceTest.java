@@ -84,13 +84,15 @@ class DistributionReferenceTest {
         return n.asDouble();
     }
 
-    /** Relative error {@code |a - e| <= tol · max(|e|, MIN_NORMAL)}; infinities must match exactly. */
+    /** Relative error {@code |a - e| <= tol · max(|e|, MIN_NORMAL)}; infinities must match exactly, NaN must be NaN. */
     static void assertClose(String what, Tensor actual, JsonNode expectedNode, double tol) {
         double[] a = actual.toArray();
         double[] e = array(expectedNode).toArray();
         assertThat(a.length).as(what + " length").isEqualTo(e.length);
         for (int i = 0; i < a.length; i++) {
-            if (Double.isInfinite(e[i]) || Double.isNaN(e[i])) {
+            if (Double.isNaN(e[i])) {
+                assertThat(a[i]).as(what + "[" + i + "]").isNaN();
+            } else if (Double.isInfinite(e[i])) {
                 assertThat(a[i]).as(what + "[" + i + "]").isEqualTo(e[i]);
             } else {
                 double err = Math.abs(a[i] - e[i]) / Math.max(Math.abs(e[i]), Double.MIN_NORMAL);

@@ -14,7 +14,30 @@ final class ReferenceDistributions {
     static Distribution create(String name, JsonNode p) {
         return switch (name) {
             case "Normal" -> Normal.of(p.get("loc").asDouble(), p.get("scale").asDouble());
+            // ---- continuous families (branch continuous) ----
+            case "LogNormal" -> LogNormal.of(d(p, "loc"), d(p, "scale"));
+            case "HalfNormal" -> HalfNormal.of(d(p, "scale"));
+            case "Cauchy" -> Cauchy.of(d(p, "loc"), d(p, "scale"));
+            case "HalfCauchy" -> HalfCauchy.of(d(p, "scale"));
+            case "StudentT" -> StudentT.of(d(p, "df"), d(p, "loc"), d(p, "scale"));
+            case "Laplace" -> Laplace.of(d(p, "loc"), d(p, "scale"));
+            case "Exponential" -> Exponential.of(d(p, "rate"));
+            case "Gamma" -> Gamma.of(d(p, "concentration"), d(p, "rate"));
+            case "InverseGamma" -> InverseGamma.of(d(p, "concentration"), d(p, "scale"));
+            case "Beta" -> Beta.of(d(p, "concentration1"), d(p, "concentration0"));
+            case "Uniform" -> Uniform.of(d(p, "low"), d(p, "high"));
+            case "Logistic" -> Logistic.of(d(p, "loc"), d(p, "scale"));
+            case "Gumbel" -> Gumbel.of(d(p, "loc"), d(p, "scale"));
+            case "Weibull" -> Weibull.of(d(p, "scale"), d(p, "concentration"));
+            case "Pareto" -> Pareto.of(d(p, "scale"), d(p, "alpha"));
+            case "Chi2" -> Chi2.of(d(p, "df"));
+            case "VonMises" -> VonMises.of(d(p, "loc"), d(p, "concentration"));
+            // ---- end of continuous families ----
             default -> throw new IllegalArgumentException("no factory for reference distribution " + name);
         };
+    }
+
+    private static double d(JsonNode p, String name) {
+        return p.get(name).asDouble();
     }
 }
