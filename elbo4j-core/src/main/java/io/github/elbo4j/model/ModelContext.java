@@ -72,6 +72,16 @@ public final class ModelContext {
         return apply(new Message(SiteType.PARAM, name, null, null, false, init, constraint));
     }
 
+    /**
+     * Adds {@code logFactor} (summed) to the model's log-density, as an observed site named
+     * {@code name}: for likelihoods no distribution object expresses (Pyro's {@code factor}).
+     */
+    public Var factor(String name, Var logFactor) {
+        Var zero = Var.constant(Tensor.zeros(logFactor.shape()));
+        return apply(new Message(SiteType.SAMPLE, name, io.github.elbo4j.distribution.Delta.of(zero, logFactor, 0),
+                zero, true, null, null));
+    }
+
     /** A named function of other sites, recorded in traces for reports. */
     public Var deterministic(String name, Var value) {
         return apply(new Message(SiteType.DETERMINISTIC, name, null, value, false, null, null));

@@ -1,6 +1,7 @@
 package io.github.elbo4j.cli.fit;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.LogNormal;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.infer.StepListener;
 import io.github.elbo4j.model.Model;
@@ -8,8 +9,7 @@ import io.github.elbo4j.tensor.Tensor;
 
 /**
  * Bayesian linear regression by SVI: {@code w_j ~ N(0, 10²)}, {@code b ~ N(0, 10²)},
- * {@code log σ ~ N(0, 1)} (a log-normal prior on σ), {@code y_i ~ N(x_iᵀw + b, σ²)}, with the
- * rows in a plate.
+ * {@code σ ~ LogNormal(0, 1)}, {@code y_i ~ N(x_iᵀw + b, σ²)}, with the rows in a plate.
  */
 final class LinearRegressionFamily implements ModelFamily {
 
@@ -35,9 +35,9 @@ final class LinearRegressionFamily implements ModelFamily {
         Model model = m -> {
             Var w = m.sample("w", Normal.of(Tensor.zeros(d), Tensor.full(10.0, d)).toEvent(1));
             Var b = m.sample("b", Normal.of(0, 10));
-            Var logSigma = m.sample("log_sigma", Normal.of(0, 1));
+            Var sigma = m.sample("sigma", LogNormal.of(0, 1));
             Var mean = Var.constant(x).matmul(w.reshape(d, 1)).reshape(n).add(b);
-            m.plate("rows", n, p -> m.observe("y", Normal.of(mean, logSigma.exp()), y));
+            m.plate("rows", n, p -> m.observe("y", Normal.of(mean, sigma), y));
         };
         return SviFamilySupport.fit(name(), model, o, progress);
     }
