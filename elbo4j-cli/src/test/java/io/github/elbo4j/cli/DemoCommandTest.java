@@ -51,5 +51,9 @@ class DemoCommandTest {
         Run r = run("demo", "--all", "--out", dir.toString(), "--seed", "7");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(Files.exists(dir.resolve("gaussian-sampling").resolve("summary.txt"))).isTrue();
+        for (var d : io.github.elbo4j.cli.demo.DemoCatalog.all()) {
+            assertThat(dir.resolve(d.name()).resolve("report.html")).exists();
+        }
+        assertThat(dir.resolve("index.html")).content().contains("gaussian-sampling/report.html");
     }
 }
