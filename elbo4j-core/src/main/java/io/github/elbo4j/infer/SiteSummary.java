@@ -9,6 +9,9 @@ import java.util.Locale;
  */
 public record SiteSummary(String name, double mean, double sd, double q05, double q50, double q95) {
 
+    /** The column titles matching {@link #toString()}. */
+    public static final String HEADER = String.format(Locale.ROOT, "%-16s %10s %10s %10s %10s %10s", "", "mean", "sd", "5%", "50%", "95%");
+
     /** The summary of {@code draws}. */
     public static SiteSummary of(String name, double[] draws) {
         int n = draws.length;

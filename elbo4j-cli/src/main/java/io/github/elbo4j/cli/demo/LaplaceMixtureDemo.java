@@ -111,8 +111,10 @@ public final class LaplaceMixtureDemo implements Demo {
             text.append(String.format(Locale.ROOT, "  component %d: mean %.3f, scale %.3f%n", k, d.means()[k], d.scales()[k]));
         }
         text.append(String.format(Locale.ROOT, "single Gaussian: final ELBO %.2f%n", single.finalElbo()));
+        text.append("  ").append(io.github.elbo4j.infer.SiteSummary.HEADER).append('\n');
         single.summary().forEach(r -> text.append("  ").append(r).append('\n'));
         text.append(String.format(Locale.ROOT, "4-component Gaussian mixture: final ELBO %.2f%n", mix.finalElbo()));
+        text.append("  ").append(io.github.elbo4j.infer.SiteSummary.HEADER).append('\n');
         mix.summary().forEach(r -> text.append("  ").append(r).append('\n'));
         context.out().print(text);
 
