@@ -48,9 +48,13 @@ final class DiscreteQuantile {
                 hi = Math.min(lo + step, upper);
             }
         }
-        // invariant: F(lo) < u <= F(hi)
+        // invariant: F(lo) < u <= F(hi); above 2^53 adjacent doubles are more than 1 apart, so stop
+        // when the midpoint cannot separate them
         while (hi - lo > 1) {
             double mid = Math.floor(lo + (hi - lo) / 2);
+            if (mid <= lo || mid >= hi) {
+                break;
+            }
             if (cdf.applyAsDouble(mid) >= u) {
                 hi = mid;
             } else {
