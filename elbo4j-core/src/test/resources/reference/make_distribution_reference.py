@@ -274,7 +274,7 @@ for l in [1.2, 50.0, -50.0]:
 for r, p in [(3, 0.4), (0.5, 0.9), (2.5, 0.01), (7, 1.0), (1e6, 0.5)]:
     m = np.floor(r * (1 - p) / p)
     # (q avoids 0.5: F(999999) of r = 1e6, p = 1/2 is 0.5 within 1e-16, too close to call)
-    # r = 1e6: log Γ(k + r) - log Γ(r) - log Γ(k + 1) cancels ~1e7 to ~8; measured 1.2e-10 relative
+    # r = 1e6: log Γ(k + r) - log Γ(r) - log Γ(k + 1) cancels ~1e7 to ~8; measured 1.6e-10 relative
     discrete("NegativeBinomial", {"totalCount": r, "probs": p}, stats.nbinom(r, p),
              x=sorted({-1, 0, 1, 2.5, m, m + 5, 10 * m + 30}), q=(0.001, 0.13, 0.47, 0.87, 0.999), entropy=False,
              tolerance=2e-10 if r >= 1e6 else None)

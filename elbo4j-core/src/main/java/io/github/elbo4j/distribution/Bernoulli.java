@@ -134,12 +134,13 @@ public final class Bernoulli implements Distribution {
         return XLogY.of(param.probs(), param.logP()).add(XLogY.of(param.complementProbs(), param.log1mP())).neg();
     }
 
-    /** {@code F(x) = 0} for {@code x < 0}, {@code 1 - p} for {@code 0 <= x < 1}, 1 for {@code x >= 1}. */
+    /** {@code F(x) = 0} for {@code x < 0}, {@code 1 - p} for {@code 0 <= x < 1}, 1 for {@code x >= 1}; NaN for NaN. */
     @Override
     public Tensor cdf(Tensor x) {
         Tensor zero = Tensor.scalar(0.0);
         Tensor one = Tensor.scalar(1.0);
-        return Tensor.where(x.lt(zero), zero, Tensor.where(x.lt(one), param.q(), one));
+        Tensor f = Tensor.where(x.lt(zero), zero, Tensor.where(x.lt(one), param.q(), one));
+        return Tensor.where(x.eq(x), f, Tensor.scalar(Double.NaN));
     }
 
     /** {@code F⁻¹(u) = min {k : F(k) >= u}}: 0 for {@code u <= 1 - p}, else 1; NaN outside {@code [0, 1]}. */
