@@ -158,6 +158,260 @@ for loc, kappa in [(0.0, 1.0), (1.0, 2.0), (-2.5, 0.01), (0.5, 50.0), (3.0, 700.
     c["variance"] = float(1 - sc.i1e(kappa) / sc.i0e(kappa))
 # ==== end of continuous families ==========================================================
 
+# ==== discrete families (branch "discrete") ==========================================================
+# log_prob: scipy's logpmf for these families subtracts log-gamma values (binom, poisson, nbinom,
+# betabinom), which loses up to log10(k) digits for large counts (measured: 3e-7 relative at n = 1e9,
+# 5e-6 for a Poisson at 1e12). So log_prob comes from mpmath at 50 digits; scipy's logpmf is asserted
+# to agree with it (1e-5 relative) as a cross-check, and scipy supplies mean, variance, entropy, cdf and
+# ppf. Cases given by logits use p = expit(l) computed in mpmath; where expit(l) rounds to 0 or 1 in
+# doubles (|l| = 50) every quantity comes from mpmath (class MpBinary below).
+import mpmath as mp
+
+mp.mp.dps = 50
+
+
+def mp_logpmf(family, params):
+    """k -> log P(K = k) at 50 digits, -inf outside the support."""
+    def is_count(k):
+        return np.isfinite(k) and k >= 0 and float(k) == np.floor(k)
+
+    def f(k):
+        if not is_count(k):
+            return float("-inf")
+        k = mp.mpf(float(k))
+        p = mp_p(params) if ("probs" in params or "logits" in params) else None
+        if family == "Bernoulli":
+            return mp_log(p) if k == 1 else (mp_log(1 - p) if k == 0 else float("-inf"))
+        if family == "Binomial":
+            n = mp.mpf(params["totalCount"])
+            if k > n:
+                return float("-inf")
+            return mp.loggamma(n + 1) - mp.loggamma(k + 1) - mp.loggamma(n - k + 1) + xlog(k, p) + xlog(n - k, 1 - p)
+        if family == "Poisson":
+            lam = mp.mpf(params["rate"])
+            return xlog(k, lam) - lam - mp.loggamma(k + 1)
+        if family == "Geometric":
+            return xlog(k, 1 - p) + mp_log(p)
+        if family == "NegativeBinomial":
+            r = mp.mpf(params["totalCount"])
+            return mp.loggamma(k + r) - mp.loggamma(r) - mp.loggamma(k + 1) + r * mp_log(p) + xlog(k, 1 - p)
+        if family == "BetaBinomial":
+            n, a, b = (mp.mpf(params[x]) for x in ("totalCount", "concentration1", "concentration0"))
+            if k > n:
+                return float("-inf")
+            return (mp.loggamma(n + 1) - mp.loggamma(k + 1) - mp.loggamma(n - k + 1)
+                    + mp.loggamma(k + a) + mp.loggamma(n - k + b) - mp.loggamma(n + a + b)
+                    - mp.loggamma(a) - mp.loggamma(b) + mp.loggamma(a + b))
+        raise ValueError(family)
+    return lambda ks: [float(f(k)) for k in np.atleast_1d(ks)]
+
+
+def mp_p(params):
+    if "probs" in params:
+        return mp.mpf(params["probs"])
+    return 1 / (1 + mp.exp(-mp.mpf(params["logits"])))
+
+
+def mp_log(x):
+    return mp.log(x) if x > 0 else mp.mpf("-inf")
+
+
+def xlog(k, y):
+    return mp.mpf(0) if k == 0 else k * mp_log(y)
+
+
+class Checked:
+    """A scipy frozen distribution whose logpmf is replaced by the 50-digit one, after a cross-check."""
+
+    def __init__(self, dist, logpmf):
+        self.dist, self.exact = dist, logpmf
+
+    def logpmf(self, x):
+        exact = self.exact(x)
+        approx = self.dist.logpmf(np.asarray(x, dtype=float))
+        for e, a in zip(exact, approx):
+            assert (np.isinf(e) and e == a) or abs(e - a) <= 1e-5 * max(1.0, abs(e)), (e, a)
+        return exact
+
+    def __getattr__(self, name):
+        return getattr(self.dist, name)
+
+
+class MpBinary:
+    """Bernoulli or Geometric at 50 digits, for logits whose expit rounds to 0 or 1 in doubles."""
+
+    def __init__(self, family, params):
+        self.family, self.params, self.p = family, params, mp_p(params)
+        self.lp = mp_logpmf(family, params)
+
+    def logpmf(self, x):
+        return self.lp(x)
+
+    def mean(self):
+        p = self.p
+        return float(p if self.family == "Bernoulli" else (1 - p) / p)
+
+    def var(self):
+        p = self.p
+        return float(p * (1 - p) if self.family == "Bernoulli" else (1 - p) / p ** 2)
+
+    def entropy(self):
+        p, q = self.p, 1 - self.p
+        h = -(p * mp.log(p) + q * mp.log(q))
+        return float(h if self.family == "Bernoulli" else h / p)
+
+    def cdf(self, x):
+        p, q = self.p, 1 - self.p
+        out = []
+        for v in x:
+            k = mp.floor(v)
+            if k < 0:
+                out.append(0.0)
+            elif self.family == "Bernoulli":
+                out.append(float(q if k < 1 else 1))
+            else:
+                out.append(float(1 - q ** (k + 1)))
+        return out
+
+    def ppf(self, u):
+        out = []
+        for v in u:
+            k = 0
+            while self.cdf([k])[0] < v:
+                k = k + 1 if self.family == "Bernoulli" else int(mp.ceil(mp.log1p(-v) / mp.log(1 - self.p) - 1))
+            out.append(float(k))
+        return out
+
+
+def mp_entropy(name, params):
+    """-Σ p log p at 50 digits: summed over mode ± (40 sd + 60) for Binomial and Poisson (the terms left
+    out are below 1e-300), or, for a Poisson rate >= 1e4, the asymptotic series of Evans et al. (1988)
+    with the next term, -9/(80 λ⁴), included (error O(λ⁻⁵) < 1e-20)."""
+    if name == "Poisson":
+        lam = mp.mpf(params["rate"])
+        if lam >= 10000:
+            return float(mp.log(2 * mp.pi * mp.e * lam) / 2 - 1 / (12 * lam) - 1 / (24 * lam ** 2)
+                         - mp.mpf(19) / (360 * lam ** 3) - mp.mpf(9) / (80 * lam ** 4))
+        mean, sd, hi = lam, mp.sqrt(lam), None
+    else:
+        n, p = mp.mpf(params["totalCount"]), mp_p(params)
+        mean, sd, hi = n * p, mp.sqrt(n * p * (1 - p)), int(n)
+    lo_k = max(0, int(mean - 40 * sd - 60))
+    hi_k = int(mean + 40 * sd + 60) if hi is None else min(hi, int(mean + 40 * sd + 60))
+    h = mp.mpf(0)
+    mp.mp.dps = 30
+    for k in range(lo_k, hi_k + 1):
+        k_ = mp.mpf(k)
+        if name == "Poisson":
+            v = xlog(k_, lam) - lam - mp.loggamma(k_ + 1)
+        else:
+            v = mp.loggamma(n + 1) - mp.loggamma(k_ + 1) - mp.loggamma(n - k_ + 1) + xlog(k_, p) + xlog(n - k_, 1 - p)
+        if v > -mp.inf:
+            h -= mp.exp(v) * v
+    mp.mp.dps = 50
+    return float(h)
+
+
+def mp_moments(name, params):
+    """Mean and variance from the closed forms at 50 digits (scipy rounds 1 - p first: e.g. its geom mean
+    and binom var at p = 1 - 1e-12 are off by 1e-4 relative)."""
+    p = mp_p(params)
+    if name == "Binomial":
+        n = mp.mpf(params["totalCount"])
+        return n * p, n * p * (1 - p)
+    if name == "NegativeBinomial":
+        r = mp.mpf(params["totalCount"])
+        return r * (1 - p) / p, r * (1 - p) / p ** 2
+    raise ValueError(name)
+
+
+def discrete(name, params, dist, x, q=(0.001, 0.1, 0.5, 0.9, 0.999), entropy=True, tolerance=None, **kw):
+    """A reference case; the entropy of Binomial and Poisson comes from mp_entropy (scipy's generic
+    summation does not converge for large parameters), and 0 log 0 = 0 where scipy gives NaN."""
+    if not isinstance(dist, MpBinary) and name != "Categorical":
+        dist = Checked(dist, mp_logpmf(name, params))
+    exact = entropy and name in ("Binomial", "Poisson")
+    case(name, params, dist, x, q=q, entropy=entropy and not exact, **kw)
+    if exact:
+        cases[-1]["entropy"] = mp_entropy(name, params)
+    if entropy and np.isnan(cases[-1]["entropy"]):
+        cases[-1]["entropy"] = 0.0
+    if name in ("Binomial", "NegativeBinomial"):
+        mean, var = mp_moments(name, params)
+        cases[-1]["mean"], cases[-1]["variance"] = float(mean), float(var)
+    if tolerance is not None:
+        cases[-1]["tolerance"] = tolerance
+
+
+def p_of(params):
+    return float(mp_p(params))
+
+
+# Bernoulli(probs p) = scipy.stats.bernoulli(p); Bernoulli(logits l) has p = expit(l).
+# Bernoulli and Geometric come from their closed forms at 50 digits (MpBinary): scipy's entropy and
+# moments round 1 - p first (Bernoulli entropy at p = 1e-12 is off by 8e-7); scipy agrees elsewhere.
+for p in [0.3, 0.5, 1e-12, 1 - 1e-12, 0.0, 1.0]:
+    discrete("Bernoulli", {"probs": p}, MpBinary("Bernoulli", {"probs": p}), x=[-1, 0, 0.5, 1, 2], q=(0.001, 0.2, 0.8, 0.999))
+    assert abs(cases[-1]["mean"] - stats.bernoulli(p).mean()) <= 1e-15
+for l in [0.7, -3.0, 50.0, -50.0]:
+    discrete("Bernoulli", {"logits": l}, MpBinary("Bernoulli", {"logits": l}), x=[-1, 0, 0.5, 1, 2], q=(1e-30, 0.2, 0.8))
+
+# Binomial(totalCount n, probs p) = scipy.stats.binom(n, p).
+for n, p in [(10, 0.3), (1, 0.5), (0, 0.4), (25, 0.0), (25, 1.0), (50, 1e-12), (50, 1 - 1e-12), (1000, 0.002),
+             (1_000_000, 0.37), (1_000_000_000, 0.37)]:
+    m = round(n * p)
+    # entropy only up to n = 1e6: the 50-digit sum for n = 1e9 would take ~1e6 terms. Tolerance at
+    # n = 1e9: the cdf's regularized incomplete beta at a, b ~ 1e9 (Commons Numbers vs scipy's Boost)
+    # differs by 2.2e-8 relative; log_prob, mean and variance meet it with room to spare.
+    discrete("Binomial", {"totalCount": n, "probs": p}, stats.binom(n, p),
+             x=sorted({-1, 0, 1, 2.5, max(m - 3, 0), m, m + 2, n, n + 1}), q=(0.001, 0.13, 0.5, 0.87, 0.999),
+             entropy=n <= 1_000_000, tolerance=5e-8 if n >= 1_000_000_000 else None)
+for n, l in [(20, 0.3), (7, -4.0)]:
+    discrete("Binomial", {"totalCount": n, "logits": l}, stats.binom(n, p_of({"logits": l})),
+             x=[-1, 0, 1, 3, n - 1, n, n + 1], q=(0.001, 0.13, 0.5, 0.87, 0.999))
+
+# Poisson(rate λ) = scipy.stats.poisson(λ).
+for lam in [0.5, 3.7, 1e-12, 9999.5, 1e4, 12345.6, 1e9]:
+    m = np.floor(lam)
+    discrete("Poisson", {"rate": lam}, stats.poisson(lam),
+             x=sorted({-1, 0, 1, 2.5, m, m + 1, m + 3 * np.ceil(np.sqrt(lam)), 3 * m + 30}), q=(0.001, 0.13, 0.5, 0.87, 0.999))
+discrete("Poisson", {"rate": 0.0}, stats.poisson(0.0), x=[-1, 0, 1, 2.5], q=(0.13, 0.5))
+
+# Geometric(probs p), failures before the first success on {0, 1, ...} = scipy.stats.geom(p, loc=-1).
+# (scipy's geom ppf is -1 at p = 1, where every draw is 0.)
+for p in [0.3, 0.999, 1e-12, 1 - 1e-12, 1.0]:
+    discrete("Geometric", {"probs": p}, MpBinary("Geometric", {"probs": p}), x=[-1, 0, 1, 2.5, 7, 1e6], q=(0.001, 0.13, 0.5, 0.87, 0.999))
+    if p < 0.5:
+        assert np.allclose(cases[-1]["log_prob"], stats.geom(p, loc=-1).logpmf(cases[-1]["x"]), rtol=1e-12)
+for l in [1.2, 50.0, -50.0]:
+    discrete("Geometric", {"logits": l}, MpBinary("Geometric", {"logits": l}), x=[-1, 0, 1, 2.5, 7, 1e22], q=(0.001, 0.5, 0.999))
+
+# NegativeBinomial(totalCount r, probs p): failures before the r-th success = scipy.stats.nbinom(n=r, p=p).
+for r, p in [(3, 0.4), (0.5, 0.9), (2.5, 0.01), (7, 1.0), (1e6, 0.5)]:
+    m = np.floor(r * (1 - p) / p)
+    # (q avoids 0.5: F(999999) of r = 1e6, p = 1/2 is 0.5 within 1e-16, too close to call)
+    # r = 1e6: log Γ(k + r) - log Γ(r) - log Γ(k + 1) cancels ~1e7 to ~8; measured 1.6e-10 relative
+    discrete("NegativeBinomial", {"totalCount": r, "probs": p}, stats.nbinom(r, p),
+             x=sorted({-1, 0, 1, 2.5, m, m + 5, 10 * m + 30}), q=(0.001, 0.13, 0.47, 0.87, 0.999), entropy=False,
+             tolerance=2e-10 if r >= 1e6 else None)
+discrete("NegativeBinomial", {"totalCount": 4.5, "logits": -1.5}, stats.nbinom(4.5, p_of({"logits": -1.5})),
+         x=[-1, 0, 1, 2.5, 10, 60], entropy=False)
+
+# BetaBinomial(totalCount n, concentration1 α, concentration0 β) = scipy.stats.betabinom(n, α, β).
+# Tolerances: the log-gamma sum cancels, to 3e-5 from terms near 7000 for (30, 1e-3, 1e3) (measured
+# 4.0e-8 relative) and to 13 from terms near 1e7 for n = 1e6 (measured 1.2e-10).
+for n, a, b, tol in [(10, 2.0, 3.0, None), (1, 1.0, 1.0, None), (100, 0.5, 0.5, None), (30, 1e-3, 1e3, 5e-8),
+                     (1_000_000, 2.5, 7.5, 2e-10)]:
+    m = round(n * a / (a + b))
+    discrete("BetaBinomial", {"totalCount": n, "concentration1": a, "concentration0": b}, stats.betabinom(n, a, b),
+             x=sorted({-1, 0, 1, 2.5, m, n, n + 1}), entropy=False, cdf=False, tolerance=tol)
+
+# Categorical(probs p) = scipy.stats.rv_discrete(values=(range(K), p)); logits via p = softmax(l).
+for p in [[0.2, 0.5, 0.3], [1e-12, 0.5, 0.5 - 1e-12], [0.0, 1.0], [1.0]]:
+    discrete("Categorical", {"probs": p}, stats.rv_discrete(values=(np.arange(len(p)), p)),
+             x=[-1, 0, 0.5, 1, 2, 3], cdf=False)
+# ==== end of discrete families ========================================================================
+
 here = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(here, "distributions.json"), "w") as f:
     json.dump({"generator": "make_distribution_reference.py", "scipy": scipy.__version__, "numpy": np.__version__,

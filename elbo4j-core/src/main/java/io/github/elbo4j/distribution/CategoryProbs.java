@@ -1,0 +1,101 @@
+package io.github.elbo4j.distribution;
+
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.tensor.Tensor;
+import io.github.elbo4j.transform.Constraint;
+import java.util.Arrays;
+
+/**
+ * The probabilities of {@code K} categories along the last axis, given as probabilities or as
+ * unnormalized logits and kept in that form. Probabilities must be non-negative and sum to 1
+ * within {@link Constraint#TOLERANCE} (they are then divided by their sum, so the model is exactly
+ * normalized); logits may be {@code -∞} (an impossible category) but not NaN or {@code +∞}, and
+ * are normalized as {@code log p_i = l_i - log Σ_j e^{l_j}}. Shared by Categorical,
+ * OneHotCategorical and Multinomial.
+ */
+final class CategoryProbs {
+
+    private final Var given;
+    private final boolean logits;
+
+    private CategoryProbs(Var given, boolean logits) {
+        this.given = given;
+        this.logits = logits;
+    }
+
+    static CategoryProbs ofProbs(String distribution, Var probs) {
+        Tensor p = probs.value();
+        requireVector(distribution, "probs", p);
+        ParameterChecks.check(distribution, "probs", p, x -> x >= 0 && x < Double.POSITIVE_INFINITY, "finite and >= 0");
+        for (double s : p.sum(-1).toArray()) {
+            if (!(Math.abs(s - 1) <= Constraint.TOLERANCE)) {
+                throw new IllegalArgumentException(distribution + " probs must sum to 1 along the last axis (within "
+                        + Constraint.TOLERANCE + "), got a sum of " + s);
+            }
+        }
+        return new CategoryProbs(probs, false);
+    }
+
+    static CategoryProbs ofLogits(String distribution, Var logits) {
+        Tensor l = logits.value();
+        requireVector(distribution, "logits", l);
+        ParameterChecks.check(distribution, "logits", l, x -> x < Double.POSITIVE_INFINITY, "finite or -Infinity");
+        for (double m : l.max(-1).toArray()) {
+            if (m == Double.NEGATIVE_INFINITY) {
+                throw new IllegalArgumentException(distribution
+                        + " logits must be finite somewhere along the last axis, got all -Infinity");
+            }
+        }
+        return new CategoryProbs(logits, true);
+    }
+
+    private static void requireVector(String distribution, String parameter, Tensor t) {
+        if (t.rank() < 1 || t.dim(-1) < 1) {
+            throw new IllegalArgumentException(distribution + " " + parameter
+                    + " must have at least one category along its last axis, got shape " + Arrays.toString(t.shape()));
+        }
+    }
+
+    Var given() {
+        return given;
+    }
+
+    /** The number of categories {@code K}. */
+    int categories() {
+        return given.value().dim(-1);
+    }
+
+    /** The parameter's shape without its last axis. */
+    int[] batchShape() {
+        int[] s = given.shape();
+        return Arrays.copyOf(s, s.length - 1);
+    }
+
+    CategoryProbs broadcastTo(int... batchShape) {
+        int[] full = Arrays.copyOf(batchShape, batchShape.length + 1);
+        full[batchShape.length] = categories();
+        return new CategoryProbs(given.broadcastTo(full), logits);
+    }
+
+    /** Normalized probabilities {@code p_i = probs_i / Σ probs}, or {@code exp(log p_i)}. */
+    Var probs() {
+        return logits ? logProbs().exp() : given.div(keepLast(given.sum(-1)));
+    }
+
+    /** Normalized log-probabilities, {@code log p_i}, also valid logits. */
+    Var logProbs() {
+        return logits ? given.sub(keepLast(given.logSumExp(-1))) : probs().log();
+    }
+
+    /** The logits as given, or the normalized log-probabilities. */
+    Var logits() {
+        return logits ? given : logProbs();
+    }
+
+    private static Var keepLast(Var reduced) {
+        int[] s = reduced.shape();
+        int[] kept = Arrays.copyOf(s, s.length + 1);
+        kept[s.length] = 1;
+        return reduced.reshape(kept);
+    }
+}
