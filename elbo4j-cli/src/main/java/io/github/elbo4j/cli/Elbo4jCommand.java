@@ -12,11 +12,17 @@ public final class Elbo4jCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /**
+     * netlib logs a warning for every BLAS/LAPACK implementation it fails to load before it falls
+     * back to pure Java; the command silences them. Held strongly: java.util.logging keeps loggers
+     * weakly, and a collected logger would forget its level.
+     */
+    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
     /** Entry point; the exit code is the command's. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        // netlib logs every BLAS/LAPACK implementation it fails to load; one line of its choice is enough.
-        java.util.logging.Logger.getLogger("dev.ludovic.netlib").setLevel(java.util.logging.Level.SEVERE);
+        NETLIB_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.exit(commandLine().execute(args));
     }
 
