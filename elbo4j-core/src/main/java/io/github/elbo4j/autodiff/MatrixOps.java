@@ -1,5 +1,6 @@
 package io.github.elbo4j.autodiff;
 
+import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;
 
 /**
@@ -23,10 +24,10 @@ final class MatrixOps {
             Tensor b2 = asMatrix(b.value(), false);
             Tensor g2 = g.reshape(promotedOutputShape(a2, b2));
             if (a.isTracked()) {
-                adj.add(a, g2.matmul(b2.transpose()).sumToShapeOf(a2).reshape(a.value().shape()));
+                adj.add(a, LinearAlgebra.matmul(g2, false, b2, true).sumToShapeOf(a2).reshape(a.value().shape()));
             }
             if (b.isTracked()) {
-                adj.add(b, a2.transpose().matmul(g2).sumToShapeOf(b2).reshape(b.value().shape()));
+                adj.add(b, LinearAlgebra.matmul(a2, true, g2, false).sumToShapeOf(b2).reshape(b.value().shape()));
             }
         });
     }

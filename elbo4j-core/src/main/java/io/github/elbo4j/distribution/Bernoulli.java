@@ -89,6 +89,10 @@ public final class Bernoulli implements Distribution {
     @Override
     public Var logProb(Var value) {
         Tensor x = value.value();
+        if (param.isLogits() && !value.isTracked() && support().contains(x) && param.logits().value().allMatch(Double::isFinite)) {
+            // Valid 0/1 data: log p(x) = x·l - softplus(l), three fused passes (the binary cross-entropy form).
+            return param.logits().mul(x).sub(param.logits().softplus());
+        }
         int[] shape = Broadcasting.shape(x.shape(), batchShape);
         Var lp = Var.where(x.eq(Tensor.scalar(1.0)).broadcastTo(shape), param.logP().broadcastTo(shape),
                 param.log1mP().broadcastTo(shape));

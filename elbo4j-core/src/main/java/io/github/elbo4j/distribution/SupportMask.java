@@ -17,6 +17,9 @@ final class SupportMask {
     }
 
     static Var apply(Var logProb, Constraint support, Var value) {
+        if (support.contains(value.value())) {
+            return logProb;
+        }
         return apply(logProb, support.check(value.value()));
     }
 

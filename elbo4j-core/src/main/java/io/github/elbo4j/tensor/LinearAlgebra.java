@@ -318,4 +318,13 @@ public final class LinearAlgebra {
         }
         return "matrix " + Arrays.toString(index) + " of the batch";
     }
+
+    /**
+     * {@code op(A) @ op(B)} with {@code op} the transpose of the last two axes where asked, batched
+     * with NumPy {@code matmul} rules, without materializing a transpose (BLAS {@code dgemm}
+     * transposition flags).
+     */
+    public static Tensor matmul(Tensor a, boolean transposeA, Tensor b, boolean transposeB) {
+        return MatrixProduct.matmul(a, transposeA, b, transposeB);
+    }
 }

@@ -20,19 +20,33 @@ final class MatrixProduct {
     }
 
     static Tensor matmul(Tensor a, Tensor b) {
+        return matmul(a, false, b, false);
+    }
+
+    /**
+     * {@code op(A) @ op(B)} where {@code op} transposes the last two axes when asked, without
+     * materializing the transpose (BLAS transposition flags). Operands of rank 1 are promoted as
+     * in {@link #matmul(Tensor, Tensor)} and cannot be transposed.
+     */
+    static Tensor matmul(Tensor a, boolean transA, Tensor b, boolean transB) {
         int[] sa = a.shapeView();
         int[] sb = b.shapeView();
         if (sa.length == 0 || sb.length == 0) {
             throw new IllegalArgumentException("matmul needs operands of rank >= 1, got " + Arrays.toString(sa)
                     + " and " + Arrays.toString(sb));
         }
+        if ((transA && sa.length < 2) || (transB && sb.length < 2)) {
+            throw new IllegalArgumentException("matmul can transpose only operands of rank >= 2, got " + Arrays.toString(sa)
+                    + " and " + Arrays.toString(sb));
+        }
         int[] ma = sa.length == 1 ? new int[] {1, sa[0]} : sa;
         int[] mb = sb.length == 1 ? new int[] {sb[0], 1} : sb;
-        int m = ma[ma.length - 2];
-        int k = ma[ma.length - 1];
-        int n = mb[mb.length - 1];
-        if (mb[mb.length - 2] != k) {
-            throw new IllegalArgumentException("matmul inner dimensions differ: " + Arrays.toString(sa) + " @ " + Arrays.toString(sb));
+        int m = ma[ma.length - (transA ? 1 : 2)];
+        int k = ma[ma.length - (transA ? 2 : 1)];
+        int n = mb[mb.length - (transB ? 2 : 1)];
+        if (mb[mb.length - (transB ? 1 : 2)] != k) {
+            throw new IllegalArgumentException("matmul inner dimensions differ: " + Arrays.toString(sa) + (transA ? "ᵀ" : "")
+                    + " @ " + Arrays.toString(sb) + (transB ? "ᵀ" : ""));
         }
         int[] batchA = Arrays.copyOf(ma, ma.length - 2);
         int[] batchB = Arrays.copyOf(mb, mb.length - 2);
@@ -46,7 +60,7 @@ final class MatrixProduct {
         double[] y = expandBatch(b.dataView(), batchB, batch, k * n);
         double[] c = new double[count * m * n];
         for (int i = 0; i < count; i++) {
-            gemm(m, n, k, x, i * m * k, y, i * k * n, c, i * m * n);
+            gemm(m, n, k, transA, x, i * m * k, transB, y, i * k * n, c, i * m * n);
         }
         int[] shape = Arrays.copyOf(batch, batch.length + 2);
         shape[batch.length] = m;
@@ -86,19 +100,36 @@ final class MatrixProduct {
      * BLAS call swaps the operands.
      */
     static void gemm(int m, int n, int k, double[] a, int ao, double[] b, int bo, double[] c, int co) {
+        gemm(m, n, k, false, a, ao, false, b, bo, c, co);
+    }
+
+    /**
+     * Row-major {@code C = op(A) op(B)}, {@code op(A)} being {@code m×k} and {@code op(B)}
+     * {@code k×n}; {@code A} is stored {@code k×m} when {@code transA} (likewise B). Column-major
+     * BLAS computes {@code Cᵀ = op(B)ᵀ op(A)ᵀ}: the row-major storage of an untransposed operand
+     * is already that transpose ("N"), of a transposed one its transpose ("T").
+     */
+    static void gemm(int m, int n, int k, boolean transA, double[] a, int ao, boolean transB, double[] b, int bo, double[] c, int co) {
         if ((long) m * n * k <= BLAS_THRESHOLD) {
             for (int i = 0; i < m; i++) {
                 int ci = co + i * n;
                 for (int p = 0; p < k; p++) {
-                    double aip = a[ao + i * k + p];
-                    int bp = bo + p * n;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += aip * b[bp + j];
+                    double aip = transA ? a[ao + p * m + i] : a[ao + i * k + p];
+                    if (transB) {
+                        for (int j = 0; j < n; j++) {
+                            c[ci + j] += aip * b[bo + j * k + p];
+                        }
+                    } else {
+                        int bp = bo + p * n;
+                        for (int j = 0; j < n; j++) {
+                            c[ci + j] += aip * b[bp + j];
+                        }
                     }
                 }
             }
             return;
         }
-        BLAS.getInstance().dgemm("N", "N", n, m, k, 1.0, b, bo, Math.max(1, n), a, ao, Math.max(1, k), 0.0, c, co, Math.max(1, n));
+        BLAS.getInstance().dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0,
+                b, bo, Math.max(1, transB ? k : n), a, ao, Math.max(1, transA ? m : k), 0.0, c, co, Math.max(1, n));
     }
 }

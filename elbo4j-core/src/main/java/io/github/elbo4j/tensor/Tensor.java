@@ -182,6 +182,16 @@ public final class Tensor {
         return true;
     }
 
+    /** True when {@code test} holds for every element (one pass, no allocation). */
+    public boolean allMatch(java.util.function.DoublePredicate test) {
+        for (double v : data) {
+            if (!test.test(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The backing array, not copied: package kernels read it and never write it. */
     double[] dataView() {
         return data;

@@ -28,6 +28,15 @@ public sealed interface Constraint permits Constraint.Real, Constraint.Positive,
      */
     Tensor check(Tensor value);
 
+    /**
+     * True when every point of {@code value} lies in the set: {@code check(value)} is all ones.
+     * Scalar constraints answer in one pass without allocating (the common case of valid data).
+     */
+    default boolean contains(Tensor value) {
+        Tensor inside = check(value);
+        return inside.size() == 0 || inside.min().item() == 1.0;
+    }
+
     /** True for sets of integers (no bijection to the real line exists). */
     default boolean isDiscrete() {
         return false;
@@ -37,24 +46,28 @@ public sealed interface Constraint permits Constraint.Real, Constraint.Positive,
     record Real() implements Constraint {
         @Override public int eventRank() { return 0; }
         @Override public Tensor check(Tensor v) { return v.eq(v); }
+        @Override public boolean contains(Tensor v) { return v.allMatch(x -> x == x); }
     }
 
     /** {@code x > 0}. */
     record Positive() implements Constraint {
         @Override public int eventRank() { return 0; }
         @Override public Tensor check(Tensor v) { return v.gt(Tensor.scalar(0.0)); }
+        @Override public boolean contains(Tensor v) { return v.allMatch(x -> x > 0); }
     }
 
     /** {@code x >= 0}. */
     record NonNegative() implements Constraint {
         @Override public int eventRank() { return 0; }
         @Override public Tensor check(Tensor v) { return v.ge(Tensor.scalar(0.0)); }
+        @Override public boolean contains(Tensor v) { return v.allMatch(x -> x >= 0); }
     }
 
     /** {@code x > lower}. */
     record GreaterThan(double lower) implements Constraint {
         @Override public int eventRank() { return 0; }
         @Override public Tensor check(Tensor v) { return v.gt(Tensor.scalar(lower)); }
+        @Override public boolean contains(Tensor v) { return v.allMatch(x -> x > lower); }
     }
 
     /** {@code lower <= x <= upper} (closed; a density on it may vanish at the ends). */
@@ -67,6 +80,7 @@ public sealed interface Constraint permits Constraint.Real, Constraint.Positive,
 
         @Override public int eventRank() { return 0; }
         @Override public Tensor check(Tensor v) { return v.ge(Tensor.scalar(lower)).mul(v.le(Tensor.scalar(upper))); }
+        @Override public boolean contains(Tensor v) { return v.allMatch(x -> x >= lower && x <= upper); }
     }
 
     /** Vectors with non-negative entries summing to 1 (within {@link #TOLERANCE}). */
@@ -109,6 +123,7 @@ public sealed interface Constraint permits Constraint.Real, Constraint.Positive,
         @Override public Tensor check(Tensor v) {
             return ConstraintChecks.integral(v).mul(v.ge(Tensor.scalar(lower))).mul(v.le(Tensor.scalar(upper)));
         }
+        @Override public boolean contains(Tensor v) { return v.allMatch(x -> x == Math.rint(x) && x >= lower && x <= upper); }
     }
 
     /** Integers {@code k >= 0}. */
@@ -116,6 +131,7 @@ public sealed interface Constraint permits Constraint.Real, Constraint.Positive,
         @Override public int eventRank() { return 0; }
         @Override public boolean isDiscrete() { return true; }
         @Override public Tensor check(Tensor v) { return ConstraintChecks.integral(v).mul(v.ge(Tensor.scalar(0.0))); }
+        @Override public boolean contains(Tensor v) { return v.allMatch(x -> x == Math.rint(x) && x >= 0 && x < Double.POSITIVE_INFINITY); }
     }
 
     /** One-hot vectors: a single 1, all else 0. */

@@ -45,9 +45,9 @@ final class RandomTensors {
     }
 
     /**
-     * Distinct values from a grid on {@code [-2.2, 2.2]} with spacing 0.07 that stay 0.035 or more
+     * Distinct values from a grid on {@code [-4.4, 4.4]} with spacing 0.07 that stay 0.035 or more
      * away from 0, in random order: no two elements closer than 0.07 (no near-ties for max/min) and
-     * no element at a kink of abs/relu. Holds at most 62 elements.
+     * no element at a kink of abs/relu. Holds at most 124 elements (shapes up to 4×4×4).
      */
     Tensor spread(int... shape) {
         int n = 1;
@@ -55,8 +55,8 @@ final class RandomTensors {
             n *= d;
         }
         java.util.List<Double> grid = new java.util.ArrayList<>();
-        for (int j = 0; j < 63; j++) {
-            double v = -2.2 + 0.035 + 0.07 * j;
+        for (int j = 0; j < 126; j++) {
+            double v = -4.41 + 0.035 + 0.07 * j;
             if (Math.abs(v) >= 0.03) {
                 grid.add(v);
             }

@@ -12,7 +12,7 @@ import io.github.elbo4j.tensor.Tensor;
  * with the rows in a plate and no intercept (add a column of ones for one), as the peers'
  * {@code logreg.stan} and {@code torch_advi_logreg.py}.
  */
-public final class LogisticRegressionFamily implements ModelFamily {
+final class LogisticRegressionFamily implements ModelFamily {
 
     @Override
     public String name() {
@@ -25,13 +25,14 @@ public final class LogisticRegressionFamily implements ModelFamily {
     }
 
     /** The model for 0/1 responses {@code y} and features {@code x} ({@code [n, d]}). */
-    public static Model model(Tensor x, Tensor y) {
+    static Model model(Tensor x, Tensor y) {
         int n = x.dim(0);
         int d = x.dim(1);
-        Var data = Var.constant(x);
+        Var xt = Var.constant(x.transpose()); // transposed once, outside the step loop
         return m -> {
             Var w = m.sample("w", Normal.of(Tensor.zeros(d), Tensor.ones(d)).toEvent(1));
-            Var logits = data.matmul(w.reshape(d, 1)).reshape(n);
+            // [P, n] for P particles of w (shape [P, 1, d]), [1, n] for a single draw
+            Var logits = w.reshape(-1, d).matmul(xt);
             m.plate("rows", n, p -> m.observe("y", Bernoulli.ofLogits(logits), y));
         };
     }

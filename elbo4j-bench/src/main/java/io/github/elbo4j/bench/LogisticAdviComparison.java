@@ -1,0 +1,143 @@
+package io.github.elbo4j.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.Bernoulli;
+import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.infer.Convergence;
+import io.github.elbo4j.infer.ElboEstimator;
+import io.github.elbo4j.infer.ElboInputs;
+import io.github.elbo4j.infer.Fit;
+import io.github.elbo4j.infer.Svi;
+import io.github.elbo4j.infer.guide.AutoGuide;
+import io.github.elbo4j.model.Model;
+import io.github.elbo4j.model.SubstituteHandler;
+import io.github.elbo4j.optim.Adam;
+import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * ADVI on Bayesian logistic regression (10000 × 20, the peers' data), in the settings of the two
+ * peers, printing one JSON line:
+ * <ul>
+ * <li>{@code torch_like}: mean-field, 1 particle, Adam(0.05), 2000 steps from loc 0 and sd 1 (as
+ * {@code torch_advi_logreg.py}); ms per step, the final ELBO from 2000 draws, and q's mean/sd
+ * against the NUTS reference;</li>
+ * <li>{@code stan_like}: Stan's step-size search (50 steps per η) and stopping rule
+ * (tol_rel_obj 0.01, every 100 steps), as {@code rstan::vb} with defaults; wall time to
+ * convergence.</li>
+ * </ul>
+ * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.LogisticAdviComparison DATA.csv REFERENCE.json}.
+ */
+public final class LogisticAdviComparison {
+
+    private LogisticAdviComparison() {
+    }
+
+    static Model model(Tensor x, Tensor y) {
+        int n = x.dim(0);
+        int d = x.dim(1);
+        Var xt = Var.constant(x.transpose()); // transposed once, outside the step loop
+        return m -> {
+            Var w = m.sample("w", Normal.of(Tensor.zeros(d), Tensor.ones(d)).toEvent(1));
+            // [P, n] for P particles of w (shape [P, 1, d]), [1, n] for a single draw
+            Var logits = w.reshape(-1, d).matmul(xt);
+            m.plate("rows", n, p -> m.observe("y", Bernoulli.ofLogits(logits), y));
+        };
+    }
+
+    /** Reads the peers' CSV: columns x1..xD then y. */
+    static Tensor[] read(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        int n = lines.size() - 1;
+        int d = lines.get(0).split(",").length - 1;
+        double[] x = new double[n * d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            String[] f = lines.get(i + 1).split(",");
+            for (int j = 0; j < d; j++) {
+                x[i * d + j] = Double.parseDouble(f[j]);
+            }
+            y[i] = Double.parseDouble(f[d]);
+        }
+        return new Tensor[] {Tensor.of(x, n, d), Tensor.of(y)};
+    }
+
+    public static void main(String[] args) throws IOException {
+        Tensor[] data = read(Path.of(args[0]));
+        Map<String, double[]> reference = new LinkedHashMap<>();
+        if (args.length > 1) {
+            JsonNode ref = new ObjectMapper().readTree(Path.of(args[1]).toFile());
+            for (String key : new String[] {"mean", "sd"}) {
+                double[] v = new double[ref.get(key).size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = ref.get(key).get(i).asDouble();
+                }
+                reference.put(key, v);
+            }
+        }
+        Model model = model(data[0], data[1]);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("task", "advi_logreg_10000x20");
+        out.put("threads", 1);
+
+        // warm-up run (JIT), then the measured one
+        Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(300).seed(1).run();
+        long t0 = System.nanoTime();
+        Fit torchLike = Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000).seed(0).run();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.put("torch_like", summary(torchLike, seconds, model, reference));
+
+        long t1 = System.nanoTime();
+        Fit stanLike = Svi.of(model).guide(AutoGuide.meanField()).adaptStepSize(50).maxSteps(10_000)
+                .convergence(new Convergence(0.01, 100, 10)).seed(0).run();
+        double stanSeconds = (System.nanoTime() - t1) / 1e9;
+        Map<String, Object> stan = summary(stanLike, stanSeconds, model, reference);
+        stan.put("eta", stanLike.adaptedStepSize().orElse(Double.NaN));
+        stan.put("converged", stanLike.converged());
+        out.put("stan_like", stan);
+        System.out.println(new ObjectMapper().writeValueAsString(out));
+    }
+
+    private static Map<String, Object> summary(Fit fit, double seconds, Model model, Map<String, double[]> reference) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("wall_s", seconds);
+        s.put("steps", fit.steps());
+        s.put("ms_per_step", 1000 * seconds / fit.steps());
+        double[] loc = fit.parameter("auto_loc").toArray();
+        double[] sd = fit.parameter("auto_scale").toArray();
+        Map<String, Var> frozen = new LinkedHashMap<>();
+        fit.parameters().forEach((k, v) -> frozen.put(k, Var.constant(v)));
+        Model guide = AutoGuide.meanField().guideFor(io.github.elbo4j.infer.guide.LatentLayout.of(
+                io.github.elbo4j.model.ModelContext.trace(model, new io.github.elbo4j.model.SeedHandler(0))));
+        double elbo = ElboEstimator.trace().estimate(new ElboInputs(model, guide, new SubstituteHandler(frozen::get),
+                RandomStream.of(99), 2000, 1)).elbo();
+        s.put("elbo_2000mc", elbo);
+        if (reference.containsKey("mean")) {
+            double[] rm = reference.get("mean");
+            double[] rs = reference.get("sd");
+            double maxErr = 0;
+            double maxErrSd = 0;
+            double minRatio = Double.POSITIVE_INFINITY;
+            double maxRatio = 0;
+            for (int j = 0; j < loc.length; j++) {
+                maxErr = Math.max(maxErr, Math.abs(loc[j] - rm[j]));
+                maxErrSd = Math.max(maxErrSd, Math.abs(loc[j] - rm[j]) / rs[j]);
+                minRatio = Math.min(minRatio, sd[j] / rs[j]);
+                maxRatio = Math.max(maxRatio, sd[j] / rs[j]);
+            }
+            s.put("mean_abs_err_max", maxErr);
+            s.put("mean_err_over_nuts_sd_max", maxErrSd);
+            s.put("sd_ratio_min_max", String.format(Locale.ROOT, "%.2f-%.2f", minRatio, maxRatio));
+        }
+        return s;
+    }
+}
