@@ -173,6 +173,9 @@ public final class ModelContext {
     private static Tensor subsample(Message msg) {
         PlateFrame f = msg.declaredPlate().orElseThrow();
         int n = f.size();
+        if (f.subsampleSize() == n) {
+            return Tensor.arange(n);
+        }
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
             perm[i] = i;
