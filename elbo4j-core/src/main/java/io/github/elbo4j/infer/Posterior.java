@@ -87,6 +87,34 @@ public final class Posterior {
         return rows;
     }
 
+    /** A Monte Carlo ELBO with its standard error. */
+    public record ElboEstimate(double value, double standardError) {
+    }
+
+    /**
+     * {@code ELBO(q) ≈ (1/n) Σ [log p(x, z_i) - log q(z_i)]}, {@code z_i ~ q}, for the fitted
+     * {@code q} and {@code model}, with standard error {@code s/√n} from the spread of the terms.
+     */
+    public ElboEstimate elbo(Model model, int draws, RandomStream rng) {
+        if (draws < 2) {
+            throw new IllegalArgumentException("number of draws must be >= 2, got " + draws);
+        }
+        ElboInputs in = new ElboInputs(model, guide, new SubstituteHandler(parameters::get), rng, draws, maxPlateNesting);
+        Trace g = in.traceGuide();
+        Trace m = in.traceModel(g);
+        String[] nonFinite = new String[1];
+        double[] w = in.sumPerParticle(m, nonFinite).sub(in.sumPerParticle(g, nonFinite)).value().toArray();
+        double mean = 0;
+        for (double v : w) {
+            mean += v / w.length;
+        }
+        double ss = 0;
+        for (double v : w) {
+            ss += (v - mean) * (v - mean);
+        }
+        return new ElboEstimate(mean, Math.sqrt(ss / (w.length - 1) / w.length));
+    }
+
     /** The shape of one draw of {@code name}. */
     public int[] shapeOf(String name) {
         return Arrays.copyOf(latentShapes.get(name), latentShapes.get(name).length);
