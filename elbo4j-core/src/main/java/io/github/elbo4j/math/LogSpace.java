@@ -12,8 +12,10 @@ public final class LogSpace {
     }
 
     /**
-     * {@code log Σ_i exp(x_i)}, computed as {@code m + log Σ exp(x_i - m)} with {@code m = max x_i}.
-     * Empty input gives {@code -∞}; any {@code +∞} gives {@code +∞}; NaN propagates.
+     * {@code log Σ_i exp(x_i)}, computed as {@code m + log Σ exp(x_i - m)} with {@code m = max x_i}
+     * (the shifted form analysed by Blanchard, Higham and Higham 2021, "Accurately computing the
+     * log-sum-exp and softmax functions", IMA J. Numer. Anal. 41(4)). Empty input gives {@code -∞};
+     * all {@code -∞} gives {@code -∞}; any {@code +∞} gives {@code +∞}; NaN propagates.
      */
     public static double logSumExp(double[] x) {
         double m = Double.NEGATIVE_INFINITY;
@@ -33,7 +35,10 @@ public final class LogSpace {
         return m + Math.log(s);
     }
 
-    /** {@code log(exp(a) + exp(b))} without overflow. */
+    /**
+     * {@code log(exp(a) + exp(b)) = max(a, b) + log1p(exp(-|a - b|))}, the two-term log-sum-exp,
+     * without overflow or underflow. NaN propagates.
+     */
     public static double logAddExp(double a, double b) {
         double m = Math.max(a, b);
         if (Double.isInfinite(m)) {
@@ -42,12 +47,19 @@ public final class LogSpace {
         return m + Math.log1p(Math.exp(-Math.abs(a - b)));
     }
 
-    /** Softplus {@code log(1 + e^x) = max(x, 0) + log1p(e^{-|x|})}. */
+    /**
+     * Softplus {@code log(1 + e^x) = max(x, 0) + log1p(e^{-|x|})}; the exponent is never positive,
+     * so nothing overflows (Mächler 2012, "Accurately computing log(1 - exp(-|a|))", its
+     * {@code log1pexp}).
+     */
     public static double softplus(double x) {
         return Math.max(x, 0.0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
-    /** The logistic sigmoid {@code 1 / (1 + e^{-x})}, evaluated without overflow on either side. */
+    /**
+     * The logistic sigmoid {@code σ(x) = 1 / (1 + e^{-x})}, as {@code e^x / (1 + e^x)} for {@code x <
+     * 0}, so the exponent is never positive and nothing overflows on either side.
+     */
     public static double sigmoid(double x) {
         if (x >= 0) {
             return 1.0 / (1.0 + Math.exp(-x));
@@ -56,13 +68,22 @@ public final class LogSpace {
         return e / (1.0 + e);
     }
 
-    /** {@code log σ(x) = -softplus(-x)}. */
+    /** {@code log σ(x) = -log(1 + e^{-x}) = -softplus(-x)}, finite for every finite {@code x}. */
     public static double logSigmoid(double x) {
         return -softplus(-x);
     }
 
-    /** The logit {@code log(p / (1 - p)) = log p - log1p(-p)} for {@code 0 <= p <= 1}. */
+    /**
+     * The logit {@code log(p / (1 - p))} for {@code 0 <= p <= 1}: {@code log p - log1p(-p)} in the
+     * tails and {@code log1p((2p - 1) / (1 - p))} for {@code 1/4 < p < 3/4}, where the difference
+     * of logs would cancel (1e-13 relative error at {@code p = 0.5001}) while {@code 2p - 1} is exact
+     * by Sterbenz's lemma (P. H. Sterbenz, Floating-Point Computation, 1974). {@code 0} gives
+     * {@code -∞}, {@code 1} gives {@code +∞}, anything outside {@code [0, 1]} NaN.
+     */
     public static double logit(double p) {
+        if (p > 0.25 && p < 0.75) {
+            return Math.log1p((2 * p - 1) / (1 - p));
+        }
         return Math.log(p) - Math.log1p(-p);
     }
 
