@@ -86,6 +86,8 @@ public final class LogisticAdviComparison {
         }
         Model model = model(data[0], data[1]);
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("peer", "elbo4j");
+        out.put("peer_version", "elbo4j " + Runtime.version());
         out.put("task", "advi_logreg_10000x20");
         out.put("threads", 1);
 
@@ -94,24 +96,26 @@ public final class LogisticAdviComparison {
         long t0 = System.nanoTime();
         Fit torchLike = Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000).seed(0).run();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        out.put("torch_like", summary(torchLike, seconds, model, reference));
+        Map<String, Object> torch = summary(torchLike, seconds, model, reference);
+        torch.put("variant", "meanfield ADVI, Adam 0.05, 2000 steps, 1 particle (torch settings)");
 
         long t1 = System.nanoTime();
         Fit stanLike = Svi.of(model).guide(AutoGuide.meanField()).adaptStepSize(50).maxSteps(10_000)
                 .convergence(new Convergence(0.01, 100, 10)).seed(0).run();
         double stanSeconds = (System.nanoTime() - t1) / 1e9;
         Map<String, Object> stan = summary(stanLike, stanSeconds, model, reference);
+        stan.put("variant", "meanfield ADVI, Stan eta search + tol_rel_obj 0.01 (rstan vb settings)");
         stan.put("eta", stanLike.adaptedStepSize().orElse(Double.NaN));
         stan.put("converged", stanLike.converged());
-        out.put("stan_like", stan);
+        out.put("summary", List.of(torch, stan));
         System.out.println(new ObjectMapper().writeValueAsString(out));
     }
 
     private static Map<String, Object> summary(Fit fit, double seconds, Model model, Map<String, double[]> reference) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("wall_s", seconds);
-        s.put("steps", fit.steps());
-        s.put("ms_per_step", 1000 * seconds / fit.steps());
+        s.put("iters", fit.steps());
+        s.put("per_iter_ms", 1000 * seconds / fit.steps());
         double[] loc = fit.parameter("auto_loc").toArray();
         double[] sd = fit.parameter("auto_scale").toArray();
         Map<String, Var> frozen = new LinkedHashMap<>();
@@ -120,7 +124,9 @@ public final class LogisticAdviComparison {
                 io.github.elbo4j.model.ModelContext.trace(model, new io.github.elbo4j.model.SeedHandler(0))));
         double elbo = ElboEstimator.trace().estimate(new ElboInputs(model, guide, new SubstituteHandler(frozen::get),
                 RandomStream.of(99), 2000, 1)).elbo();
-        s.put("elbo_2000mc", elbo);
+        s.put("final_elbo", elbo);
+        Map<String, Object> quality = new LinkedHashMap<>();
+        s.put("quality", quality);
         if (reference.containsKey("mean")) {
             double[] rm = reference.get("mean");
             double[] rs = reference.get("sd");
@@ -134,9 +140,9 @@ public final class LogisticAdviComparison {
                 minRatio = Math.min(minRatio, sd[j] / rs[j]);
                 maxRatio = Math.max(maxRatio, sd[j] / rs[j]);
             }
-            s.put("mean_abs_err_max", maxErr);
-            s.put("mean_err_over_nuts_sd_max", maxErrSd);
-            s.put("sd_ratio_min_max", String.format(Locale.ROOT, "%.2f-%.2f", minRatio, maxRatio));
+            quality.put("mean_abs_err_max", maxErr);
+            quality.put("mean_err_over_nuts_sd_max", maxErrSd);
+            quality.put("sd_ratio_min_max", String.format(Locale.ROOT, "%.2f-%.2f", minRatio, maxRatio));
         }
         return s;
     }
