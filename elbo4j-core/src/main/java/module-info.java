@@ -8,6 +8,7 @@ module io.github.elbo4j.core {
     requires org.apache.commons.rng.sampling;
 
     exports io.github.elbo4j.math;
+    exports io.github.elbo4j.random;
     exports io.github.elbo4j.tensor;
     exports io.github.elbo4j.autodiff;
 }
