@@ -4,7 +4,7 @@ module io.github.elbo4j.core {
     requires dev.ludovic.netlib.lapack;
     requires arpack.combined.all; // org.netlib.util.intW, the LAPACK info out-parameter
     requires org.apache.commons.numbers.gamma;
-    requires org.apache.commons.rng.api;
+    requires transitive org.apache.commons.rng.api;
     requires org.apache.commons.rng.simple;
     requires org.apache.commons.rng.sampling;
 

@@ -6,7 +6,7 @@ Writes special_functions.csv next to this script, with the columns
     function,x,y,expected
 
 `function` is the Java method name. `x` and `y` are its arguments (`y` empty for a
-function of one argument). Three functions take a different shape of input:
+function of one argument). Two functions take a different shape of input:
 
 * regularizedBeta(x, a, b) has three arguments: they are written as x = x and
   y = "a b" (two numbers separated by one space).
@@ -15,10 +15,12 @@ function of one argument). Three functions take a different shape of input:
 
 Every argument is a Python float (an IEEE double) written with repr(), which Java's
 Double.parseDouble reads back to the same double. `expected` is the exact value of
-the function at that double, computed with mpmath at 60 significant digits (more
-where cancellation needs it) and rounded once to the nearest double; "inf" and
-"-inf" stand for the infinities. NaN results are not written: the Java tests check
-NaN behaviour by hand.
+the function at that double, computed with mpmath at 60, then 120 (then 240)
+significant digits, kept only once two successive precisions round to the same
+double, and rounded once; "inf" and "-inf" stand for the infinities. Rows that
+mpmath cannot settle are skipped and listed on stderr; so are NaN results (the Java
+tests check NaN behaviour by hand) and subnormal results, whose relative error means
+nothing.
 
 Each value is cross-checked against scipy.special (or numpy) where scipy has the
 function; a disagreement larger than 1e-9 relative is printed, so that a slip in the
