@@ -88,7 +88,7 @@ public final class LogisticAdviComparison {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("peer", "elbo4j");
         out.put("peer_version", "elbo4j " + Runtime.version());
-        out.put("task", "advi_logreg_10000x20");
+        out.put("task", "logreg_advi_10000x20");
         out.put("threads", 1);
 
         // warm-up run (JIT), then the measured one

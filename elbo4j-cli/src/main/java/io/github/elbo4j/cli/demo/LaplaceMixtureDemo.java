@@ -77,15 +77,23 @@ public final class LaplaceMixtureDemo implements Demo {
     }
 
     /**
-     * A K-component Gaussian mixture: locations {@code ~ N(m_k, 5²)} with prior means spread over
-     * [2.5, 17.5] (which also breaks the label symmetry), scales {@code ~ HalfNormal(3)}, weights
+     * A K-component Gaussian mixture: locations {@code ~ N(m_k, 5²)} with prior means at the data's
+     * quantiles (k + ½)/K (an empirical-Bayes choice that also breaks the label symmetry and starts
+     * each component on data), scales {@code ~ HalfNormal(3)}, weights
      * {@code softmax(η)} with {@code η ~ N(0, I)}; the likelihood
      * {@code Σ_i log Σ_k w_k N(y_i; loc_k, scale_k²)} enters as a factor.
      */
     static Model mixture(double[] y) {
         Tensor data = Tensor.of(y).reshape(y.length, 1);
+        double[] sorted = y.clone();
+        java.util.Arrays.sort(sorted);
+        double[] centres = new double[K];
+        for (int k = 0; k < K; k++) {
+            centres[k] = sorted[(int) ((k + 0.5) / K * sorted.length)];
+        }
+        Tensor priorMeans = Tensor.of(centres);
         return m -> {
-            Var locs = m.sample("locs", Normal.of(Tensor.linspace(2.5, 17.5, K), Tensor.full(5.0, K)).toEvent(1));
+            Var locs = m.sample("locs", Normal.of(priorMeans, Tensor.full(5.0, K)).toEvent(1));
             Var scales = m.sample("scales", HalfNormal.of(Tensor.full(3.0, K)).toEvent(1));
             Var logits = m.sample("logits", Normal.of(Tensor.zeros(K), Tensor.ones(K)).toEvent(1));
             Var logWeights = logits.sub(logits.logSumExp(-1).reshape(-1, 1));
