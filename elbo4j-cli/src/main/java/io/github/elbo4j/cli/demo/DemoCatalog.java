@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /** The one place where demos are registered. */
 public final class DemoCatalog {
 
-    private static final List<Demo> DEMOS = List.of(new GaussianSamplingDemo(), new BayesCoinDemo(), new KlElboDemo(), new LaplaceMixtureDemo());
+    private static final List<Demo> DEMOS = List.of(new GaussianSamplingDemo(), new BayesCoinDemo(), new KlElboDemo(), new LaplaceMixtureDemo(),
+            SviVsCaviDemo.caviChain(), SviVsCaviDemo.sviVsCavi());
 
     private DemoCatalog() {
     }
