@@ -89,8 +89,13 @@ public final class GaussianMixtureResult {
         GmmComponents q = run.components();
         double[] resp = new double[x.rows * k()];
         double[] offsets = GmmResponsibilities.offsets(q, run.weights().expectedLogWeights());
-        GmmResponsibilities.compute(x.values, 0, x.rows, q, offsets, resp, new double[k()], new double[dim()]);
-        return Tensor.of(resp, x.rows, k());
+        GmmChunkBuffers buffers = new GmmChunkBuffers(dim());
+        try (GmmChunks chunks = new GmmChunks(x.rows, 1)) {
+            for (int c = 0; c < chunks.count(); c++) {
+                GmmResponsibilities.chunk(x, chunks.from(c), chunks.to(c), q, offsets, resp, buffers);
+            }
+            return Tensor.of(chunks.toRowMajor(resp, k()), x.rows, k());
+        }
     }
 
     /** The most responsible component {@code argmax_k r_mk} of each new row (the first on ties). */

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * + E[ln p(X | Z, μ, Λ)] + E[ln p(μ, Λ)] - E[ln q(μ, Λ)]} (eqs. 10.70-10.77); and scikit-learn's
  * value {@code -Σ r ln r + ln Z(q(π)) + Σ_k ln Z(q(μ_k, Λ_k))}, equal to {@code L} plus the
  * constants it drops when evaluated, as here, after the M-step. Stops when
- * {@code |L_t - L_{t-1}| <= tolerance · |L_t|} or after {@code maxSweeps}.
+ * {@code |L_t - L_{t-1}| < tolerance · |L_t|} (never for tolerance 0) or after {@code maxSweeps}.
  */
 final class GmmCoordinateAscent {
 
@@ -24,6 +24,7 @@ final class GmmCoordinateAscent {
     private final int maxSweeps;
     private final double tolerance;
     private final GmmChunks chunks;
+    private final GmmChunkBuffers[] buffers;
 
     GmmCoordinateAscent(GmmData data, int components, GmmPrecisionModel model, WeightPrior weightPrior, GmmPriors priors,
                         int maxSweeps, double tolerance, GmmChunks chunks) {
@@ -35,10 +36,15 @@ final class GmmCoordinateAscent {
         this.maxSweeps = maxSweeps;
         this.tolerance = tolerance;
         this.chunks = chunks;
+        this.buffers = new GmmChunkBuffers[chunks.workers()];
+        for (int w = 0; w < buffers.length; w++) {
+            buffers[w] = new GmmChunkBuffers(data.columns);
+        }
     }
 
-    /** Runs the sweeps from {@code resp} ({@code [N, K]}, taken over and overwritten). */
-    GmmRun run(double[] resp) {
+    /** Runs the sweeps from {@code initial} ({@code [N, K]} row-major). */
+    GmmRun run(double[] initial) {
+        double[] resp = chunks.toChunkLayout(initial, components);
         double[] shift = new double[components * data.columns];
         for (int k = 0; k < components; k++) {
             System.arraycopy(priors.mean(), 0, shift, k * data.columns, data.columns);
@@ -67,36 +73,33 @@ final class GmmCoordinateAscent {
             }
             elbo[sweep] = value;
             sklearn[sweep] = -stats.sumRLogR + weights.logNormalizer() + model.logNormalizer(q);
-            converged = sweep > 0 && Math.abs(value - last) <= tolerance * Math.abs(value);
+            converged = sweep > 0 && Math.abs(value - last) < tolerance * Math.abs(value);
             last = value;
             sweep++;
         }
-        return new GmmRun(q, weights, resp, Arrays.copyOf(elbo, sweep), Arrays.copyOf(sklearn, sweep), sweep, converged);
+        return new GmmRun(q, weights, chunks.toRowMajor(resp, components), Arrays.copyOf(elbo, sweep), Arrays.copyOf(sklearn, sweep), sweep, converged);
     }
 
-    /** The statistics of given responsibilities about {@code shift} (the initial M-step's input). */
+    /** The statistics of given responsibilities (chunk layout) about {@code shift} (the initial M-step's input). */
     private GmmSufficientStatistics initialStatistics(double[] resp, double[] shift) {
-        int dim = data.columns;
         GmmPartialSums[] parts = new GmmPartialSums[chunks.count()];
-        chunks.forEach(c -> {
-            GmmPartialSums part = new GmmPartialSums(components, dim, model.diagonal());
-            part.accumulate(data.values, chunks.from(c), chunks.to(c), resp, shift, new double[dim]);
+        chunks.forEach((c, worker) -> {
+            GmmPartialSums part = new GmmPartialSums(components, data.columns, model.diagonal());
+            part.accumulate(data, chunks.from(c), chunks.to(c), resp, shift, buffers[worker]);
             parts[c] = part;
         });
         return finish(parts, shift, 0, Double.NaN);
     }
 
-    /** The E-step into {@code resp} and the statistics of the new responsibilities about {@code m_k}. */
+    /** The E-step into {@code resp} (chunk layout) and the statistics of the new responsibilities about {@code m_k}. */
     private GmmSufficientStatistics sweepStatistics(double[] resp, GmmComponents q, double[] offsets, int sweep, double last) {
-        int dim = data.columns;
         GmmPartialSums[] parts = new GmmPartialSums[chunks.count()];
-        chunks.forEach(c -> {
+        chunks.forEach((c, worker) -> {
             int from = chunks.from(c);
             int to = chunks.to(c);
-            double[] dev = new double[dim];
-            GmmPartialSums part = new GmmPartialSums(components, dim, model.diagonal());
-            part.sumRLogR = GmmResponsibilities.compute(data.values, from, to, q, offsets, resp, new double[components], dev);
-            part.accumulate(data.values, from, to, resp, q.mean, dev);
+            GmmPartialSums part = new GmmPartialSums(components, data.columns, model.diagonal());
+            part.sumRLogR = GmmResponsibilities.chunk(data, from, to, q, offsets, resp, buffers[worker]);
+            part.accumulate(data, from, to, resp, q.mean, buffers[worker]);
             parts[c] = part;
         });
         return finish(parts, q.mean, sweep, last);

@@ -4,13 +4,14 @@ import io.github.elbo4j.tensor.Tensor;
 import java.util.Arrays;
 
 /**
- * A validated data matrix {@code [N, D]}, copied once into a row-major {@code double[]} that the
- * kernels read and never write: at least one row and one column, rectangular, every value
- * finite.
+ * A validated data matrix {@code [N, D]}: at least one row and one column, rectangular, every
+ * value finite. Held twice, row-major in {@code values} and column by column in {@code byColumn}
+ * ({@code [D, N]}, for the chunk kernels' loops over rows); neither is written after construction.
  */
 final class GmmData {
 
     final double[] values;
+    final double[] byColumn;
     final int rows;
     final int columns;
 
@@ -18,6 +19,12 @@ final class GmmData {
         this.values = values;
         this.rows = rows;
         this.columns = columns;
+        this.byColumn = new double[values.length];
+        for (int n = 0; n < rows; n++) {
+            for (int d = 0; d < columns; d++) {
+                byColumn[d * rows + n] = values[n * columns + d];
+            }
+        }
     }
 
     /** Validates and copies {@code data}, naming it {@code argument} in errors. */

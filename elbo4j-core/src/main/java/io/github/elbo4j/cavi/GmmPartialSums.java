@@ -5,9 +5,10 @@ package io.github.elbo4j.cavi;
  * (the current posterior mean, so the sums stay small and the later subtraction loses little):
  * {@code N_k = Σ_n r_nk}, {@code s_k = Σ_n r_nk (x_n - c_k)} and
  * {@code T_k = Σ_n r_nk (x_n - c_k)(x_n - c_k)ᵀ} (lower triangle, or only its diagonal for the
- * diagonal and spherical models), plus {@code Σ_n Σ_k r_nk ln r_nk}. Chunks are combined in chunk
- * order, so the totals do not depend on how many threads filled them. Mutable: each instance is
- * filled by one thread and then only read.
+ * diagonal and spherical models), plus {@code Σ_n Σ_k r_nk ln r_nk}. Within a chunk each sum runs
+ * over the rows in four interleaved partial sums (a fixed order that keeps the adder busy);
+ * chunks are combined in chunk order, so the totals do not depend on how many threads filled
+ * them. Mutable: each instance is filled by one thread and then only read.
  */
 final class GmmPartialSums {
 
@@ -29,43 +30,86 @@ final class GmmPartialSums {
     }
 
     /**
-     * Adds rows {@code [from, to)} of {@code x} ({@code [N, D]} row-major) with responsibilities
-     * {@code resp} ({@code [N, K]}) about {@code shift} ({@code [K, D]}). Modifies only this
-     * object's sums and the scratch {@code dev} ({@code [D]}).
+     * Adds the chunk of rows {@code [from, to)} with responsibilities in its block of {@code resp}
+     * (the chunk layout of {@link GmmChunks}), about {@code shift} ({@code [K, D]}). Modifies only
+     * this object's sums and the buffers {@code b}.
      */
-    void accumulate(double[] x, int from, int to, double[] resp, double[] shift, double[] dev) {
+    void accumulate(GmmData data, int from, int to, double[] resp, double[] shift, GmmChunkBuffers b) {
         int dim = dimension;
-        int k0 = components;
-        for (int n = from; n < to; n++) {
-            int xo = n * dim;
-            int ro = n * k0;
-            for (int k = 0; k < k0; k++) {
-                double r = resp[ro + k];
-                if (r == 0) {
+        int len = to - from;
+        double[] dev = b.dev;
+        for (int k = 0; k < components; k++) {
+            int ro = from * components + k * len;
+            b.deviations(data, from, to, shift, k * dim);
+            counts[k] += sum(resp, ro, len);
+            for (int i = 0; i < dim; i++) {
+                first[k * dim + i] += dot(resp, ro, dev, i * len, len);
+                if (diagonal) {
+                    second[k * dim + i] += dot(resp, ro, dev, i * len, dev, i * len, len);
                     continue;
                 }
-                counts[k] += r;
-                int mo = k * dim;
-                for (int i = 0; i < dim; i++) {
-                    double di = x[xo + i] - shift[mo + i];
-                    dev[i] = di;
-                    first[mo + i] += r * di;
-                }
-                if (diagonal) {
-                    for (int i = 0; i < dim; i++) {
-                        second[mo + i] += r * dev[i] * dev[i];
-                    }
-                } else {
-                    int so = mo * dim;
-                    for (int i = 0; i < dim; i++) {
-                        double ri = r * dev[i];
-                        for (int j = 0; j <= i; j++) {
-                            second[so + i * dim + j] += ri * dev[j];
-                        }
-                    }
+                for (int j = 0; j <= i; j++) {
+                    second[(k * dim + i) * dim + j] += dot(resp, ro, dev, i * len, dev, j * len, len);
                 }
             }
         }
+    }
+
+    /** {@code Σ_n a_n} over {@code len} entries from {@code ao}, in four interleaved partial sums. */
+    private static double sum(double[] a, int ao, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = 0;
+        for (; n + 3 < len; n += 4) {
+            s0 += a[ao + n];
+            s1 += a[ao + n + 1];
+            s2 += a[ao + n + 2];
+            s3 += a[ao + n + 3];
+        }
+        for (; n < len; n++) {
+            s0 += a[ao + n];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code Σ_n a_n b_n}, as {@link #sum}. */
+    private static double dot(double[] a, int ao, double[] b, int bo, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = 0;
+        for (; n + 3 < len; n += 4) {
+            s0 += a[ao + n] * b[bo + n];
+            s1 += a[ao + n + 1] * b[bo + n + 1];
+            s2 += a[ao + n + 2] * b[bo + n + 2];
+            s3 += a[ao + n + 3] * b[bo + n + 3];
+        }
+        for (; n < len; n++) {
+            s0 += a[ao + n] * b[bo + n];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** {@code Σ_n a_n b_n c_n}, as {@link #sum}. */
+    private static double dot(double[] a, int ao, double[] b, int bo, double[] c, int co, int len) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = 0;
+        for (; n + 3 < len; n += 4) {
+            s0 += a[ao + n] * b[bo + n] * c[co + n];
+            s1 += a[ao + n + 1] * b[bo + n + 1] * c[co + n + 1];
+            s2 += a[ao + n + 2] * b[bo + n + 2] * c[co + n + 2];
+            s3 += a[ao + n + 3] * b[bo + n + 3] * c[co + n + 3];
+        }
+        for (; n < len; n++) {
+            s0 += a[ao + n] * b[bo + n] * c[co + n];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** Adds {@code other}'s sums to this one's. */

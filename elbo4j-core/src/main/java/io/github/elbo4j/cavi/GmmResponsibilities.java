@@ -4,7 +4,9 @@ package io.github.elbo4j.cavi;
  * The variational E-step (Bishop, PRML, 2006, eqs. 10.46-10.49 and 10.64-10.67):
  * {@code ln ρ_nk = E[ln π_k] + ½ E[ln |Λ_k|] - (D/2) ln 2π - ½ E[(x_n - μ_k)ᵀ Λ_k (x_n - μ_k)]} with
  * {@code E[(x_n - μ_k)ᵀ Λ_k (x_n - μ_k)] = D/β_k + ||P_k (x_n - m_k)||²}, and
- * {@code r_nk = ρ_nk / Σ_j ρ_nj} computed from {@code ln ρ_nk - max_j ln ρ_nj}.
+ * {@code r_nk = ρ_nk / Σ_j ρ_nj} computed from {@code ln ρ_nk - max_j ln ρ_nj}. Per row,
+ * {@code Σ_k r_nk ln r_nk = (Σ_k e_k ln ρ_nk) / Σ_k e_k - ln Σ_k ρ_nk} with
+ * {@code e_k = exp(ln ρ_nk - max_j ln ρ_nj)}, so no logarithm per entry is needed.
  */
 final class GmmResponsibilities {
 
@@ -23,60 +25,109 @@ final class GmmResponsibilities {
     }
 
     /**
-     * Writes {@code r_nk} for rows {@code [from, to)} of {@code x} into {@code resp} ({@code [N, K]}
-     * row-major) and returns {@code Σ_n Σ_k r_nk ln r_nk} over those rows. Modifies only those rows
-     * of {@code resp} and the scratch arrays {@code logRho} ({@code [K]}) and {@code dev}
-     * ({@code [D]}); {@code resp} must not alias {@code x}.
+     * Writes {@code r_nk} for the chunk of rows {@code [from, to)} into its block of {@code resp}
+     * (the chunk layout of {@link GmmChunks}) and returns {@code Σ_n Σ_k r_nk ln r_nk} over the
+     * chunk. Modifies only that block of {@code resp} and the buffers {@code b}.
      */
-    static double compute(double[] x, int from, int to, GmmComponents q, double[] offsets, double[] resp,
-                          double[] logRho, double[] dev) {
-        int dim = q.dimension;
+    static double chunk(GmmData data, int from, int to, GmmComponents q, double[] offsets, double[] resp,
+                        GmmChunkBuffers b) {
+        int len = to - from;
         int kk = q.components;
-        double[] mean = q.mean;
+        int base = from * kk;
+        double[] max = b.max;
+        double[] quad = b.quad;
+        for (int k = 0; k < kk; k++) {
+            b.deviations(data, from, to, q.mean, k * q.dimension);
+            whitenedSquares(q, k, b, len);
+            int ro = base + k * len;
+            double o = offsets[k];
+            for (int n = 0; n < len; n++) {
+                resp[ro + n] = o - 0.5 * quad[n];
+            }
+        }
+        java.util.Arrays.fill(max, 0, len, Double.NEGATIVE_INFINITY);
+        for (int k = 0; k < kk; k++) {
+            int ro = base + k * len;
+            for (int n = 0; n < len; n++) {
+                max[n] = Math.max(max[n], resp[ro + n]);
+            }
+        }
+        double[] sum = b.sum;
+        double[] weighted = b.weighted;
+        java.util.Arrays.fill(sum, 0, len, 0);
+        java.util.Arrays.fill(weighted, 0, len, 0);
+        for (int k = 0; k < kk; k++) {
+            int ro = base + k * len;
+            for (int n = 0; n < len; n++) {
+                double lr = resp[ro + n];
+                double e = Math.exp(lr - max[n]);
+                resp[ro + n] = e;
+                sum[n] += e;
+                weighted[n] += e * lr;
+            }
+        }
         double sumRLogR = 0;
-        for (int n = from; n < to; n++) {
-            int xo = n * dim;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < kk; k++) {
-                int mo = k * dim;
-                for (int i = 0; i < dim; i++) {
-                    dev[i] = x[xo + i] - mean[mo + i];
-                }
-                double lr = offsets[k] - 0.5 * whitenedSquare(q, k, dev);
-                logRho[k] = lr;
-                if (lr > max) {
-                    max = lr;
-                }
-            }
-            int ro = n * kk;
-            double sum = 0;
-            for (int k = 0; k < kk; k++) {
-                double e = Math.exp(logRho[k] - max);
-                resp[ro + k] = e;
-                sum += e;
-            }
-            double logNorm = max + Math.log(sum);
-            double inv = 1 / sum;
-            for (int k = 0; k < kk; k++) {
-                double r = resp[ro + k] * inv;
-                resp[ro + k] = r;
-                if (r > 0) {
-                    sumRLogR += r * (logRho[k] - logNorm);
-                }
+        for (int n = 0; n < len; n++) {
+            double inv = 1 / sum[n];
+            sumRLogR += weighted[n] * inv - (max[n] + Math.log(sum[n]));
+            sum[n] = inv;
+        }
+        for (int k = 0; k < kk; k++) {
+            int ro = base + k * len;
+            for (int n = 0; n < len; n++) {
+                resp[ro + n] *= sum[n];
             }
         }
         return sumRLogR;
     }
 
-    /** {@code ||P_k d||²} with {@code P_k} lower-triangular {@code D×D} or diagonal. */
-    static double whitenedSquare(GmmComponents q, int k, double[] dev) {
+    /** {@code b.quad[n] = ||P_k b.dev[·, n]||²} for {@code n < len}. Modifies {@code b.quad} and {@code b.partial}. */
+    private static void whitenedSquares(GmmComponents q, int k, GmmChunkBuffers b, int len) {
+        int dim = q.dimension;
+        double[] p = q.whitening;
+        double[] dev = b.dev;
+        double[] quad = b.quad;
+        double[] y = b.partial;
+        java.util.Arrays.fill(quad, 0, len, 0);
+        if (q.diagonal) {
+            for (int i = 0; i < dim; i++) {
+                double pi = p[k * dim + i];
+                int o = i * len;
+                for (int n = 0; n < len; n++) {
+                    double t = pi * dev[o + n];
+                    quad[n] += t * t;
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < dim; i++) {
+            int po = (k * dim + i) * dim;
+            double p0 = p[po];
+            for (int n = 0; n < len; n++) {
+                y[n] = p0 * dev[n];
+            }
+            for (int j = 1; j <= i; j++) {
+                double pj = p[po + j];
+                int o = j * len;
+                for (int n = 0; n < len; n++) {
+                    y[n] += pj * dev[o + n];
+                }
+            }
+            for (int n = 0; n < len; n++) {
+                quad[n] += y[n] * y[n];
+            }
+        }
+    }
+
+    /** {@code ||P_k d||²} with {@code P_k} lower-triangular {@code D×D} or diagonal, {@code d} at {@code dev[at..at+D)}. */
+    static double whitenedSquare(GmmComponents q, int k, double[] dev, int at) {
         int dim = q.dimension;
         double[] p = q.whitening;
         double s = 0;
         if (q.diagonal) {
             int o = k * dim;
             for (int i = 0; i < dim; i++) {
-                double y = p[o + i] * dev[i];
+                double y = p[o + i] * dev[at + i];
                 s += y * y;
             }
             return s;
@@ -86,7 +137,7 @@ final class GmmResponsibilities {
             double y = 0;
             int ro = o + i * dim;
             for (int j = 0; j <= i; j++) {
-                y += p[ro + j] * dev[j];
+                y += p[ro + j] * dev[at + j];
             }
             s += y * y;
         }

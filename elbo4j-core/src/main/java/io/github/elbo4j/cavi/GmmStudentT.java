@@ -68,7 +68,7 @@ final class GmmStudentT {
             }
             return -0.5 * (nu + 1) * s;
         }
-        double quad = GmmResponsibilities.whitenedSquare(q, k, dev);
+        double quad = GmmResponsibilities.whitenedSquare(q, k, dev, 0);
         return -0.5 * (nu + dim) * Math.log1p(factor[k] * quad / nu);
     }
 }
