@@ -8,7 +8,9 @@ with numpy/scipy. Written independently of the Java code, in a different form wh
 * the ELBO as E[ln p(X,Z,pi,mu,Lambda)] - E[ln q]: the likelihood term per data point (not Bishop's aggregated
   10.71), the prior terms as expected log-densities, the entropies of q(Lambda) and q(pi) from scipy.stats
   (wishart, gamma, dirichlet, beta), the Wishart normalizer from scipy.special.multigammaln;
-* the posterior predictive from scipy.stats.multivariate_t / scipy.stats.t.
+* the posterior predictive from scipy.stats.multivariate_t / scipy.stats.t;
+* for K = 1, where q is the exact posterior, the log evidence ln p(X) (Murphy 2007, eqs. 95 and 266; eq. 95 itself
+  checked against a quadrature of the evidence integral), which the ELBO must equal.
 
 Covariance types: full and tied (Normal-Wishart; tied = one Lambda, its prior counted once), diagonal
 (lambda_kd ~ Gamma(nu0/2, Psi0_dd/2), mu_kd | lambda_kd ~ N(m0_d, 1/(beta0 lambda_kd))), spherical
@@ -249,14 +251,62 @@ def log_predictive(xt, q, cov, weight):
     return logsumexp(np.array(terms), axis=0)
 
 
+def priors_of(x, custom):
+    d = x.shape[1]
+    if custom is None:
+        return dict(m0=x.mean(0), b0=1.0, nu0=float(d), psi0=np.atleast_2d(np.cov(x.T)))
+    return dict(m0=np.array(custom["mean"]), b0=custom["meanPrecision"], nu0=custom["degreesOfFreedom"],
+                psi0=np.array(custom["covariance"]))
+
+
+def log_evidence(x, cov, pri):
+    """ln p(X) of a single component (K = 1), where the mean-field posterior is exact. Normal-Wishart: Murphy,
+    "Conjugate Bayesian analysis of the Gaussian distribution" (2007), eq. 266; Normal-Gamma: eq. 95 per
+    coordinate (diagonal) or with the D coordinates sharing lambda (spherical)."""
+    n, d = x.shape
+    m0, b0, nu0, psi0 = pri["m0"], pri["b0"], pri["nu0"], pri["psi0"]
+    xbar = x.mean(0)
+    scatter = (x - xbar).T @ (x - xbar)
+    bn = b0 + n
+    shrink = b0 * n / bn * np.outer(xbar - m0, xbar - m0)
+    if cov in ("FULL", "TIED"):
+        psin = psi0 + scatter + shrink
+        nun = nu0 + n
+        return (-0.5 * n * d * np.log(np.pi) + multigammaln(nun / 2, d) - multigammaln(nu0 / 2, d)
+                + 0.5 * nu0 * np.linalg.slogdet(psi0)[1] - 0.5 * nun * np.linalg.slogdet(psin)[1]
+                + 0.5 * d * np.log(b0 / bn))
+    if cov == "DIAGONAL":
+        a0, an = nu0 / 2, (nu0 + n) / 2
+        c0, cn = np.diag(psi0) / 2, (np.diag(psi0) + np.diag(scatter) + np.diag(shrink)) / 2
+        return float((gammaln(an) - gammaln(a0) + a0 * np.log(c0) - an * np.log(cn) + 0.5 * np.log(b0 / bn)
+                      - 0.5 * n * LN2PI).sum())
+    a0, an = nu0 * d / 2, (nu0 + n) * d / 2
+    c0 = np.trace(psi0) / 2
+    cn = c0 + (np.trace(scatter) + np.trace(shrink)) / 2
+    return gammaln(an) - gammaln(a0) + a0 * np.log(c0) - an * np.log(cn) + 0.5 * d * np.log(b0 / bn) - 0.5 * n * d * LN2PI
+
+
+def check_normal_gamma_evidence():
+    """eq. 95 against a two-dimensional quadrature of the evidence integral on a tiny one-dimensional data set."""
+    from scipy import integrate
+    from scipy.stats import norm
+    x = np.array([[0.3], [-1.2], [0.8], [2.1], [0.1]])
+    pri = dict(m0=np.array([0.5]), b0=0.8, nu0=2.5, psi0=np.array([[1.7]]))
+    a0, c0 = pri["nu0"] / 2, pri["psi0"][0, 0] / 2
+
+    def integrand(mu, lam):
+        return np.exp(norm.logpdf(x[:, 0], mu, 1 / np.sqrt(lam)).sum() + norm.logpdf(mu, 0.5, 1 / np.sqrt(0.8 * lam))
+                      + gamma_dist(a0, scale=1 / c0).logpdf(lam))
+
+    value, _ = integrate.dblquad(integrand, 0, 60, -15, 15, epsabs=1e-14, epsrel=1e-11)
+    for cov in ("DIAGONAL", "SPHERICAL", "FULL"):
+        assert abs(log_evidence(x, cov, pri) - np.log(value)) < 1e-8, (cov, log_evidence(x, cov, pri), np.log(value))
+
+
 def run_case(x, r0, test, cov, weight, custom):
     n, d = x.shape
     kk = r0.shape[1]
-    if custom is None:
-        pri = dict(m0=x.mean(0), b0=1.0, nu0=float(d), psi0=np.atleast_2d(np.cov(x.T)))
-    else:
-        pri = dict(m0=np.array(custom["mean"]), b0=custom["meanPrecision"], nu0=custom["degreesOfFreedom"],
-                   psi0=np.array(custom["covariance"]))
+    pri = priors_of(x, custom)
     q = m_step(x, r0, cov, pri, weight)
     sweeps = []
     dropped = dropped_constants(n, d, kk, cov, pri, weight)
@@ -278,6 +328,7 @@ def run_case(x, r0, test, cov, weight, custom):
 
 
 def main():
+    check_normal_gamma_evidence()
     out = {"generator": "make_gmm_reference.py", "sweeps": SWEEPS, "datasets": []}
     for name, seed, n, d, k, use_custom in (("d2", 11, 40, 2, 3, False), ("d3", 12, 30, 3, 4, True)):
         x, r0, test, custom = dataset(seed, n, d, k)
@@ -285,8 +336,16 @@ def main():
         for cov in ("FULL", "TIED", "DIAGONAL", "SPHERICAL"):
             for weight in ({"type": "dirichlet", "concentration": 0.3}, {"type": "dirichletProcess", "concentration": 1.7}):
                 cases.append(run_case(x, r0, test, cov, weight, custom if use_custom else None))
+        pri = priors_of(x, custom if use_custom else None)
+        evidence = {}
+        for cov in ("FULL", "TIED", "DIAGONAL", "SPHERICAL"):
+            evidence[cov] = log_evidence(x, cov, pri)
+            one = run_case(x, np.ones((n, 1)), test, cov, {"type": "dirichlet", "concentration": 1.0},
+                           custom if use_custom else None)
+            assert abs(one["sweeps"][-1]["elbo"] - evidence[cov]) < 1e-9 * abs(evidence[cov]), (cov, one, evidence)
         out["datasets"].append({"name": name, "x": x.tolist(), "initialResponsibilities": r0.tolist(),
-                                "test": test.tolist(), "cases": cases})
+                                "test": test.tolist(), "cases": cases, "customPriors": use_custom,
+                                "logEvidenceOneComponent": evidence})
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gmm_reference.json")
     with open(path, "w") as f:
         json.dump(out, f)

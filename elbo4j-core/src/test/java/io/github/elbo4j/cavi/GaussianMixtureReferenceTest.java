@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Each sweep's updates, ELBO and predictions against an independent numpy/scipy implementation of
  * Bishop's equations (PRML sec. 10.2) and Blei and Jordan's sticks:
  * {@code src/test/resources/reference/make_gmm_reference.py} and its output {@code gmm_reference.json}.
- * Relative tolerance {@code 1e-10} (absolute for values below 1).
+ * Relative tolerance {@code 1e-10} (absolute for values below 1). With one component q is the
+ * exact posterior, so the ELBO must equal the log evidence (Murphy 2007, eqs. 95, 266), which the
+ * script computes in closed form.
  */
 class GaussianMixtureReferenceTest {
 
@@ -71,6 +73,33 @@ class GaussianMixtureReferenceTest {
                 close("predictProba", r.predictProba(test), c.get("predictProba"));
                 close("logPredictive", r.logPredictiveDensity(test), c.get("logPredictive"));
             }
+        }
+    }
+
+    static Stream<Arguments> evidenceCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (JsonNode dataset : REFERENCE.get("datasets")) {
+            for (CovarianceType type : CovarianceType.values()) {
+                for (WeightPrior w : new WeightPrior[] {WeightPrior.dirichlet(0.3), WeightPrior.dirichletProcess(1.7)}) {
+                    out.add(Arguments.of(dataset.get("name").asText(), type, w, dataset));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "data {0}: with one {1} component and {2} weights the ELBO is the log evidence")
+    @MethodSource("evidenceCases")
+    void withOneComponentTheElboEqualsTheLogEvidence(String name, CovarianceType type, WeightPrior w, JsonNode dataset) {
+        GaussianMixtureBuilder b = GaussianMixtureVI.builder().components(1).threads(1).covarianceType(type).weightPrior(w).maxSweeps(3);
+        if (dataset.get("customPriors").asBoolean()) {
+            JsonNode p = dataset.get("cases").get(0).get("priors");
+            b.meanPrior(vector(p.get("mean"))).meanPrecisionPrior(p.get("meanPrecision").asDouble())
+                    .degreesOfFreedomPrior(p.get("degreesOfFreedom").asDouble()).covariancePrior(matrix(p.get("covariance")));
+        }
+        GaussianMixtureResult r = b.build().fit(matrix(dataset.get("x")));
+        for (double elbo : r.elboHistory()) {
+            close("elbo", elbo, dataset.get("logEvidenceOneComponent").get(type.name()).asDouble());
         }
     }
 

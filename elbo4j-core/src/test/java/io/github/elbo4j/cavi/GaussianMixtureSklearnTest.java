@@ -63,7 +63,7 @@ class GaussianMixtureSklearnTest {
         for (int n = 0; n < labels.length; n++) {
             labels[n] = REFERENCE.get("kmeansLabels").get(n).asInt();
         }
-        return GaussianMixtureVI.builder().components(10).weightPrior(prior)
+        return GaussianMixtureVI.builder().components(10).threads(1).weightPrior(prior)
                 .initialization(GmmInitialization.fromLabels(labels))
                 .maxSweeps(REFERENCE.get("maxIter").asInt()).tolerance(0).build().fit(SLICE);
     }
