@@ -108,7 +108,7 @@ final class GmmCoordinateAscent {
     private static GmmSufficientStatistics finish(GmmPartialSums[] parts, double[] shift, int sweep, double last) {
         GmmPartialSums total = GmmPartialSums.combine(parts);
         if (!total.allFinite()) {
-            throw new GmmDivergenceException(sweep, "the sufficient statistics", last);
+            throw new GmmDivergenceException(sweep, "a sufficient statistic", last);
         }
         return total.finish(shift);
     }

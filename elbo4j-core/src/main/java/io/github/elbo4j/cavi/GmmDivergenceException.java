@@ -27,7 +27,7 @@ public final class GmmDivergenceException extends RuntimeException {
         return sweep;
     }
 
-    /** What was not finite, e.g. {@code "the sufficient statistics"} or {@code "the ELBO"}. */
+    /** What was not finite, e.g. {@code "a sufficient statistic"} or {@code "the ELBO"}. */
     public String quantity() {
         return quantity;
     }

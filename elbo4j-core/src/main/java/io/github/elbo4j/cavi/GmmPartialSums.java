@@ -40,6 +40,10 @@ final class GmmPartialSums {
         double[] dev = b.dev;
         for (int k = 0; k < components; k++) {
             int ro = from * components + k * len;
+            if (dim == 2) {
+                accumulateTwoDimensional(data, from, len, resp, ro, shift, k);
+                continue;
+            }
             b.deviations(data, from, to, shift, k * dim);
             counts[k] += sum(resp, ro, len);
             for (int i = 0; i < dim; i++) {
@@ -52,6 +56,77 @@ final class GmmPartialSums {
                     second[(k * dim + i) * dim + j] += dot(resp, ro, dev, i * len, dev, j * len, len);
                 }
             }
+        }
+    }
+
+    /**
+     * The sums of component {@code k} for two-dimensional data in one pass over the rows, each in
+     * two interleaved partial sums (even and odd rows), the general loops over {@code D} unrolled.
+     * Modifies only this object's sums.
+     */
+    private void accumulateTwoDimensional(GmmData data, int from, int len, double[] resp, int ro, double[] shift, int k) {
+        double[] x = data.byColumn;
+        int x1 = data.rows + from;
+        double c0 = shift[2 * k];
+        double c1 = shift[2 * k + 1];
+        double n0 = 0;
+        double n1 = 0;
+        double s00 = 0;
+        double s01 = 0;
+        double s10 = 0;
+        double s11 = 0;
+        double t000 = 0;
+        double t001 = 0;
+        double t100 = 0;
+        double t101 = 0;
+        double t110 = 0;
+        double t111 = 0;
+        int n = 0;
+        for (; n + 1 < len; n += 2) {
+            double r = resp[ro + n];
+            double d0 = x[from + n] - c0;
+            double d1 = x[x1 + n] - c1;
+            double rd0 = r * d0;
+            double rd1 = r * d1;
+            n0 += r;
+            s00 += rd0;
+            s10 += rd1;
+            t000 += rd0 * d0;
+            t100 += rd1 * d0;
+            t110 += rd1 * d1;
+            double rr = resp[ro + n + 1];
+            double e0 = x[from + n + 1] - c0;
+            double e1 = x[x1 + n + 1] - c1;
+            double re0 = rr * e0;
+            double re1 = rr * e1;
+            n1 += rr;
+            s01 += re0;
+            s11 += re1;
+            t001 += re0 * e0;
+            t101 += re1 * e0;
+            t111 += re1 * e1;
+        }
+        if (n < len) {
+            double r = resp[ro + n];
+            double d0 = x[from + n] - c0;
+            double d1 = x[x1 + n] - c1;
+            n0 += r;
+            s00 += r * d0;
+            s10 += r * d1;
+            t000 += r * d0 * d0;
+            t100 += r * d1 * d0;
+            t110 += r * d1 * d1;
+        }
+        counts[k] += n0 + n1;
+        first[2 * k] += s00 + s01;
+        first[2 * k + 1] += s10 + s11;
+        if (diagonal) {
+            second[2 * k] += t000 + t001;
+            second[2 * k + 1] += t110 + t111;
+        } else {
+            second[4 * k] += t000 + t001;
+            second[4 * k + 2] += t100 + t101;
+            second[4 * k + 3] += t110 + t111;
         }
     }
 

@@ -37,9 +37,13 @@ final class GmmResponsibilities {
         double[] max = b.max;
         double[] quad = b.quad;
         for (int k = 0; k < kk; k++) {
+            int ro = base + k * len;
+            if (q.dimension == 2) {
+                logRhoTwoDimensional(data, from, len, q, k, offsets[k], resp, ro);
+                continue;
+            }
             b.deviations(data, from, to, q.mean, k * q.dimension);
             whitenedSquares(q, k, b, len);
-            int ro = base + k * len;
             double o = offsets[k];
             for (int n = 0; n < len; n++) {
                 resp[ro + n] = o - 0.5 * quad[n];
@@ -79,6 +83,38 @@ final class GmmResponsibilities {
             }
         }
         return sumRLogR;
+    }
+
+    /**
+     * {@code resp[ro + n] = o - ½ ||P_k (x_{from+n} - m_k)||²} for two-dimensional data in one pass
+     * (the general loops over {@code D} unrolled). Modifies only those entries of {@code resp}.
+     */
+    private static void logRhoTwoDimensional(GmmData data, int from, int len, GmmComponents q, int k, double o,
+                                             double[] resp, int ro) {
+        double[] x = data.byColumn;
+        int x1 = data.rows + from;
+        double m0 = q.mean[2 * k];
+        double m1 = q.mean[2 * k + 1];
+        double[] p = q.whitening;
+        if (q.diagonal) {
+            double p0 = p[2 * k];
+            double p1 = p[2 * k + 1];
+            for (int n = 0; n < len; n++) {
+                double y0 = p0 * (x[from + n] - m0);
+                double y1 = p1 * (x[x1 + n] - m1);
+                resp[ro + n] = o - 0.5 * (y0 * y0 + y1 * y1);
+            }
+            return;
+        }
+        double p00 = p[4 * k];
+        double p10 = p[4 * k + 2];
+        double p11 = p[4 * k + 3];
+        for (int n = 0; n < len; n++) {
+            double d0 = x[from + n] - m0;
+            double y0 = p00 * d0;
+            double y1 = p10 * d0 + p11 * (x[x1 + n] - m1);
+            resp[ro + n] = o - 0.5 * (y0 * y0 + y1 * y1);
+        }
     }
 
     /** {@code b.quad[n] = ||P_k b.dev[·, n]||²} for {@code n < len}. Modifies {@code b.quad} and {@code b.partial}. */

@@ -30,7 +30,8 @@ public final class WeightPrior {
     }
 
     /**
-     * A symmetric Dirichlet prior {@code Dirichlet(α0, ..., α0)} on the weights.
+     * A symmetric Dirichlet prior {@code Dirichlet(α0, ..., α0)} on the weights (Bishop, PRML, 2006,
+     * eq. 10.39); {@code α0 < 1} favours few components.
      *
      * @throws IllegalArgumentException unless {@code 0 < concentration < ∞}
      */
@@ -40,7 +41,9 @@ public final class WeightPrior {
 
     /**
      * A truncated Dirichlet process prior: stick breaks {@code v_k ~ Beta(1, α)} with
-     * {@code α = concentration}; a small {@code α} favours few components.
+     * {@code α = concentration}, {@code v_K = 1}, {@code π_k = v_k Π_{j<k} (1 - v_j)} (Sethuraman's
+     * construction truncated as in Blei and Jordan, Bayesian Analysis 1(1), 2006, sec. 4); a small
+     * {@code α} favours few components.
      *
      * @throws IllegalArgumentException unless {@code 0 < concentration < ∞}
      */

@@ -114,6 +114,21 @@ class GaussianMixtureValidationTest {
     }
 
     @Test
+    void dataWhoseSquaresOverflowStopsWithADivergenceInsteadOfAHalfFittedResult() {
+        double[][] x = {{1e200, 0}, {-1e200, 1}, {3e200, 2}, {0, 3}};
+        assertThatThrownBy(() -> GaussianMixtureVI.builder().components(2).threads(1).meanPrior(0, 0)
+                .covariancePrior(new double[][] {{1, 0}, {0, 1}}).build().fit(x))
+                .isInstanceOf(GmmDivergenceException.class)
+                .hasMessage("Gaussian mixture fit diverged in sweep 0: a sufficient statistic is not finite (last finite ELBO"
+                        + " NaN); rescale the data or check the priors")
+                .satisfies(e -> {
+                    GmmDivergenceException d = (GmmDivergenceException) e;
+                    org.assertj.core.api.Assertions.assertThat(d.sweep()).isZero();
+                    org.assertj.core.api.Assertions.assertThat(d.quantity()).isEqualTo("a sufficient statistic");
+                });
+    }
+
+    @Test
     void initialLabelsMustFitTheDataAndTheComponents() {
         assertThatThrownBy(() -> GaussianMixtureVI.builder().components(2).initialization(GmmInitialization.fromLabels(new int[] {0, 1}))
                 .build().fit(DATA)).hasMessage("initial labels has 2 labels, the data has 6 rows");
