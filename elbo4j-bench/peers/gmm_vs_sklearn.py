@@ -13,7 +13,8 @@ Prints one JSON line, then a table.
    from them (GmmInitialization.fromLabels) for as many sweeps as scikit-learn's n_iter_, tolerance 0. Compared:
    scikit-learn's lower_bound_ and elbo4j's sklearnScaleElbo(). For the Dirichlet process scikit-learn's bound also
    holds ln B(a_K, b_K) of a K-th stick that elbo4j does not have (Blei & Jordan's v_K = 1), reported separately.
-2. Time per sweep, bgmm.py's way: fit wall time (initialization included) / iterations. scikit-learn: median of
+2. Time per sweep, bgmm.py's way: fit wall time (initialization included) / iterations, and the same with process CPU
+   time (all threads; less disturbed when the machine is shared, but it adds the threads up). scikit-learn: median of
    --repeats fits; elbo4j: k-means++ and 500 sweeps (tolerance 0, so exactly 500), median of --repeats fits after
    3 warm-up fits (the first, cold fit is reported too), on 1 and on --threads threads.
 3. Quality vs the true mixture, bgmm.py's way: components with weight > 0.01 matched to the true ones (Hungarian on
@@ -77,14 +78,16 @@ def main():
         f.write("\n".join(str(v) for v in labels) + "\n")
     rows = []
     for prior, jprior in (("dirichlet_distribution", "dirichlet"), ("dirichlet_process", "dirichletProcess")):
-        times, m = [], None
+        times, cpus, m = [], [], None
         for _ in range(A.repeats):
             m = BayesianGaussianMixture(n_components=K, covariance_type="full", weight_concentration_prior_type=prior,
                                         max_iter=500, tol=1e-3, init_params="kmeans", n_init=1, random_state=0)
-            t0 = time.perf_counter()
+            c0, t0 = time.process_time(), time.perf_counter()
             m.fit(x)
             times.append(time.perf_counter() - t0)
+            cpus.append(time.process_time() - c0)
         sk_ms = 1000 * float(np.median(times)) / m.n_iter_
+        sk_cpu_ms = 1000 * float(np.median(cpus)) / m.n_iter_
         last_stick = float(betaln(m.weight_concentration_[0][-1], m.weight_concentration_[1][-1])) \
             if prior == "dirichlet_process" else 0.0
         same = java("--labels", label_path, "--prior", jprior, "--sweeps", m.n_iter_, "--threads", A.threads,
@@ -96,7 +99,7 @@ def main():
         rows.append({
             "prior": prior,
             "sklearn": {"n_iter": int(m.n_iter_), "converged": bool(m.converged_), "fit_s_all": [round(t, 4) for t in times],
-                        "ms_per_iter": round(sk_ms, 3), "lower_bound": float(m.lower_bound_),
+                        "ms_per_iter": round(sk_ms, 3), "cpu_ms_per_iter": round(sk_cpu_ms, 3), "lower_bound": float(m.lower_bound_),
                         "last_stick_log_beta": last_stick, "quality": quality(m.weights_, m.means_),
                         "heldout_avg_loglik_plugin": float(m.score(xt))},
             "elbo4j_same_init": {"sweeps": same["sweeps"], "sklearn_scale_elbo": same["sklearn_scale_elbo"],
@@ -105,9 +108,11 @@ def main():
                                  "rel_diff_vs_sklearn_without_its_last_stick":
                                      abs(same["sklearn_scale_elbo"] - (m.lower_bound_ - last_stick)) / abs(m.lower_bound_)},
             "elbo4j_timed": {str(t): {k: v[k] for k in ("sweeps", "wall_ms_first", "wall_ms_median", "ms_per_sweep",
-                                                         "sklearn_scale_elbo")} for t, v in timed.items()},
+                                                         "cpu_ms_per_sweep", "sklearn_scale_elbo")}
+                             for t, v in timed.items()},
             "elbo4j_quality": dict(quality(jw, jm), heldout_mean_log_predictive=best["heldout_mean_log_predictive"]),
             "ratio_ms_per_sweep_elbo4j_over_sklearn": {str(t): v["ms_per_sweep"] / sk_ms for t, v in timed.items()},
+            "ratio_cpu_per_sweep_elbo4j_over_sklearn": {str(t): v["cpu_ms_per_sweep"] / sk_cpu_ms for t, v in timed.items()},
         })
     os.remove(label_path)
     out = {"task": "gmm_20000x2 K=10 full", "sklearn": sklearn.__version__, "numpy": np.__version__,
@@ -115,12 +120,14 @@ def main():
     print(json.dumps(out))
     for r in rows:
         s, j = r["sklearn"], r["elbo4j_same_init"]
-        print("%-22s sklearn %.3f ms/iter (%d iters, bound %.4f) | elbo4j same init bound %.4f (rel diff %.2e; %.2e "
-              "without sklearn's last stick) | elbo4j ms/sweep %s | ratio %s" % (
-                  r["prior"], s["ms_per_iter"], s["n_iter"], s["lower_bound"], j["sklearn_scale_elbo"],
+        print("%-22s sklearn %.3f ms/iter wall, %.3f cpu (%d iters, bound %.4f) | elbo4j same init bound %.4f (rel diff "
+              "%.2e; %.2e without sklearn's last stick) | elbo4j ms/sweep by threads %s, cpu %s | ratio wall %s, cpu %s" % (
+                  r["prior"], s["ms_per_iter"], s["cpu_ms_per_iter"], s["n_iter"], s["lower_bound"], j["sklearn_scale_elbo"],
                   j["rel_diff_vs_sklearn"], j["rel_diff_vs_sklearn_without_its_last_stick"],
                   {t: round(v["ms_per_sweep"], 3) for t, v in r["elbo4j_timed"].items()},
-                  {t: round(v, 4) for t, v in r["ratio_ms_per_sweep_elbo4j_over_sklearn"].items()}))
+                  {t: round(v["cpu_ms_per_sweep"], 3) for t, v in r["elbo4j_timed"].items()},
+                  {t: round(v, 4) for t, v in r["ratio_ms_per_sweep_elbo4j_over_sklearn"].items()},
+                  {t: round(v, 4) for t, v in r["ratio_cpu_per_sweep_elbo4j_over_sklearn"].items()}))
         print("%-22s quality sklearn %s heldout %.4f | elbo4j %s" % ("", s["quality"], s["heldout_avg_loglik_plugin"],
                                                                     r["elbo4j_quality"]))
 

@@ -6,6 +6,7 @@ import io.github.elbo4j.cavi.GmmInitialization;
 import io.github.elbo4j.cavi.WeightPrior;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -54,15 +55,21 @@ public final class GmmPeerComparison {
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "3"));
         int repeats = Integer.parseInt(o.getOrDefault("repeats", "5"));
         double[] wall = new double[warmup + repeats];
+        double[] cpu = new double[warmup + repeats];
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         GaussianMixtureResult r = null;
         for (int i = 0; i < wall.length; i++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             r = vi.fit(x);
             wall[i] = (System.nanoTime() - t0) / 1e6;
+            cpu[i] = (os.getProcessCpuTime() - c0) / 1e6;
         }
         double[] timed = Arrays.copyOfRange(wall, warmup, wall.length);
         Arrays.sort(timed);
         double median = timed[timed.length / 2];
+        double[] timedCpu = Arrays.copyOfRange(cpu, warmup, cpu.length);
+        Arrays.sort(timedCpu);
         StringBuilder json = new StringBuilder("{");
         field(json, "prior", '"' + (process ? "dirichletProcess" : "dirichlet") + '"');
         field(json, "init", '"' + (o.containsKey("labels") ? "labels" : "kMeansPlusPlus") + '"');
@@ -73,6 +80,8 @@ public final class GmmPeerComparison {
         field(json, "wall_ms_first", num(wall[0]));
         field(json, "wall_ms_median", num(median));
         field(json, "ms_per_sweep", num(median / r.sweeps()));
+        field(json, "cpu_ms_median", num(timedCpu[timedCpu.length / 2]));
+        field(json, "cpu_ms_per_sweep", num(timedCpu[timedCpu.length / 2] / r.sweeps()));
         field(json, "elbo", num(r.elbo()));
         field(json, "sklearn_scale_elbo", num(r.sklearnScaleElbo()));
         field(json, "dropped_constants", num(r.droppedConstants()));

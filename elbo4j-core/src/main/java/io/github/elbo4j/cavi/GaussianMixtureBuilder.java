@@ -77,7 +77,10 @@ public final class GaussianMixtureBuilder {
         return this;
     }
 
-    /** Stop when {@code |L_t - L_{t-1}| < tolerance · |L_t|}; finite and {@code >= 0} (0: always run maxSweeps, as scikit-learn's tol = 0). */
+    /**
+     * Stop when {@code |L_t - L_{t-1}| < tolerance · |L_t|}; finite and {@code >= 0} (0: always run
+     * maxSweeps, as scikit-learn's {@code tol = 0}).
+     */
     public GaussianMixtureBuilder tolerance(double tol) {
         if (!(tol >= 0) || Double.isInfinite(tol)) {
             throw new IllegalArgumentException("tolerance must be finite and >= 0, got " + tol);

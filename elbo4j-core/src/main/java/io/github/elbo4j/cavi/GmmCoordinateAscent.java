@@ -77,7 +77,8 @@ final class GmmCoordinateAscent {
             last = value;
             sweep++;
         }
-        return new GmmRun(q, weights, chunks.toRowMajor(resp, components), Arrays.copyOf(elbo, sweep), Arrays.copyOf(sklearn, sweep), sweep, converged);
+        return new GmmRun(q, weights, chunks.toRowMajor(resp, components), Arrays.copyOf(elbo, sweep),
+                Arrays.copyOf(sklearn, sweep), sweep, converged);
     }
 
     /** The statistics of given responsibilities (chunk layout) about {@code shift} (the initial M-step's input). */

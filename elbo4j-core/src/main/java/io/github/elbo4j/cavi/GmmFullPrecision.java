@@ -107,7 +107,10 @@ class GmmFullPrecision extends GmmPrecisionModel {
         return 0.5 * (dim * (Math.log(beta0) - LN_2PI) + lnLambda - dim * beta0 / q.meanPrecision[k] - beta0 * nu * quad);
     }
 
-    /** {@code (a - b)ᵀ W_k (a - b)} for the vectors at {@code a[ao..]}, {@code b[bo..]} and {@code W_k} the {@code k}-th matrix of {@code w}. */
+    /**
+     * {@code (a - b)ᵀ W_k (a - b)} for the vectors at {@code a[ao..]} and {@code b[bo..]}, with
+     * {@code W_k} the {@code k}-th matrix of {@code w}.
+     */
     static double quadratic(double[] w, int k, double[] a, int ao, double[] b, int bo, int dim) {
         double s = 0;
         for (int i = 0; i < dim; i++) {

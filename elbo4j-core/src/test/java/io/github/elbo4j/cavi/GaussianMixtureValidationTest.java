@@ -105,9 +105,12 @@ class GaussianMixtureValidationTest {
         assertThatThrownBy(() -> GaussianMixtureVI.builder().tolerance(-1e-3)).hasMessage("tolerance must be finite and >= 0, got -0.001");
         assertThatThrownBy(() -> GaussianMixtureVI.builder().restarts(0)).hasMessage("restarts must be >= 1, got 0");
         assertThatThrownBy(() -> GaussianMixtureVI.builder().threads(0)).hasMessage("threads must be >= 1, got 0");
-        assertThatThrownBy(() -> GaussianMixtureVI.builder().meanPrecisionPrior(0)).hasMessage("meanPrecisionPrior must be finite and > 0, got 0.0");
-        assertThatThrownBy(() -> WeightPrior.dirichletProcess(-1)).hasMessage("WeightPrior.dirichletProcess concentration must be finite and > 0, got -1.0");
-        assertThatThrownBy(() -> WeightPrior.dirichlet(Double.NaN)).hasMessage("WeightPrior.dirichlet concentration must be finite and > 0, got NaN");
+        assertThatThrownBy(() -> GaussianMixtureVI.builder().meanPrecisionPrior(0))
+                .hasMessage("meanPrecisionPrior must be finite and > 0, got 0.0");
+        assertThatThrownBy(() -> WeightPrior.dirichletProcess(-1))
+                .hasMessage("WeightPrior.dirichletProcess concentration must be finite and > 0, got -1.0");
+        assertThatThrownBy(() -> WeightPrior.dirichlet(Double.NaN))
+                .hasMessage("WeightPrior.dirichlet concentration must be finite and > 0, got NaN");
         assertThatThrownBy(() -> GaussianMixtureVI.builder().restarts(3)
                 .initialization(GmmInitialization.fromLabels(new int[] {0, 1})).build())
                 .hasMessageStartingWith("restarts must be 1 with a fixed initialization (fromLabels(2 labels");
