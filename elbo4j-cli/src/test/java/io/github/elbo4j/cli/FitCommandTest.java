@@ -100,7 +100,7 @@ class FitCommandTest {
         Path csv = write(dir, "ok.csv", "x,y\n1,2\n");
         Run r = run("fit", "nope", "--data", csv.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown model 'nope'; known: linreg, logreg");
+        assertThat(r.err()).contains("unknown model 'nope'; known: linreg, logreg, gmm");
     }
 
     @Test
