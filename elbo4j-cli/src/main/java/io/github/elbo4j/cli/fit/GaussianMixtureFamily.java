@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A Bayesian Gaussian mixture by CAVI: {@code --components} full-covariance components with
- * Normal-Wishart priors and a truncated Dirichlet-process prior on the weights; every column
+ * Normal-Wishart priors and a truncated Dirichlet-process prior on the weights, stopping at a
+ * relative ELBO change of 1e-8 (or a smaller {@code --tolerance}); every column
  * (or {@code --features}) is a coordinate. Summary rows: each component's weight and mean (the
  * posterior means) for the components holding at least 1% of the weight.
  */
@@ -37,7 +38,7 @@ final class GaussianMixtureFamily implements ModelFamily {
         Tensor x = data.matrix(o.features(), null);
         GaussianMixtureResult r = GaussianMixtureVI.builder().components(o.components())
                 .weightPrior(WeightPrior.dirichletProcess(1.0)).maxSweeps((int) Math.min(o.steps(), Integer.MAX_VALUE))
-                .tolerance(o.tolerance() > 0 ? o.tolerance() : 1e-8).seed(o.seed()).threads(o.threads()).build().fit(x);
+                .tolerance(o.tolerance() > 0 ? Math.min(o.tolerance(), 1e-8) : 1e-8).seed(o.seed()).threads(o.threads()).build().fit(x);
         double[] history = r.elboHistory();
         for (int i = 0; i < history.length; i++) {
             progress.onStep(i, history[i], Double.NaN, 0);
