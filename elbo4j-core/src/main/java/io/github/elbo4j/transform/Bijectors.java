@@ -14,6 +14,7 @@ public final class Bijectors {
 
     private static final Map<Class<? extends Constraint>, Function<Constraint, Bijector>> REGISTRY = Map.ofEntries(
             entry(Constraint.Real.class, c -> Identity.of()),
+            entry(Constraint.RealVector.class, c -> Identity.of()),
             entry(Constraint.Positive.class, c -> Exp.of()),
             entry(Constraint.NonNegative.class, c -> Exp.of()),
             entry(Constraint.GreaterThan.class, c -> Exp.of().then(
@@ -32,7 +33,7 @@ public final class Bijectors {
     /**
      * A bijector from unconstrained reals onto {@code constraint}:
      * <ul>
-     *   <li>real line: {@link Identity};</li>
+     *   <li>real line, real vectors: {@link Identity};</li>
      *   <li>{@code x > 0}: {@link Exp};</li>
      *   <li>{@code x >= 0}: {@link Exp}, onto {@code (0, ∞)}: the boundary 0 is never reached (it has
      *       measure zero, but a density that is infinite at 0 is not explored near it);</li>

@@ -11,7 +11,7 @@ import io.github.elbo4j.tensor.Tensor;
  * <p>{@link #check} tests membership over the batch; {@link #eventRank} says how many trailing
  * axes form one point (0 for scalars, 1 for vectors such as a simplex, 2 for matrices).
  */
-public sealed interface Constraint permits Constraint.Real, Constraint.Positive, Constraint.NonNegative,
+public sealed interface Constraint permits Constraint.Real, Constraint.RealVector, Constraint.Positive, Constraint.NonNegative,
         Constraint.GreaterThan, Constraint.Interval, Constraint.Simplex, Constraint.OrderedVector,
         Constraint.LowerCholesky, Constraint.CorrCholesky, Constraint.PositiveDefinite,
         Constraint.IntegerInterval, Constraint.NonNegativeInteger, Constraint.OneHot, Constraint.Multinomial {
@@ -47,6 +47,15 @@ public sealed interface Constraint permits Constraint.Real, Constraint.Positive,
         @Override public int eventRank() { return 0; }
         @Override public Tensor check(Tensor v) { return v.eq(v); }
         @Override public boolean contains(Tensor v) { return v.allMatch(x -> x == x); }
+    }
+
+    /**
+     * Vectors of reals (NaN is outside): the support of a multivariate normal, whose draws are one
+     * point of {@code ℝ^d} each, so membership is decided per vector (event rank 1).
+     */
+    record RealVector() implements Constraint {
+        @Override public int eventRank() { return 1; }
+        @Override public Tensor check(Tensor v) { return v.eq(v).min(-1); }
     }
 
     /** {@code x > 0}. */

@@ -1,0 +1,185 @@
+package io.github.elbo4j.distribution;
+
+import io.github.elbo4j.autodiff.CustomFunction;
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Broadcasting;
+import io.github.elbo4j.tensor.ElementwiseFunction;
+import io.github.elbo4j.tensor.Tensor;
+import io.github.elbo4j.transform.Constraint;
+import java.util.Arrays;
+import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
+import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
+
+/**
+ * The Dirichlet distribution on the simplex {@code {x : x_i >= 0, Σ x_i = 1}} with concentration
+ * {@code α} {@code [..., K]} and density
+ * {@code p(x) = Γ(α₀)/Π Γ(α_i) · Π x_i^{α_i - 1}}, {@code α₀ = Σ α_i} (Bishop, PRML, eq. 2.38);
+ * event shape {@code [K]}.
+ *
+ * <p>Reparameterized draws by implicit differentiation (Figurnov, Mohamed &amp; Mnih,
+ * "Implicit Reparameterization Gradients", NeurIPS 2018, sec. 2.3 and 3): {@code x = z/Σ z} with
+ * independent {@code z_i ~ Gamma(α_i, 1)}, and each {@code z_i} differentiated at a fixed value
+ * of its cdf, {@code dz_i/dα_i = -(∂P/∂α)(α_i, z_i)/p(z_i; α_i)} ({@link GammaShapeDerivative}).
+ * The gamma draws are made in log space, {@code log z} for {@code z ~ Gamma(α + 1) · U^{1/α}}
+ * when {@code α < 1} (Marsaglia &amp; Tsang, ACM TOMS 26(3), 2000, sec. 6), so small
+ * concentrations keep their tiny coordinates; Commons RNG's
+ * {@link AhrensDieterMarsagliaTsangGammaSampler} makes the gamma draws.
+ */
+public final class Dirichlet implements Distribution {
+
+    private static final String NAME = "Dirichlet";
+
+    private final Var concentration;
+    private final int[] batchShape;
+    private final int categories;
+
+    private Dirichlet(Var concentration) {
+        int[] s = concentration.shape();
+        if (s.length < 1 || s[s.length - 1] < 2) {
+            throw new IllegalArgumentException(NAME + " concentration must have shape [..., K] with K >= 2, got "
+                    + Arrays.toString(s));
+        }
+        ParameterChecks.positive(NAME, "concentration", concentration.value());
+        this.concentration = concentration;
+        this.batchShape = Arrays.copyOf(s, s.length - 1);
+        this.categories = s[s.length - 1];
+    }
+
+    /** {@code Dir(concentration)}, differentiable in the concentration. */
+    public static Dirichlet of(Var concentration) {
+        return new Dirichlet(concentration);
+    }
+
+    /** {@code Dir(concentration)} with a data parameter. */
+    public static Dirichlet of(Tensor concentration) {
+        return new Dirichlet(Var.constant(concentration));
+    }
+
+    /** {@code Dir(α_1, …, α_K)}. */
+    public static Dirichlet of(double... concentration) {
+        return of(Tensor.of(concentration));
+    }
+
+    /** {@code α}. */
+    public Var concentration() {
+        return concentration;
+    }
+
+    @Override
+    public int[] batchShape() {
+        return batchShape.clone();
+    }
+
+    @Override
+    public int[] eventShape() {
+        return new int[] {categories};
+    }
+
+    @Override
+    public Constraint support() {
+        return new Constraint.Simplex();
+    }
+
+    /**
+     * {@code log p(x) = Σ (α_i - 1) log x_i + log Γ(α₀) - Σ log Γ(α_i)}, with
+     * {@code (α_i - 1) log x_i = 0} when {@code α_i = 1} and {@code x_i = 0} (a face of the
+     * simplex where the density is finite); {@code -∞} off the simplex.
+     */
+    @Override
+    public Var logProb(Var value) {
+        MatrixParameterChecks.vector(NAME, "value", value.shape(), categories);
+        Var am1 = concentration.sub(1.0);
+        Tensor zeroTimesLogZero = value.value().eq(Tensor.scalar(0.0)).mul(am1.value().eq(Tensor.scalar(0.0)));
+        Var x = zeroTimesLogZero.max().item() > 0 ? Var.where(zeroTimesLogZero, Var.constant(1.0), value) : value;
+        Var lp = am1.mul(x.log()).sum(-1).add(logNormalizer());
+        return SupportMask.apply(lp, support(), value);
+    }
+
+    /** {@code log Γ(α₀) - Σ log Γ(α_i)}, shape {@code batchShape}. */
+    private Var logNormalizer() {
+        return concentration.sum(-1).lgamma().sub(concentration.lgamma().sum(-1));
+    }
+
+    /** The draws of {@link #rsample}, without the gradient. */
+    @Override
+    public Tensor sample(RandomStream rng, int... sampleShape) {
+        return rsample(rng, sampleShape).value();
+    }
+
+    @Override
+    public boolean hasRsample() {
+        return true;
+    }
+
+    /**
+     * {@code x = exp(log z - logΣexp(log z))}, {@code z_i ~ Gamma(α_i, 1)}, with the implicit
+     * gradient {@code ∂ log z_i/∂α_i} (computed only when the backward pass asks for it).
+     */
+    @Override
+    public Var rsample(RandomStream rng, int... sampleShape) {
+        int[] event = Broadcasting.concat(batchShape, new int[] {categories});
+        int[] shape = Broadcasting.concat(sampleShape, event);
+        double[] alpha = concentration.value().broadcastTo(event).toArray();
+        int cells = alpha.length;
+        int draws = Broadcasting.size(sampleShape);
+        double[] logZ = new double[draws * cells];
+        for (int j = 0; j < cells; j++) {
+            boolean boost = alpha[j] < 1;
+            SharedStateContinuousSampler gamma = AhrensDieterMarsagliaTsangGammaSampler.of(rng.provider(),
+                    boost ? alpha[j] + 1 : alpha[j], 1.0);
+            for (int s = 0; s < draws; s++) {
+                double lz = Math.log(gamma.sample());
+                if (boost) {
+                    lz += Math.log(1.0 - rng.nextDouble()) / alpha[j];
+                }
+                logZ[s * cells + j] = lz;
+            }
+        }
+        Tensor logZTensor = Tensor.of(logZ, shape);
+        Var logGammas = CustomFunction.apply(logZTensor,
+                (g, k) -> g.mul(logDrawDerivatives(logZ, alpha, shape)).sumToShapeOf(concentration.value()), concentration);
+        int[] keep = Broadcasting.concat(Broadcasting.concat(sampleShape, batchShape), new int[] {1});
+        return logGammas.sub(logGammas.logSumExp(-1).reshape(keep)).exp();
+    }
+
+    /** {@code ∂ log z/∂α} for each draw, {@code α} cycling with period {@code α.length}. */
+    private static Tensor logDrawDerivatives(double[] logZ, double[] alpha, int[] shape) {
+        double[] out = new double[logZ.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = GammaShapeDerivative.logDrawDerivative(logZ[i], alpha[i % alpha.length]);
+        }
+        return Tensor.of(out, shape);
+    }
+
+    @Override
+    public Dirichlet expand(int... shape) {
+        return new Dirichlet(concentration.broadcastTo(Broadcasting.concat(shape, new int[] {categories})));
+    }
+
+    /** {@code E[x_i] = α_i/α₀}. */
+    @Override
+    public Tensor mean() {
+        Tensor a = concentration.value();
+        return a.div(a.sum(-1).unsqueeze(-1)).broadcastTo(Broadcasting.concat(batchShape, new int[] {categories}));
+    }
+
+    /** {@code Var[x_i] = α_i (α₀ - α_i) / (α₀² (α₀ + 1))} (Bishop, PRML, eq. B.18). */
+    @Override
+    public Tensor variance() {
+        Tensor a = concentration.value();
+        Tensor a0 = a.sum(-1).unsqueeze(-1);
+        return a.mul(a0.sub(a)).div(a0.square().mul(a0.add(1.0))).broadcastTo(Broadcasting.concat(batchShape, new int[] {categories}));
+    }
+
+    /**
+     * {@code H = log B(α) + (α₀ - K) ψ(α₀) - Σ (α_i - 1) ψ(α_i)}, {@code log B(α) = Σ log Γ(α_i) - log Γ(α₀)}
+     * (Bishop, PRML, eq. B.22 with the log normalizer of B.16).
+     */
+    @Override
+    public Var entropy() {
+        Var a0 = concentration.sum(-1);
+        Var digammaTerm = concentration.sub(1.0).mul(concentration.apply(ElementwiseFunction.DIGAMMA)).sum(-1);
+        return logNormalizer().neg().add(a0.sub(categories).mul(a0.apply(ElementwiseFunction.DIGAMMA))).sub(digammaTerm);
+    }
+}
