@@ -7,12 +7,14 @@ import io.github.elbo4j.random.RandomStream;
  * sec. 2.2): the first centre is a uniformly drawn row; each further centre is row {@code n} with
  * probability {@code D(x_n)² / Σ_m D(x_m)²}, {@code D} the distance to the nearest centre chosen
  * so far; then Lloyd's iterations (assign each row to its nearest centre, move each centre to
- * the mean of its rows; a centre with no rows stays) until no assignment changes or
- * {@link #MAX_ITERATIONS} is reached. Serial and deterministic given the stream.
+ * the mean of its rows; a centre with no rows stays) until no assignment changes, the centres
+ * move less than scikit-learn's {@code KMeans} rule {@code Σ_k ||Δc_k||² <= 1e-4 · mean_d Var(x_d)},
+ * or {@link #MAX_ITERATIONS} is reached. Serial and deterministic given the stream.
  */
 final class KMeansPlusPlus {
 
     static final int MAX_ITERATIONS = 300;
+    static final double RELATIVE_TOLERANCE = 1e-4;
 
     private KMeansPlusPlus() {
     }
@@ -22,9 +24,10 @@ final class KMeansPlusPlus {
         double[] centres = seed(data, k, rng);
         int[] labels = new int[data.rows];
         assign(data, centres, k, labels);
+        double tolerance = RELATIVE_TOLERANCE * meanVariance(data);
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
-            move(data, centres, k, labels);
-            if (assign(data, centres, k, labels) == 0) {
+            double shift = move(data, centres, k, labels);
+            if (assign(data, centres, k, labels) == 0 || shift <= tolerance) {
                 break;
             }
         }
@@ -94,7 +97,20 @@ final class KMeansPlusPlus {
         return changed;
     }
 
-    private static void move(GmmData data, double[] centres, int k, int[] labels) {
+    private static double meanVariance(GmmData data) {
+        double[] mean = data.columnMeans();
+        double s = 0;
+        for (int i = 0; i < data.rows; i++) {
+            for (int d = 0; d < data.columns; d++) {
+                double e = data.values[i * data.columns + d] - mean[d];
+                s += e * e;
+            }
+        }
+        return s / ((double) data.rows * data.columns);
+    }
+
+    /** Moves each centre to the mean of its rows; returns {@code Σ_k ||Δc_k||²}. */
+    private static double move(GmmData data, double[] centres, int k, int[] labels) {
         int dim = data.columns;
         double[] sums = new double[k * dim];
         int[] counts = new int[k];
@@ -104,13 +120,17 @@ final class KMeansPlusPlus {
                 sums[labels[i] * dim + d] += data.values[i * dim + d];
             }
         }
+        double shift = 0;
         for (int c = 0; c < k; c++) {
             if (counts[c] > 0) {
                 for (int d = 0; d < dim; d++) {
-                    centres[c * dim + d] = sums[c * dim + d] / counts[c];
+                    double next = sums[c * dim + d] / counts[c];
+                    shift += (next - centres[c * dim + d]) * (next - centres[c * dim + d]);
+                    centres[c * dim + d] = next;
                 }
             }
         }
+        return shift;
     }
 
     private static double squaredDistance(double[] a, int ao, double[] b, int bo, int dim) {
