@@ -13,5 +13,6 @@ final class KlRules {
     static void registerAll(Map<KlRegistry.Pair, BiFunction<Distribution, Distribution, Var>> m) {
         // Families register their pairs here as they land (see KlRegistry.put).
         MultivariateKlRules.registerAll(m);
+        UnivariateKlRules.registerAll(m);
     }
 }
