@@ -1,6 +1,5 @@
 package io.github.elbo4j.distribution;
 
-import io.github.elbo4j.autodiff.CustomFunction;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -8,8 +7,6 @@ import io.github.elbo4j.tensor.ElementwiseFunction;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Constraint;
 import java.util.Arrays;
-import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
-import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler;
 
 /**
  * The Dirichlet distribution on the simplex {@code {x : x_i >= 0, Σ x_i = 1}} with concentration
@@ -20,11 +17,9 @@ import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler
  * <p>Reparameterized draws by implicit differentiation (Figurnov, Mohamed &amp; Mnih,
  * "Implicit Reparameterization Gradients", NeurIPS 2018, sec. 2.3 and 3): {@code x = z/Σ z} with
  * independent {@code z_i ~ Gamma(α_i, 1)}, and each {@code z_i} differentiated at a fixed value
- * of its cdf, {@code dz_i/dα_i = -(∂P/∂α)(α_i, z_i)/p(z_i; α_i)} ({@link GammaShapeDerivative}).
- * The gamma draws are made in log space, {@code log z} for {@code z ~ Gamma(α + 1) · U^{1/α}}
- * when {@code α < 1} (Marsaglia &amp; Tsang, ACM TOMS 26(3), 2000, sec. 6), so small
- * concentrations keep their tiny coordinates; Commons RNG's
- * {@link AhrensDieterMarsagliaTsangGammaSampler} makes the gamma draws.
+ * of its cdf, {@code dz_i/dα_i = -(∂P/∂α)(α_i, z_i)/p(z_i; α_i)} ({@link IncompleteGammaDerivative}).
+ * The gamma draws are made in log space by {@link StandardGammaDraws} (boosted for {@code α < 1}),
+ * so small concentrations keep their tiny coordinates.
  */
 public final class Dirichlet implements Distribution {
 
@@ -113,43 +108,15 @@ public final class Dirichlet implements Distribution {
     }
 
     /**
-     * {@code x = exp(log z - logΣexp(log z))}, {@code z_i ~ Gamma(α_i, 1)}, with the implicit
-     * gradient {@code ∂ log z_i/∂α_i} (computed only when the backward pass asks for it).
+     * {@code x = exp(log z - logΣexp(log z))}, {@code log z_i} from {@link StandardGammaDraws}, whose
+     * implicit gradient {@code ∂ log z_i/∂α_i} is computed only when the backward pass asks for it.
      */
     @Override
     public Var rsample(RandomStream rng, int... sampleShape) {
         int[] event = Broadcasting.concat(batchShape, new int[] {categories});
-        int[] shape = Broadcasting.concat(sampleShape, event);
-        double[] alpha = concentration.value().broadcastTo(event).toArray();
-        int cells = alpha.length;
-        int draws = Broadcasting.size(sampleShape);
-        double[] logZ = new double[draws * cells];
-        for (int j = 0; j < cells; j++) {
-            boolean boost = alpha[j] < 1;
-            SharedStateContinuousSampler gamma = AhrensDieterMarsagliaTsangGammaSampler.of(rng.provider(),
-                    boost ? alpha[j] + 1 : alpha[j], 1.0);
-            for (int s = 0; s < draws; s++) {
-                double lz = Math.log(gamma.sample());
-                if (boost) {
-                    lz += Math.log(1.0 - rng.nextDouble()) / alpha[j];
-                }
-                logZ[s * cells + j] = lz;
-            }
-        }
-        Tensor logZTensor = Tensor.of(logZ, shape);
-        Var logGammas = CustomFunction.apply(logZTensor,
-                (g, k) -> g.mul(logDrawDerivatives(logZ, alpha, shape)).sumToShapeOf(concentration.value()), concentration);
+        Var logGammas = StandardGammaDraws.logDraws(concentration, event, rng, sampleShape);
         int[] keep = Broadcasting.concat(Broadcasting.concat(sampleShape, batchShape), new int[] {1});
         return logGammas.sub(logGammas.logSumExp(-1).reshape(keep)).exp();
-    }
-
-    /** {@code ∂ log z/∂α} for each draw, {@code α} cycling with period {@code α.length}. */
-    private static Tensor logDrawDerivatives(double[] logZ, double[] alpha, int[] shape) {
-        double[] out = new double[logZ.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = GammaShapeDerivative.logDrawDerivative(logZ[i], alpha[i % alpha.length]);
-        }
-        return Tensor.of(out, shape);
     }
 
     @Override

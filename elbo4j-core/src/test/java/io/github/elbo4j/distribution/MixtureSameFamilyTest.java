@@ -65,22 +65,23 @@ class MixtureSameFamilyTest implements DistributionContract {
     }
 
     /**
-     * Seed 002's mixture of four Laplace components (locations and scales replayed from the
-     * notebook's generator in {@code make_multivariate_reference.py}), written with Normal components
-     * of the same locations and scales until the Laplace family lands; with it, the component is
-     * {@code Laplace.of(locs, scales)} in place of {@code Normal.of(locs, scales)} and the reference is
-     * the JSON's {@code laplace_log_prob}.
+     * Seed 002's mixture of four Laplace components, locations and scales replayed from the
+     * notebook's generator in {@code make_multivariate_reference.py}: {@code MixtureSameFamily} over
+     * {@code Laplace.of(locs, scales)} against scipy, and the same mixture with Normal components.
      */
     @Test
-    void seed002FourComponentMixtureMatchesScipy() throws IOException {
+    void seed002MixtureOfFourLaplaceComponentsMatchesScipy() throws IOException {
         JsonNode seed = MultivariateReferenceTest.reference().get("seed002");
         Tensor locs = MultivariateReferenceTest.tensor(seed.get("locs"));
         Tensor scales = MultivariateReferenceTest.tensor(seed.get("scales"));
-        MixtureSameFamily m = MixtureSameFamily.ofProbs(MultivariateReferenceTest.tensor(seed.get("weights")), Normal.of(locs, scales));
-        MultivariateReferenceTest.assertClose("seed 002 normal mixture log_prob", m.logProb(MultivariateReferenceTest.tensor(seed.get("x"))).value(),
-                seed.get("normal_log_prob"), 1e-12);
-        assertThat(m.batchShape()).isEmpty();
-        assertThat(m.sample(RandomStream.of(2314), 200).shape()).containsExactly(200);
+        Tensor weights = MultivariateReferenceTest.tensor(seed.get("weights"));
+        Tensor x = MultivariateReferenceTest.tensor(seed.get("x"));
+        MixtureSameFamily laplaces = MixtureSameFamily.ofProbs(weights, Laplace.of(locs, scales));
+        MultivariateReferenceTest.assertClose("seed 002 Laplace mixture log_prob", laplaces.logProb(x).value(), seed.get("laplace_log_prob"), 1e-12);
+        MixtureSameFamily normals = MixtureSameFamily.ofProbs(weights, Normal.of(locs, scales));
+        MultivariateReferenceTest.assertClose("seed 002 normal mixture log_prob", normals.logProb(x).value(), seed.get("normal_log_prob"), 1e-12);
+        assertThat(laplaces.batchShape()).isEmpty();
+        assertThat(laplaces.sample(RandomStream.of(2314), 200).shape()).containsExactly(200);
     }
 
     @Test
