@@ -1,6 +1,7 @@
 package io.github.elbo4j.tensor;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
 import java.util.Arrays;
 
 /**
@@ -15,6 +16,19 @@ import java.util.Arrays;
 final class MatrixProduct {
 
     static final long BLAS_THRESHOLD = 4096;
+
+    /**
+     * netlib's pure-Java {@code dgemm} (the fallback when no native BLAS loads) slows down about
+     * fourfold once {@code op(B)} has more than this many elements (8 MiB): 11 GFLOP/s at n = 1024,
+     * 5.7 at 1536, 2.4 at 2048 (VectorBLAS: 28, 5.9, 2.6) on a 2-core AMD EPYC, so it stops fitting
+     * its caches. Larger products are summed over slices of {@value #JAVA_SLICE_DEPTH} along the
+     * inner dimension, which keeps the speed of the small sizes (docs/benchmarks.md). Native BLAS
+     * blocks for its caches itself and always gets the whole product.
+     */
+    static final long JAVA_SLICE_ELEMENTS = 1L << 20;
+
+    /** Inner-dimension length of one slice (a 256 × n slice of B: 4 MiB at n = 2048). */
+    static final int JAVA_SLICE_DEPTH = 256;
 
     private MatrixProduct() {
     }
@@ -129,7 +143,49 @@ final class MatrixProduct {
             }
             return;
         }
-        BLAS.getInstance().dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0,
+        BLAS blas = BLAS.getInstance();
+        if (!(blas instanceof NativeBLAS) && (long) k * n > JAVA_SLICE_ELEMENTS) {
+            gemmInSlices(blas, m, n, k, transA, a, ao, transB, b, bo, c, co);
+            return;
+        }
+        blas.dgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, 1.0,
                 b, bo, Math.max(1, transB ? k : n), a, ao, Math.max(1, transA ? m : k), 0.0, c, co, Math.max(1, n));
+    }
+
+    /**
+     * {@code C = Σ_s op(A)[:, s] op(B)[s, :]} over consecutive slices {@code s} of at most
+     * {@value #JAVA_SLICE_DEPTH} along the inner dimension, each copied into untransposed row-major
+     * blocks first (netlib bounds-checks a sub-matrix as offset + leading dimension × columns, so a
+     * slice cannot be addressed in place). Arguments as in {@link #gemm}; C must hold zeros on
+     * entry and is the only array written. The inner sums are grouped by slice, so the last bits
+     * can differ from a single {@code dgemm} call.
+     */
+    static void gemmInSlices(BLAS blas, int m, int n, int k, boolean transA, double[] a, int ao,
+            boolean transB, double[] b, int bo, double[] c, int co) {
+        int depth = Math.min(JAVA_SLICE_DEPTH, k);
+        double[] sliceA = new double[m * depth];
+        double[] sliceB = new double[depth * n];
+        for (int p0 = 0; p0 < k; p0 += depth) {
+            int kb = Math.min(depth, k - p0);
+            for (int i = 0; i < m; i++) {
+                if (transA) {
+                    for (int p = 0; p < kb; p++) {
+                        sliceA[i * kb + p] = a[ao + (p0 + p) * m + i];
+                    }
+                } else {
+                    System.arraycopy(a, ao + i * k + p0, sliceA, i * kb, kb);
+                }
+            }
+            for (int p = 0; p < kb; p++) {
+                if (transB) {
+                    for (int j = 0; j < n; j++) {
+                        sliceB[p * n + j] = b[bo + j * k + p0 + p];
+                    }
+                } else {
+                    System.arraycopy(b, bo + (p0 + p) * n, sliceB, p * n, n);
+                }
+            }
+            blas.dgemm("N", "N", n, m, kb, 1.0, sliceB, 0, n, sliceA, 0, kb, 1.0, c, co, n);
+        }
     }
 }
