@@ -14,4 +14,5 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.autodiff;
     exports io.github.elbo4j.transform;
     exports io.github.elbo4j.distribution;
+    exports io.github.elbo4j.cavi;
 }
