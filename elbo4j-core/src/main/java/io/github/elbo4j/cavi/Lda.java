@@ -1,5 +1,8 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Tensor;
+
 /**
  * Latent Dirichlet allocation (Blei, Ng and Jordan, JMLR 3, 2003) fitted by mean-field
  * variational Bayes: {@code q(θ_d) = Dir(γ_d)}, {@code q(z_dn) = Cat(φ_dn)},
@@ -62,6 +65,27 @@ public final class Lda {
         return new LdaTraining(settings, corpus).run();
     }
 
+    /**
+     * The topics a fit over {@code vocabularySize} terms starts from, shape {@code [K, V]}:
+     * {@code λ_kw ~ Gamma(shape 100, scale 1/100)} (mean 1, sd 0.1; scikit-learn's start), drawn
+     * from {@code RandomStream.of(seed).split(0)}. For reproducing a fit elsewhere, e.g. starting
+     * a peer from the same topics.
+     */
+    public Tensor initialTopics(int vocabularySize) {
+        if (vocabularySize < 1) {
+            throw new IllegalArgumentException("Lda vocabularySize must be >= 1, got " + vocabularySize);
+        }
+        int k = settings.topics();
+        double[] termMajor = LdaTraining.initialTopics(RandomStream.of(settings.seed()), k, vocabularySize);
+        double[] out = new double[termMajor.length];
+        for (int w = 0; w < vocabularySize; w++) {
+            for (int t = 0; t < k; t++) {
+                out[t * vocabularySize + w] = termMajor[w * k + t];
+            }
+        }
+        return Tensor.of(out, k, vocabularySize);
+    }
+
     /** Collects the settings of an {@link Lda}; {@link #build()} validates them. */
     public static final class Builder {
         private int topics = 10;
@@ -79,7 +103,7 @@ public final class Lda {
         private boolean warmStart;
         private long seed;
         private int threads = Runtime.getRuntime().availableProcessors();
-        private int chunkSize = 16;
+        private int chunkSize = 8;
 
         private Builder() {
         }
@@ -180,7 +204,7 @@ public final class Lda {
             return this;
         }
 
-        /** Documents per parallel work item (default 16); part of the random-stream layout. */
+        /** Documents per parallel work item (default 8); part of the random-stream layout. */
         public Builder chunkSize(int n) {
             this.chunkSize = n;
             return this;

@@ -31,6 +31,9 @@ final class LdaEStep {
     record Totals(double bound, long iterations) {
     }
 
+    /** Topics per parallel task when summing the sufficient statistics. */
+    private static final int TOPICS_PER_TASK = 4;
+
     private final int topics;
     private final int chunkSize;
     private final LdaWorkers workers;
@@ -111,23 +114,31 @@ final class LdaEStep {
         return new Totals(total, iterations);
     }
 
-    /** {@code S[w][k] += θ̃_dk n_dw / Z_dw}, documents in order. */
+    /**
+     * {@code S[w][k] += θ̃_dk n_dw / Z_dw}, documents in order. The workers split the topics
+     * (fixed groups of {@link #TOPICS_PER_TASK}), so every cell is still summed by one worker in
+     * document order.
+     */
     private void accumulate(DocumentTermMatrix corpus, int from, int to, double[] statistics) {
         final int k = topics;
         final int base = corpus.offsets[from];
         final int[] ids = corpus.termIds;
         final double[] r = ratio;
         final double[] e = expTheta;
-        for (int d = from; d < to; d++) {
-            int eOff = (d - from) * k;
-            for (int j = corpus.offsets[d]; j < corpus.offsets[d + 1]; j++) {
-                double rj = r[j - base];
-                int sOff = ids[j] * k;
-                for (int t = 0; t < k; t++) {
-                    statistics[sOff + t] += e[eOff + t] * rj;
+        workers.run((k + TOPICS_PER_TASK - 1) / TOPICS_PER_TASK, (worker, task) -> {
+            int k0 = task * TOPICS_PER_TASK;
+            int k1 = Math.min(k, k0 + TOPICS_PER_TASK);
+            for (int d = from; d < to; d++) {
+                int eOff = (d - from) * k;
+                for (int j = corpus.offsets[d]; j < corpus.offsets[d + 1]; j++) {
+                    double rj = r[j - base];
+                    int sOff = ids[j] * k;
+                    for (int t = k0; t < k1; t++) {
+                        statistics[sOff + t] += e[eOff + t] * rj;
+                    }
                 }
             }
-        }
+        });
     }
 
     private static void initialize(double[] gamma, int off, int length, Start start, RandomStream stream, int chunk) {

@@ -8,8 +8,8 @@ package io.github.elbo4j.cavi;
  */
 final class LdaTopicUpdate {
 
-    /** Terms per parallel task of {@link #expectedLog}; fixed, so the split never depends on threads. */
-    private static final int TERMS_PER_TASK = 512;
+    /** Terms per parallel task; fixed, so the split (and the order of the sums) never depends on threads. */
+    private static final int TERMS_PER_TASK = 128;
 
     private LdaTopicUpdate() {
     }
@@ -29,26 +29,41 @@ final class LdaTopicUpdate {
      * Online update (Hoffman, Blei and Bach, NeurIPS 2010, algorithm 2):
      * {@code λ_kw ← (1 − ρ) λ_kw + ρ (η + (D/|B|) β̃_kw S_kw)}, where {@code scale = D/|B|}
      * makes the minibatch's expected counts an unbiased estimate of the whole corpus's. Writes
-     * {@code lambda} and the new topic totals {@code totals[k] = Σ_w λ_kw} (summed over terms in
-     * order); reads the other arrays. {@code β̃_kw} is read only where {@code S_kw ≠ 0}, so it
-     * need only be current for the minibatch's terms.
+     * {@code lambda}, resets {@code statistics} to 0 for the next minibatch, and writes the new
+     * topic totals {@code totals[k] = Σ_w λ_kw} (partial sums over fixed blocks of terms, added in
+     * block order); reads {@code expElogBeta}, and only where {@code S_kw ≠ 0}, so it need only
+     * be current for the minibatch's terms.
      */
     static void online(double[] lambda, double[] expElogBeta, double[] statistics, double eta, double rho,
-                       double scale, double[] totals) {
+                       double scale, double[] totals, LdaWorkers workers) {
         int topics = totals.length;
+        int terms = lambda.length / topics;
         double keep = 1 - rho;
         double prior = rho * eta;
         double step = rho * scale;
-        java.util.Arrays.fill(totals, 0);
-        for (int i = 0; i < lambda.length; i += topics) {
-            for (int k = 0; k < topics; k++) {
-                double s = statistics[i + k];
-                double l = keep * lambda[i + k] + prior;
-                if (s != 0) {
-                    l += step * expElogBeta[i + k] * s;
+        int tasks = (terms + TERMS_PER_TASK - 1) / TERMS_PER_TASK;
+        double[] partial = new double[tasks * topics];
+        workers.run(tasks, (worker, task) -> {
+            int last = Math.min(terms, (task + 1) * TERMS_PER_TASK);
+            int p = task * topics;
+            for (int w = task * TERMS_PER_TASK; w < last; w++) {
+                int i = w * topics;
+                for (int k = 0; k < topics; k++) {
+                    double s = statistics[i + k];
+                    double l = keep * lambda[i + k] + prior;
+                    if (s != 0) {
+                        l += step * expElogBeta[i + k] * s;
+                        statistics[i + k] = 0;
+                    }
+                    lambda[i + k] = l;
+                    partial[p + k] += l;
                 }
-                lambda[i + k] = l;
-                totals[k] += l;
+            }
+        });
+        java.util.Arrays.fill(totals, 0);
+        for (int task = 0; task < tasks; task++) {
+            for (int k = 0; k < topics; k++) {
+                totals[k] += partial[task * topics + k];
             }
         }
     }

@@ -29,7 +29,7 @@ final class LdaTraining {
     }
 
     LdaFit run() {
-        double[] lambda = initialTopics();
+        double[] lambda = initialTopics(root, topics, vocabularySize);
         double[] expElogBeta = new double[lambda.length];
         double[] statistics = new double[lambda.length];
         int documents = corpus.documentCount();
@@ -72,13 +72,12 @@ final class LdaTraining {
                             int count = minibatchTerms(from, to, listed, termList);
                             LdaTopicUpdate.expectedLog(lambda, totals, termList, count, expElogBeta, workers);
                         }
-                        Arrays.fill(statistics, 0);
                         LdaEStep.Totals r = eStep.run(corpus, from, to, expElogBeta, gamma, LdaEStep.Start.RANDOM,
                                 root.split(t), settings.maxDocumentIterations(), statistics, false);
                         iterations += r.iterations();
                         visits += to - from;
                         LdaTopicUpdate.online(lambda, expElogBeta, statistics, settings.topicWordPrior(),
-                                settings.learningRate(t), (double) documents / (to - from), totals);
+                                settings.learningRate(t), (double) documents / (to - from), totals, workers);
                         updates = t;
                     }
                 }
@@ -116,8 +115,8 @@ final class LdaTraining {
         return count;
     }
 
-    /** {@code λ_kw ~ Gamma(100, 1/100)}, drawn topic by topic, term by term (scikit-learn's start). */
-    private double[] initialTopics() {
+    /** {@code λ_kw ~ Gamma(100, 1/100)} from {@code split(0)}, topic by topic, term by term (term-major). */
+    static double[] initialTopics(RandomStream root, int topics, int vocabularySize) {
         ContinuousSampler sampler = AhrensDieterMarsagliaTsangGammaSampler.of(root.split(0).provider(), 100.0, 0.01);
         double[] lambda = new double[vocabularySize * topics];
         for (int k = 0; k < topics; k++) {

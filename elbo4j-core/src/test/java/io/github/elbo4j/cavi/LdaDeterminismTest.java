@@ -52,6 +52,25 @@ class LdaDeterminismTest {
     }
 
     @Test
+    void initialTopicsAreGammaDrawsWithMeanOneAndSdOneTenthFixedByTheSeed() {
+        // Gamma(100, 1/100): mean 1, sd 0.1. 4 standard errors over 20 x 4000 draws:
+        // mean 4 * 0.1 / sqrt(80000) = 0.0014, sd 4 * 0.1 / sqrt(2 * 80000) = 0.001
+        double[] x = Lda.builder().topics(20).seed(11).build().initialTopics(4000).toArray();
+        double sum = 0;
+        double squares = 0;
+        for (double v : x) {
+            sum += v;
+            squares += v * v;
+        }
+        double mean = sum / x.length;
+        double sd = Math.sqrt(squares / x.length - mean * mean);
+        assertThat(mean).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.0014));
+        assertThat(sd).isCloseTo(0.1, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(Lda.builder().topics(20).seed(11).build().initialTopics(4000).toArray()).containsExactly(x);
+        assertThat(Lda.builder().topics(20).seed(12).build().initialTopics(4000).toArray()).isNotEqualTo(x);
+    }
+
+    @Test
     void anotherSeedGivesAnotherFit() {
         assertThat(fit(LdaMethod.BATCH, 2, 5).model().lambdaTermMajor())
                 .isNotEqualTo(fit(LdaMethod.BATCH, 2, 6).model().lambdaTermMajor());

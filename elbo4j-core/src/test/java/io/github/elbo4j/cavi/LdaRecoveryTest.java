@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * η = 1/K, which moves a share {@code ε = Vη / (n_k + Vη) ≈ 0.004} of each topic's mass onto all
  * 200 terms, most of which the sparse true topic leaves near 0: that alone costs
  * {@code H² ≈ ε/2}, so the expected floor is {@code sqrt(H_oracle² + ε/2) ≈ 0.061} before the
- * uncertainty of the assignments is added. Recovered fits measure 0.07–0.08 (batch 0.079,
+ * uncertainty of the assignments is added. Recovered fits measure 0.07–0.08 (batch 0.080,
  * online 0.072, in the assertion messages); a fit that merges two topics and splits another
  * measures 0.2–0.3. So 0.1 separates the two with room on both sides.
  *

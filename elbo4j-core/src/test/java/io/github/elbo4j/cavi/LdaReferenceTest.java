@@ -138,8 +138,10 @@ class LdaReferenceTest {
         assertThat(Math.abs(rho - ref.get("rho_1").asDouble())).isLessThanOrEqualTo(1e-15);
         double[] online = lambda0.clone();
         double[] totals = new double[topics];
-        LdaTopicUpdate.online(online, expElogBeta, stats, s.topicWordPrior(), rho,
-                ref.get("corpus_documents").asDouble() / corpus.documentCount(), totals);
+        try (LdaWorkers workers = new LdaWorkers(2)) {
+            LdaTopicUpdate.online(online, expElogBeta, stats.clone(), s.topicWordPrior(), rho,
+                    ref.get("corpus_documents").asDouble() / corpus.documentCount(), totals, workers);
+        }
         double[][] expected = matrix("lambda_online");
         assertClose("lambda online", new LdaModel(s, vocabularySize, online).topicWord().toArray(), expected);
         for (int k = 0; k < topics; k++) {
