@@ -44,18 +44,21 @@ def load(name):
 e, s, si, off = (load(n) for n in ("elbo4j.json", "sklearn_seeds.json", "sklearn_same_init.json", "sklearn_official.json"))
 def by(d, v):
     return next((r for r in d["results"] if r["variant"] == v), None) if d else None
-print("variant  elbo4j docs/s  sklearn docs/s  ratio | held-out perplexity mean±sd over seeds %s" % e["results"][0]["seeds"])
+print("variant  elbo4j docs/s (per CPU s)  sklearn docs/s (per CPU s)  ratio wall (CPU) | held-out perplexity "
+      "mean±sd over seeds %s" % e["results"][0]["seeds"])
 for v in ("online", "batch"):
     r = by(e, v)
     if r is None:
         continue
-    line = "%-7s  %13.0f" % (v, r["docs_per_s"])
+    line = "%-7s  %6.0f (%6.0f)" % (v, r["docs_per_s"], r["docs_per_cpu_s"])
     k = by(s, v)
     if off:
         o = next(x for x in off["results"] if x["variant"] == v)
-        line += "  %14.0f  %5.2fx" % (o["docs_per_s"], r["docs_per_s"] / o["docs_per_s"])
-    elif k:
-        line += "  %14.0f  %5.2fx" % (k["docs_per_s_median"], r["docs_per_s"] / k["docs_per_s_median"])
+        line += "  official peer %6.0f  %5.2fx" % (o["docs_per_s"], r["docs_per_s"] / o["docs_per_s"])
+    if k:
+        line += "  %6.0f (%6.0f)  %5.2fx (%5.2fx)" % (k["docs_per_s_median"], k["docs_per_cpu_s_median"],
+                                                      r["docs_per_s"] / k["docs_per_s_median"],
+                                                      r["docs_per_cpu_s"] / k["docs_per_cpu_s_median"])
     line += " | elbo4j %.1f±%.1f" % (r["perplexity_test_mean"], r["perplexity_test_sd"])
     if k:
         line += "  sklearn %.1f±%.1f (%+.2f%%)" % (k["perplexity_test_mean"], k["perplexity_test_sd"],

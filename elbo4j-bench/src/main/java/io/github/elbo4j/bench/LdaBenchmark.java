@@ -9,6 +9,7 @@ import io.github.elbo4j.tensor.Tensor;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import java.util.Locale;
  * median wall time of {@code --repeats} fits with the first seed (the first fit includes JIT
  * warm-up), each fit including the final E-step on the training corpus that yields the training
  * bound, as scikit-learn's {@code fit} does. Documents per second = train documents × passes /
- * median wall.
+ * median wall; per CPU second likewise with the process's CPU time (all threads, JIT and GC),
+ * which a busy machine disturbs less than wall time.
  *
  * <p>Quality: held-out and training perplexity (scikit-learn's definition) for every seed of
  * {@code --seeds}, with their mean and standard deviation, since one seed's initial topics move
@@ -106,15 +108,21 @@ public final class LdaBenchmark {
     private static String run(String variant, DocumentTermMatrix train, DocumentTermMatrix test,
                               List<String> vocabulary, int threads, int repeats, long[] seeds, Path initDir) {
         double[] walls = new double[repeats];
+        double[] cpus = new double[repeats];
         LdaFit first = null;
         for (int r = 0; r < repeats; r++) {
+            long c = processCpuNanos();
             long s = System.nanoTime();
             first = lda(variant, threads, seeds[0]).fit(train);
             walls[r] = (System.nanoTime() - s) / 1e9;
+            cpus[r] = (processCpuNanos() - c) / 1e9;
         }
         double[] sorted = walls.clone();
         Arrays.sort(sorted);
         double median = sorted[repeats / 2];
+        double[] sortedCpu = cpus.clone();
+        Arrays.sort(sortedCpu);
+        double medianCpu = sortedCpu[repeats / 2];
         int passes = lda(variant, threads, seeds[0]).settings().passes();
         long s = System.nanoTime();
         double firstTest = first.model().perplexity(test);
@@ -133,17 +141,25 @@ public final class LdaBenchmark {
         }
         return String.format(Locale.ROOT,
                 "{\"variant\": \"%s\", \"passes\": %d, \"updates\": %d, \"fit_wall_s_median\": %.4f, "
-                        + "\"fit_wall_s_all\": %s, \"docs_per_s\": %.1f, \"tokens_per_s\": %.1f, "
+                        + "\"fit_wall_s_all\": %s, \"fit_cpu_s_all\": %s, \"docs_per_s\": %.1f, "
+                        + "\"docs_per_cpu_s\": %.1f, \"tokens_per_s\": %.1f, "
                         + "\"perplexity_test\": %.4f, \"perplexity_train\": %.4f, \"bound_train\": %.3f, "
                         + "\"mean_doc_iterations\": %.2f, \"test_perplexity_eval_s\": %.4f, "
                         + "\"seeds\": %s, \"perplexity_test_by_seed\": %s, \"perplexity_train_by_seed\": %s, "
                         + "\"perplexity_test_mean\": %.2f, \"perplexity_test_sd\": %.2f, "
                         + "\"perplexity_train_mean\": %.2f, \"perplexity_train_sd\": %.2f, \"top_topics\": %s}",
-                variant, passes, first.updates(), median, json(walls, 4), train.documentCount() * (double) passes / median,
+                variant, passes, first.updates(), median, json(walls, 4), json(cpus, 4),
+                train.documentCount() * (double) passes / median, train.documentCount() * (double) passes / medianCpu,
                 train.tokenCount() * passes / median, firstTest, first.trainingPerplexity(), first.trainingBound(),
                 first.meanDocumentIterations(), evalSeconds, Arrays.toString(seeds), json(testPerplexity, 4),
                 json(trainPerplexity, 4), mean(testPerplexity), sd(testPerplexity), mean(trainPerplexity),
                 sd(trainPerplexity), topTopics(first.model(), train, vocabulary));
+    }
+
+    /** CPU time of the whole process (all threads, JIT and GC included), in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void writeInit(Tensor topics, Path file) {

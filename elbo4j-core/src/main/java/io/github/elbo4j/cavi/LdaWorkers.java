@@ -1,17 +1,18 @@
 package io.github.elbo4j.cavi;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The threads of one LDA computation. {@link #run} hands out numbered tasks to whichever worker
- * is free (the calling thread is worker 0); a task writes only to its own slots of the output
- * arrays, so which worker ran it never shows in the result. Closing stops the pool.
+ * is free (the calling thread is worker 0, the pool's threads are 1, 2, …); a task writes only to
+ * its own slots of the output arrays, so which worker ran it never shows in the result. The call
+ * returns when every task is done, without waiting for a helper that found no task left: on a
+ * busy machine a helper may be scheduled late, and the caller then simply does the work itself.
+ * Closing stops the pool.
  */
 final class LdaWorkers implements AutoCloseable {
 
@@ -32,7 +33,11 @@ final class LdaWorkers implements AutoCloseable {
         return threads;
     }
 
-    /** Runs tasks {@code 0 <= t < tasks} and returns when all are done; rethrows the first failure. */
+    /**
+     * Runs tasks {@code 0 <= t < tasks} and returns when all are done; rethrows the first failure.
+     * A helper that starts after the last task was taken returns at once and touches nothing, so
+     * worker indices are never in use twice at the same time.
+     */
     void run(int tasks, Task task) {
         int helpers = Math.min(threads, tasks) - 1;
         if (helpers <= 0) {
@@ -49,39 +54,43 @@ final class LdaWorkers implements AutoCloseable {
             });
         }
         AtomicInteger next = new AtomicInteger();
-        List<Future<?>> futures = new ArrayList<>(helpers);
+        CountDownLatch done = new CountDownLatch(tasks);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         for (int h = 1; h <= helpers; h++) {
             int worker = h;
-            futures.add(pool.submit(() -> drain(worker, tasks, next, task)));
+            pool.execute(() -> drain(worker, tasks, next, done, failure, task));
         }
-        RuntimeException failure = null;
+        drain(0, tasks, next, done, failure, task);
         try {
-            drain(0, tasks, next, task);
-        } catch (RuntimeException e) {
-            failure = e;
-            next.set(tasks);
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for LDA workers", e);
         }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
-                            : new IllegalStateException(e.getCause());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for LDA workers", e);
-            }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException) {
+            throw (RuntimeException) f;
         }
-        if (failure != null) {
-            throw failure;
+        if (f instanceof Error) {
+            throw (Error) f;
+        }
+        if (f != null) {
+            throw new IllegalStateException(f);
         }
     }
 
-    private static void drain(int worker, int tasks, AtomicInteger next, Task task) {
+    private static void drain(int worker, int tasks, AtomicInteger next, CountDownLatch done,
+                              AtomicReference<Throwable> failure, Task task) {
         for (int t = next.getAndIncrement(); t < tasks; t = next.getAndIncrement()) {
-            task.run(worker, t);
+            try {
+                if (failure.get() == null) {
+                    task.run(worker, t);
+                }
+            } catch (RuntimeException | Error e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                done.countDown();
+            }
         }
     }
 
