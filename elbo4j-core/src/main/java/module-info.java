@@ -14,5 +14,9 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.autodiff;
     exports io.github.elbo4j.transform;
     exports io.github.elbo4j.distribution;
+    exports io.github.elbo4j.model;
+    exports io.github.elbo4j.optim;
+    exports io.github.elbo4j.infer;
+    exports io.github.elbo4j.infer.guide;
     exports io.github.elbo4j.cavi;
 }

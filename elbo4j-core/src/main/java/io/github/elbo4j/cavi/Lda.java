@@ -49,7 +49,10 @@ public final class Lda {
     }
 
     /**
-     * Fits the topics to {@code corpus} ({@link LdaMethod} describes the two updates).
+     * Fits the topics to {@code corpus} ({@link LdaMethod} describes the two updates). With
+     * {@code restarts > 1}, fits from seeds {@code seed, seed + 1, …} and keeps the fit with the
+     * highest training bound: LDA's bound has many local optima (two topics merged, another split),
+     * and the bound, not the truth, is what a user can compare.
      *
      * @throws IllegalArgumentException when the corpus has no documents or no tokens
      * @throws ArithmeticException      when the bound is not finite at the end (nothing is returned)
@@ -62,7 +65,14 @@ public final class Lda {
             throw new IllegalArgumentException("Lda corpus must hold at least one token, got "
                     + corpus.tokenCount() + " in " + corpus.documentCount() + " documents");
         }
-        return new LdaTraining(settings, corpus).run();
+        LdaFit best = null;
+        for (int r = 0; r < settings.restarts(); r++) {
+            LdaFit fit = new LdaTraining(settings.withSeed(settings.seed() + r), corpus).run();
+            if (best == null || fit.trainingBound() > best.trainingBound()) {
+                best = fit;
+            }
+        }
+        return best;
     }
 
     /**
@@ -102,6 +112,7 @@ public final class Lda {
         private double documentTolerance = 1e-3;
         private boolean warmStart;
         private long seed;
+        private int restarts = 1;
         private int threads = Runtime.getRuntime().availableProcessors();
         private int chunkSize = 8;
 
@@ -198,6 +209,12 @@ public final class Lda {
             return this;
         }
 
+        /** Fits from seeds {@code seed … seed + n − 1}, keeping the best training bound (default 1). */
+        public Builder restarts(int n) {
+            this.restarts = n;
+            return this;
+        }
+
         /** Worker threads (default: available processors); the results do not depend on it. */
         public Builder threads(int n) {
             this.threads = n;
@@ -217,7 +234,8 @@ public final class Lda {
             }
             return new LdaSettings(topics, docTopicPriorSet ? docTopicPrior : 1.0 / topics,
                     topicWordPriorSet ? topicWordPrior : 1.0 / topics, method, passes, batchSize, learningOffset,
-                    learningDecay, maxDocumentIterations, documentTolerance, warmStart, seed, threads, chunkSize);
+                    learningDecay, maxDocumentIterations, documentTolerance, warmStart, seed, restarts, threads,
+                    chunkSize);
         }
 
         /** The configured fitter. */

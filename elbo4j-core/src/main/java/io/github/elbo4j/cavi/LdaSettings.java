@@ -24,13 +24,16 @@ import java.util.Objects;
  *                              sweep (exact coordinate ascent: the bound never decreases) instead of
  *                              fresh random draws (scikit-learn; default)
  * @param seed                  seed of the initial topics and the initial γ of each training E-step
+ * @param restarts              fits from seeds {@code seed, seed + 1, …}; the one with the highest
+ *                              training bound is kept (its model's settings carry its own seed)
  * @param threads               worker threads; results are bit-identical for every value
  * @param chunkSize             documents per parallel work item; each chunk draws its initial γ from its
  *                              own stream (seed, update, chunk index), so this changes the random draws
  */
 public record LdaSettings(int topics, double docTopicPrior, double topicWordPrior, LdaMethod method, int passes,
                           int batchSize, double learningOffset, double learningDecay, int maxDocumentIterations,
-                          double documentTolerance, boolean warmStart, long seed, int threads, int chunkSize) {
+                          double documentTolerance, boolean warmStart, long seed, int restarts, int threads,
+                          int chunkSize) {
 
     /** Validates every setting; messages name the setting, the value and the rule. */
     public LdaSettings {
@@ -50,8 +53,16 @@ public record LdaSettings(int topics, double docTopicPrior, double topicWordPrio
         if (!(documentTolerance >= 0) || documentTolerance == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("Lda documentTolerance must be finite and >= 0, got " + documentTolerance);
         }
+        atLeastOne("restarts", restarts);
         atLeastOne("threads", threads);
         atLeastOne("chunkSize", chunkSize);
+    }
+
+    /** These settings with another seed: what restart {@code r} of a fit runs with {@code seed + r}. */
+    public LdaSettings withSeed(long newSeed) {
+        return new LdaSettings(topics, docTopicPrior, topicWordPrior, method, passes, batchSize, learningOffset,
+                learningDecay, maxDocumentIterations, documentTolerance, warmStart, newSeed, restarts, threads,
+                chunkSize);
     }
 
     /**

@@ -22,10 +22,12 @@ import org.junit.jupiter.api.Test;
  * online 0.072, in the assertion messages); a fit that merges two topics and splits another
  * measures 0.2–0.3. So 0.1 separates the two with room on both sides.
  *
- * <p>Local optima: on this corpus about 1 in 8 seeds of batch VB ends with two topics merged,
- * and scikit-learn 1.2.1 started from the same initial topics ends in the same optima (checked
- * with elbo4j's initial topics for seeds 0, 1, 4, 7). The seeds here are ones that recover; the
- * test checks the updates, not global optimization.
+ * <p>Local optima: on this corpus single fits often end with two topics merged and another
+ * split (seeds 0–7, measured: batch fails for seeds 0 and 2, online for 0, 2, 4 and 6; scikit-learn
+ * 1.2.1 started from the same initial topics ends in the same optima). Those fits have a training
+ * bound about 6,500 nats below the recovered ones (−203.3k against −196.7k), so the tests fit from
+ * four seeds and keep the highest bound ({@link Lda.Builder#restarts}), as a user would: the choice
+ * uses the bound only, never the true topics. A separate test checks that the bound ranks the fits.
  */
 class LdaRecoveryTest {
 
@@ -69,7 +71,8 @@ class LdaRecoveryTest {
 
     @Test
     void batchVariationalBayesRecoversTheTrueTopics() {
-        LdaFit fit = Lda.builder().topics(K).batch().passes(100).seed(0).threads(2).build().fit(sample.corpus());
+        LdaFit fit = Lda.builder().topics(K).batch().passes(100).seed(0).restarts(4).threads(2).build()
+                .fit(sample.corpus());
         double distance = meanMatchedHellinger(fit.model());
         assertThat(distance).as("batch mean Hellinger %.4f, oracle %.4f", distance, oracleDistance)
                 .isLessThan(0.1);
@@ -78,10 +81,39 @@ class LdaRecoveryTest {
     @Test
     void onlineVariationalBayesRecoversTheTrueTopics() {
         LdaFit fit = Lda.builder().topics(K).online().batchSize(25).learningOffset(1).learningDecay(0.6)
-                .passes(50).seed(0).threads(2).build().fit(sample.corpus());
+                .passes(50).seed(0).restarts(4).threads(2).build().fit(sample.corpus());
         double distance = meanMatchedHellinger(fit.model());
         assertThat(distance).as("online mean Hellinger %.4f, oracle %.4f", distance, oracleDistance)
                 .isLessThan(0.1);
+    }
+
+    @Test
+    void theHighestBoundOfSeveralSeedsIsTheFitClosestToTheTruth() {
+        double bestBound = Double.NEGATIVE_INFINITY;
+        double distanceOfBest = Double.NaN;
+        double smallestDistance = Double.POSITIVE_INFINITY;
+        for (long seed = 0; seed < 4; seed++) {
+            LdaFit fit = Lda.builder().topics(K).batch().passes(100).seed(seed).threads(2).build()
+                    .fit(sample.corpus());
+            double distance = meanMatchedHellinger(fit.model());
+            smallestDistance = Math.min(smallestDistance, distance);
+            if (fit.trainingBound() > bestBound) {
+                bestBound = fit.trainingBound();
+                distanceOfBest = distance;
+            }
+        }
+        assertThat(distanceOfBest).as("distance of the best-bound fit").isLessThan(0.1);
+        assertThat(distanceOfBest).isLessThanOrEqualTo(smallestDistance + 0.005);
+    }
+
+    @Test
+    void restartsKeepTheSeedOfTheWinningFit() {
+        LdaFit fit = Lda.builder().topics(K).batch().passes(100).seed(0).restarts(4).threads(2).build()
+                .fit(sample.corpus());
+        LdaFit again = Lda.builder().topics(K).batch().passes(100).seed(fit.model().settings().seed()).threads(2)
+                .build().fit(sample.corpus());
+        assertThat(again.trainingBound()).isEqualTo(fit.trainingBound());
+        assertThat(fit.model().settings().seed()).isBetween(0L, 3L);
     }
 
     @Test
