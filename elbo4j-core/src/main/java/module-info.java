@@ -7,6 +7,7 @@ module io.github.elbo4j.core {
     requires transitive org.apache.commons.rng.api;
     requires org.apache.commons.rng.simple;
     requires org.apache.commons.rng.sampling;
+    requires org.apache.commons.csv;
 
     exports io.github.elbo4j.math;
     exports io.github.elbo4j.random;

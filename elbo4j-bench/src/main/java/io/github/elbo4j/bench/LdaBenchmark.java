@@ -212,21 +212,7 @@ public final class LdaBenchmark {
     /** The 5 topics with the largest expected token share {@code Σ_d N_d θ̄_dk / N}, with their top-10 words. */
     private static String topTopics(LdaModel model, DocumentTermMatrix train, List<String> vocabulary) {
         int k = model.topics();
-        double[] g = model.documentTopics(train).toArray();
-        double[] share = new double[k];
-        for (int d = 0; d < train.documentCount(); d++) {
-            double total = 0;
-            for (int t = 0; t < k; t++) {
-                total += g[d * k + t];
-            }
-            double length = 0;
-            for (double c : train.counts(d)) {
-                length += c;
-            }
-            for (int t = 0; t < k; t++) {
-                share[t] += length * g[d * k + t] / total / train.tokenCount();
-            }
-        }
+        double[] share = model.topicShares(train);
         Integer[] order = new Integer[k];
         for (int t = 0; t < k; t++) {
             order[t] = t;

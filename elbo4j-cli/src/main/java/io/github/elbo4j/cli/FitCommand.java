@@ -2,7 +2,6 @@ package io.github.elbo4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.elbo4j.cli.fit.BadInputException;
-import io.github.elbo4j.cli.fit.CsvTable;
 import io.github.elbo4j.cli.fit.FitOptions;
 import io.github.elbo4j.cli.fit.FitOutcome;
 import io.github.elbo4j.cli.fit.FitOutputs;
@@ -52,14 +51,26 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--lr", defaultValue = "0.05", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
-    @Option(names = "--steps", defaultValue = "5000", description = "Step (or sweep) budget (default: ${DEFAULT-VALUE}).")
-    private long steps;
+    @Option(names = "--steps", paramLabel = "N", description = "Step, sweep or pass budget (default: 5000; lda: 10 passes).")
+    private Long steps;
 
     @Option(names = "--tolerance", defaultValue = "0.001", description = "Relative ELBO change that stops early; 0 runs the whole budget (default: ${DEFAULT-VALUE}).")
     private double tolerance;
 
     @Option(names = "--components", defaultValue = "10", description = "Mixture components or topics (default: ${DEFAULT-VALUE}).")
     private int components;
+
+    @Option(names = "--vocab", paramLabel = "FILE", description = "lda: the vocabulary, one term per line (term id = line - 1).")
+    private Path vocabulary;
+
+    @Option(names = "--test", paramLabel = "FILE", description = "lda: held-out documents (doc,word,count) for the perplexity.")
+    private Path heldOut;
+
+    @Option(names = "--method", defaultValue = "batch", description = "lda: batch or online variational Bayes (default: ${DEFAULT-VALUE}).")
+    private String method;
+
+    @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "lda: documents per online minibatch (default: ${DEFAULT-VALUE}).")
+    private int batchSize;
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -96,18 +107,19 @@ final class FitCommand implements Callable<Integer> {
         try {
             ModelFamily family = ModelFamilies.find(model).orElseThrow(() ->
                     new BadInputException("unknown model '" + model + "'; known: " + ModelFamilies.names()));
-            if (steps < 1) {
-                throw new BadInputException("--steps must be >= 1, got " + steps);
+            long budget = steps != null ? steps : family.defaultSteps();
+            if (budget < 1) {
+                throw new BadInputException("--steps must be >= 1, got " + budget);
             }
             if (threads < 1) {
                 throw new BadInputException("--threads must be >= 1, got " + threads);
             }
             FitOutputs.checkWritable(out, force);
-            CsvTable table = CsvTable.read(data);
-            FitOptions options = new FitOptions(target, features, guide, learningRate, steps, tolerance, components, seed, threads);
+            FitOptions options = new FitOptions(target, features, guide, learningRate, budget, tolerance, components, seed,
+                    threads, vocabulary, heldOut, method, batchSize);
             FitOutcome outcome;
-            try (var progress = Progress.of(steps, quiet || json, spec.commandLine().getErr())) {
-                outcome = family.fit(table, options, progress);
+            try (var progress = Progress.of(budget, quiet || json, spec.commandLine().getErr())) {
+                outcome = family.fit(data, options, progress);
             }
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("data", data.toString());

@@ -3,8 +3,6 @@ package io.github.elbo4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,20 +11,11 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class FitCommandTest {
 
-    private record Run(int exitCode, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Elbo4jCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static Path write(Path dir, String name, String content) throws IOException {
@@ -48,7 +37,7 @@ class FitCommandTest {
         Path out = dir.resolve("out");
         String[] base = {"fit", "linreg", "--data", csv.toString(), "--target", "y", "--out", out.toString(), "--quiet", "--steps", "10"};
         String[] args = Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new);
-        Run r = run(args);
+        CliRun r = run(args);
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err().trim()).isEqualTo("elbo4j fit: " + message);
         assertThat(filesIn(out)).as("no output files left behind").isEmpty();
@@ -98,14 +87,14 @@ class FitCommandTest {
     @Test
     void unknownModelListsTheKnownOnes(@TempDir Path dir) throws IOException {
         Path csv = write(dir, "ok.csv", "x,y\n1,2\n");
-        Run r = run("fit", "nope", "--data", csv.toString(), "--out", dir.resolve("o").toString());
+        CliRun r = run("fit", "nope", "--data", csv.toString(), "--out", dir.resolve("o").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("unknown model 'nope'; known: linreg, logreg, gmm");
     }
 
     @Test
     void unknownOptionSuggestsTheNearestOne() {
-        Run r = run("fit", "linreg", "--data", "x.csv", "--stesp", "3");
+        CliRun r = run("fit", "linreg", "--data", "x.csv", "--stesp", "3");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("Unknown option").contains("--steps");
     }
@@ -122,7 +111,7 @@ class FitCommandTest {
         }
         Path data = write(dir, "lin.csv", csv.toString());
         Path out = dir.resolve("fit");
-        Run r = run("fit", "linreg", "--data", data.toString(), "--target", "y", "--out", out.toString(), "--quiet", "--steps", "3000");
+        CliRun r = run("fit", "linreg", "--data", data.toString(), "--target", "y", "--out", out.toString(), "--quiet", "--steps", "3000");
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(out.resolve("summary.csv"));
         assertThat(rows.get(0)).isEqualTo("name,mean,sd,q05,q50,q95");
@@ -136,12 +125,12 @@ class FitCommandTest {
         assertThat(Files.readString(out.resolve("posterior.json"))).contains("\"data_sha256\"").contains("\"elbo_trace\"");
         assertThat(Files.readString(out.resolve("report.html"))).contains("<table>").contains("data:image/png;base64,");
 
-        Run again = run("fit", "linreg", "--data", data.toString(), "--target", "y", "--out", out.toString(), "--quiet");
+        CliRun again = run("fit", "linreg", "--data", data.toString(), "--target", "y", "--out", out.toString(), "--quiet");
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("exists; use --force to overwrite");
 
         Path page = dir.resolve("redrawn.html");
-        Run report = run("report", out.resolve("posterior.json").toString(), "--out", page.toString());
+        CliRun report = run("report", out.resolve("posterior.json").toString(), "--out", page.toString());
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(Files.readString(page)).contains("elbo4j fit: linreg");
     }

@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads corpora in the sparse triplet format of the scikit-learn peer
@@ -21,7 +25,7 @@ import java.util.Map;
  * (ids skipped over) are empty documents; the corpus has {@code max d + 1} documents. Blank
  * lines are ignored. The vocabulary file has one term per line, term id = line number − 1.
  *
- * <p>Every malformed line is reported as a {@link CorpusFormatException} with the file, the
+ * <p>Lines are split by Apache Commons CSV (RFC 4180 quoting allowed). Every malformed line is reported as a {@link CorpusFormatException} with the file, the
  * 1-based line and column (field), the offending text and the rule.
  */
 public final class CorpusCsv {
@@ -58,12 +62,16 @@ public final class CorpusCsv {
     }
 
     private static DocumentTermMatrix parse(BufferedReader in, String source, int vocabularySize) throws IOException {
-        String header = in.readLine();
-        if (header == null) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get();
+        CSVParser parser = CSVParser.parse(in, format);
+        Iterator<CSVRecord> records = parser.iterator();
+        if (!records.hasNext()) {
             throw new CorpusFormatException(source, 1, 0, "", "expected the header " + HEADER + ", got an empty file");
         }
-        if (!header.strip().equals(HEADER)) {
-            throw new CorpusFormatException(source, 1, 0, "", "expected the header " + HEADER + ", got '" + header + "'");
+        CSVRecord header = records.next();
+        if (!String.join(",", header.values()).equals(HEADER)) {
+            throw new CorpusFormatException(source, 1, 0, "", "expected the header " + HEADER + ", got '"
+                    + String.join(",", header.values()) + "'");
         }
         int[] ids = new int[1024];
         double[] counts = new double[1024];
@@ -75,22 +83,19 @@ public final class CorpusCsv {
         int[] seenOnLine = new int[vocabularySize];
         Arrays.fill(seenInDoc, -1);
         int lineNo = 1;
-        String line;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
+        while (records.hasNext()) {
+            CSVRecord record = nextRecord(records, source, lineNo);
+            lineNo = lineOf(record);
+            if (record.size() == 1 && record.get(0).isEmpty()) {
+                continue;                        // a line of blanks
             }
-            int c1 = line.indexOf(',');
-            int c2 = c1 < 0 ? -1 : line.indexOf(',', c1 + 1);
-            int fields = c1 < 0 ? 1 : c2 < 0 ? 2 : line.indexOf(',', c2 + 1) < 0 ? 3 : 4;
-            if (fields != 3) {
+            if (record.size() != 3) {
                 throw new CorpusFormatException(source, lineNo, 0, "", "expected 3 comma-separated fields "
-                        + HEADER + ", got " + (fields > 3 ? "more than 3" : String.valueOf(fields)));
+                        + HEADER + ", got " + (record.size() > 3 ? "more than 3" : String.valueOf(record.size())));
             }
-            String docText = line.substring(0, c1).strip();
-            String wordText = line.substring(c1 + 1, c2).strip();
-            String countText = line.substring(c2 + 1).strip();
+            String docText = record.get(0);
+            String wordText = record.get(1);
+            String countText = record.get(2);
             long docValue = parseInteger(docText);
             if (docValue < 0 || docValue > Integer.MAX_VALUE - 2) {
                 throw error(source, lineNo, 1, "expected an integer >= 0, got '" + docText + "'");
@@ -144,6 +149,20 @@ public final class CorpusCsv {
         offsets = Arrays.copyOf(offsets, documents + 2);
         offsets[documents + 1] = entries;
         return DocumentTermMatrix.of(vocabularySize, offsets, Arrays.copyOf(ids, entries), Arrays.copyOf(counts, entries));
+    }
+
+    /** The next record; Commons CSV reports malformed quoting as an unchecked exception. */
+    private static CSVRecord nextRecord(Iterator<CSVRecord> records, String source, int previousLine) {
+        try {
+            return records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new CorpusFormatException(source, previousLine + 1, 0, "", "malformed CSV (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The 1-based line of a (single-line) record: Commons CSV's line count right after reading it. */
+    private static int lineOf(CSVRecord record) {
+        return (int) record.getParser().getCurrentLineNumber();
     }
 
     /** A decimal integer, or {@code Long.MIN_VALUE} when the text is not one. */

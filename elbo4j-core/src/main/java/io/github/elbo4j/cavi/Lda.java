@@ -58,6 +58,16 @@ public final class Lda {
      * @throws ArithmeticException      when the bound is not finite at the end (nothing is returned)
      */
     public LdaFit fit(DocumentTermMatrix corpus) {
+        return fit(corpus, SweepListener.NONE);
+    }
+
+    /**
+     * As {@link #fit(DocumentTermMatrix)}, telling {@code listener} after every pass over the
+     * corpus (batch: the bound after the sweep; online: {@code NaN}, no bound is computed during
+     * training); passes are numbered across restarts.
+     */
+    public LdaFit fit(DocumentTermMatrix corpus, SweepListener listener) {
+        java.util.Objects.requireNonNull(listener, "Lda listener must not be null");
         if (corpus.documentCount() < 1) {
             throw new IllegalArgumentException("Lda corpus must hold at least one document, got 0");
         }
@@ -67,7 +77,8 @@ public final class Lda {
         }
         LdaFit best = null;
         for (int r = 0; r < settings.restarts(); r++) {
-            LdaFit fit = new LdaTraining(settings.withSeed(settings.seed() + r), corpus).run();
+            LdaFit fit = new LdaTraining(settings.withSeed(settings.seed() + r), corpus)
+                    .run(listener, (long) r * settings.passes());
             if (best == null || fit.trainingBound() > best.trainingBound()) {
                 best = fit;
             }

@@ -115,6 +115,41 @@ public final class LdaModel {
     }
 
     /**
+     * Each topic's expected share of the tokens of {@code documents}:
+     * {@code s_k = Σ_d N_d E_q[θ_dk] / Σ_d N_d} with {@code E_q[θ_dk] = γ_dk / Σ_j γ_dj} and
+     * {@code γ} from {@link #documentTopics} (the usual way to rank topics by size; the shares sum
+     * to 1). Documents without tokens weigh nothing.
+     *
+     * @throws IllegalArgumentException when the documents hold no tokens
+     */
+    public double[] topicShares(DocumentTermMatrix documents) {
+        if (!(documents.tokenCount() > 0)) {
+            throw new IllegalArgumentException("LdaModel topicShares needs documents with tokens, got "
+                    + documents.tokenCount() + " tokens in " + documents.documentCount() + " documents");
+        }
+        int k = topics();
+        double[] gamma = documentTopics(documents).toArray();
+        double[] share = new double[k];
+        for (int d = 0; d < documents.documentCount(); d++) {
+            double total = 0;
+            for (int t = 0; t < k; t++) {
+                total += gamma[d * k + t];
+            }
+            double length = 0;
+            for (double c : documents.counts(d)) {
+                length += c;
+            }
+            for (int t = 0; t < k; t++) {
+                share[t] += length * gamma[d * k + t] / total;
+            }
+        }
+        for (int t = 0; t < k; t++) {
+            share[t] /= documents.tokenCount();
+        }
+        return share;
+    }
+
+    /**
      * The variational bound {@code L(γ, λ)} on {@code log p(documents)} (see
      * {@code LdaBound}: Hoffman, Blei and Bach, NeurIPS 2010, section 2.1, with φ at its optimum), with
      * each document's {@code γ_d} fitted on that document from {@code γ_dk = 1}, and the

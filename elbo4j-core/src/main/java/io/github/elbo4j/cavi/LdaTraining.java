@@ -28,7 +28,8 @@ final class LdaTraining {
         this.root = RandomStream.of(settings.seed());
     }
 
-    LdaFit run() {
+    /** Runs the fit; {@code listener} hears every pass, numbered from {@code firstSweep}. */
+    LdaFit run(SweepListener listener, long firstSweep) {
         double[] lambda = initialTopics(root, topics, vocabularySize);
         double[] expElogBeta = new double[lambda.length];
         double[] statistics = new double[lambda.length];
@@ -57,6 +58,7 @@ final class LdaTraining {
                     LdaEStep.Totals atGamma = eStep.run(corpus, 0, documents, expElogBeta, gamma,
                             LdaEStep.Start.GIVEN, null, 0, null, true);
                     sweeps.add(atGamma.bound() + bound.topics(lambda));
+                    listener.onSweep(firstSweep + pass - 1, sweeps.get(sweeps.size() - 1));
                 }
             } else {
                 int batch = Math.min(settings.batchSize(), documents);
@@ -80,6 +82,7 @@ final class LdaTraining {
                                 settings.learningRate(t), (double) documents / (to - from), totals, workers);
                         updates = t;
                     }
+                    listener.onSweep(firstSweep + pass - 1, Double.NaN);
                 }
                 LdaTopicUpdate.expectedLog(lambda, topics, expElogBeta, workers);
             }

@@ -1,5 +1,6 @@
 package io.github.elbo4j.cli.fit;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,7 +15,12 @@ import java.util.List;
  * @param components number of mixture components or topics (gmm, lda)
  * @param seed       random seed
  * @param threads    worker threads (CAVI families)
+ * @param vocabulary the vocabulary file, one term per line (lda)
+ * @param heldOut    held-out documents in the training file's format, or null (lda)
+ * @param method     batch or online (lda)
+ * @param batchSize  documents per online minibatch (lda)
  */
 public record FitOptions(String target, List<String> features, String guide, double learningRate, long steps,
-                         double tolerance, int components, long seed, int threads) {
+                         double tolerance, int components, long seed, int threads, Path vocabulary, Path heldOut,
+                         String method, int batchSize) {
 }

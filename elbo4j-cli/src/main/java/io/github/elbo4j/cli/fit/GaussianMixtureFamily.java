@@ -4,6 +4,7 @@ import io.github.elbo4j.cavi.GaussianMixtureResult;
 import io.github.elbo4j.cavi.GaussianMixtureVI;
 import io.github.elbo4j.cavi.WeightPrior;
 import io.github.elbo4j.infer.StepListener;
+import java.nio.file.Path;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +32,8 @@ final class GaussianMixtureFamily implements ModelFamily {
     }
 
     @Override
-    public FitOutcome fit(CsvTable data, FitOptions o, StepListener progress) {
+    public FitOutcome fit(Path file, FitOptions o, StepListener progress) {
+        CsvTable data = CsvTable.read(file);
         if (o.components() < 1) {
             throw new BadInputException("--components must be >= 1, got " + o.components());
         }

@@ -4,6 +4,7 @@ import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.LogNormal;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.infer.StepListener;
+import java.nio.file.Path;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
 
@@ -24,7 +25,8 @@ final class LinearRegressionFamily implements ModelFamily {
     }
 
     @Override
-    public FitOutcome fit(CsvTable data, FitOptions o, StepListener progress) {
+    public FitOutcome fit(Path file, FitOptions o, StepListener progress) {
+        CsvTable data = CsvTable.read(file);
         if (o.target() == null) {
             throw new BadInputException("linreg needs --target COLUMN (the response)");
         }

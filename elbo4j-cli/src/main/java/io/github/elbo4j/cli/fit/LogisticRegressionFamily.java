@@ -4,6 +4,7 @@ import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Bernoulli;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.infer.StepListener;
+import java.nio.file.Path;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
 
@@ -38,7 +39,8 @@ final class LogisticRegressionFamily implements ModelFamily {
     }
 
     @Override
-    public FitOutcome fit(CsvTable data, FitOptions o, StepListener progress) {
+    public FitOutcome fit(Path file, FitOptions o, StepListener progress) {
+        CsvTable data = CsvTable.read(file);
         if (o.target() == null) {
             throw new BadInputException("logreg needs --target COLUMN (the 0/1 response)");
         }

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /** The one place where model families are registered. */
 public final class ModelFamilies {
 
-    private static final List<ModelFamily> FAMILIES = List.of(new LinearRegressionFamily(), new LogisticRegressionFamily(), new GaussianMixtureFamily());
+    private static final List<ModelFamily> FAMILIES = List.of(new LinearRegressionFamily(), new LogisticRegressionFamily(), new GaussianMixtureFamily(),
+            new LdaFamily());
 
     private ModelFamilies() {
     }

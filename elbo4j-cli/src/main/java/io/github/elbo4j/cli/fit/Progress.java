@@ -39,9 +39,18 @@ public final class Progress implements StepListener, AutoCloseable {
     public void onStep(long step, double elbo, double gradientNorm, long nanos) {
         if (bar != null) {
             bar.stepTo(step + 1);
-            bar.setExtraMessage(String.format(Locale.ROOT, "ELBO %.2f", elbo));
+            if (Double.isFinite(elbo)) {
+                bar.setExtraMessage(String.format(Locale.ROOT, "ELBO %.2f", elbo));
+            }
         } else if (lines != null && (step + 1) % Math.max(1, total / 10) == 0) {
-            lines.printf(Locale.ROOT, "step %d/%d  ELBO %.4f  |grad| %.3g%n", step + 1, total, elbo, gradientNorm);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "step %d/%d", step + 1, total));
+            if (Double.isFinite(elbo)) {
+                line.append(String.format(Locale.ROOT, "  ELBO %.4f", elbo));
+            }
+            if (Double.isFinite(gradientNorm)) {
+                line.append(String.format(Locale.ROOT, "  |grad| %.3g", gradientNorm));
+            }
+            lines.println(line);
             lines.flush();
         }
     }
