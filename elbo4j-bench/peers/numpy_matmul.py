@@ -122,8 +122,11 @@ def main(argv):
         results.append({"n": n, "median_s": median, "min_s": min(times), "repeats": len(times),
                         "gflops": 2.0 * n ** 3 / median / 1e9,
                         "first_call_median_s": statistics.median(firsts), "first_call_s": firsts})
+    summary = [{"variant": "n=%d" % r["n"], "wall_s": r["median_s"], "iters": 1, "per_iter_ms": 1000 * r["median_s"],
+                "final_elbo": None, "quality": {"gflops": r["gflops"], "first_call_median_s": r["first_call_median_s"]}}
+               for r in results]
     print(json.dumps({
-        "peer": "numpy", "peer_version": np.__version__, "task": "matmul float64 a @ b",
+        "peer": "numpy", "peer_version": np.__version__, "task": "matmul_float64", "summary": summary,
         "python": sys.executable, "python_version": platform.python_version(),
         "threads": int(THREADS), "blas_built": blas_built(), "blas_loaded": blas_loaded(),
         "env": {k: os.environ.get(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")},

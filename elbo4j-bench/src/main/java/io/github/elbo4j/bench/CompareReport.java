@@ -12,21 +12,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 
 /**
  * Turns the JSON lines of one {@code bench/compare} run (elbo4j's tasks and the peers', all in
- * the peers' format: {@code peer}, {@code task}, {@code summary[]} with {@code variant},
- * {@code wall_s}, {@code iters}, {@code per_iter_ms}, {@code final_elbo}, {@code quality}) into
- * a Markdown table: per task, every elbo4j variant against every peer variant, with the time
- * ratio and both quality figures, so a faster but worse result cannot hide.
- * Usage: {@code CompareReport RESULTS.jsonl HEADER.md OUT.md}.
+ * the {@link PeerFormat}) into a Markdown table and a bar chart of the time ratios: per task,
+ * every peer variant against the elbo4j variant it pairs with (the elbo4j variant whose
+ * {@code pair} text occurs in the peer's name and variant; else the task's first elbo4j variant),
+ * with the time ratio and both quality figures, so a faster but worse result cannot hide. The
+ * table and chart replace the section between {@link #BEGIN} and {@link #END} of the page (added
+ * at its end the first time); every file is written whole or not at all.
+ *
+ * <p>Usage: {@code CompareReport RESULTS.jsonl HEADER.md PAGE.md CHART.png}.
  */
 public final class CompareReport {
+
+    static final String BEGIN = "<!-- bench/compare: begin (generated; edits here are overwritten) -->";
+    static final String END = "<!-- bench/compare: end -->";
 
     private CompareReport() {
     }
 
-    record Row(String task, String peer, String variant, double wallS, double perIterMs, long iters, String elbo, String quality) {
+    record Row(String task, String peer, String variant, String pair, double wallS, double perIterMs, long iters,
+               String elbo, String quality) {
+
+        boolean ours() {
+            return peer.startsWith("elbo4j");
+        }
+    }
+
+    /** A peer variant, the elbo4j variant it is compared with, and the time ratio peer / elbo4j. */
+    record Ratio(Row peer, Row ours, double wall, double perIter) {
     }
 
     static List<Row> rows(List<String> lines) throws IOException {
@@ -40,16 +59,37 @@ public final class CompareReport {
             String task = doc.path("task").asText();
             String peer = doc.path("peer").asText() + (doc.has("peer_version") ? " (" + doc.get("peer_version").asText() + ")" : "");
             if (doc.has("missing")) {
-                rows.add(new Row(task, peer, "MISSING: " + doc.get("missing").asText(), Double.NaN, Double.NaN, 0, "", ""));
+                rows.add(new Row(task, peer, "MISSING: " + doc.get("missing").asText(), "", Double.NaN, Double.NaN, 0, "", ""));
                 continue;
             }
             for (JsonNode v : doc.path("summary")) {
-                rows.add(new Row(task, peer, v.path("variant").asText(), v.path("wall_s").asDouble(Double.NaN),
-                        v.path("per_iter_ms").asDouble(Double.NaN), v.path("iters").asLong(), v.path("final_elbo").asText(""),
+                JsonNode elbo = v.path("final_elbo");
+                rows.add(new Row(task, peer, v.path("variant").asText(), v.path("pair").asText(""),
+                        v.path("wall_s").asDouble(Double.NaN), v.path("per_iter_ms").asDouble(Double.NaN),
+                        v.path("iters").asLong(), elbo.isNumber() ? elbo.asText() : "",
                         v.has("quality") ? v.get("quality").toString() : ""));
             }
         }
         return rows;
+    }
+
+    /** The elbo4j variant of the same task that {@code peer} is compared with. */
+    static Optional<Row> partner(Row peer, List<Row> rows) {
+        List<Row> ours = rows.stream().filter(r -> r.ours() && r.task().equals(peer.task())).toList();
+        String name = (peer.peer() + ": " + peer.variant()).toLowerCase(Locale.ROOT);
+        return ours.stream().filter(r -> !r.pair().isEmpty() && name.contains(r.pair().toLowerCase(Locale.ROOT)))
+                .findFirst().or(() -> ours.stream().findFirst());
+    }
+
+    static List<Ratio> ratios(List<Row> rows) {
+        List<Ratio> out = new ArrayList<>();
+        for (Row r : rows) {
+            if (r.ours() || !Double.isFinite(r.wallS())) {
+                continue;
+            }
+            partner(r, rows).ifPresent(o -> out.add(new Ratio(r, o, r.wallS() / o.wallS(), r.perIterMs() / o.perIterMs())));
+        }
+        return out;
     }
 
     static String table(List<Row> rows) {
@@ -57,32 +97,84 @@ public final class CompareReport {
         for (Row r : rows) {
             byTask.computeIfAbsent(r.task(), k -> new ArrayList<>()).add(r);
         }
+        Map<Row, Ratio> ratioOf = new LinkedHashMap<>();
+        for (Ratio q : ratios(rows)) {
+            ratioOf.put(q.peer(), q);
+        }
         StringBuilder sb = new StringBuilder();
         sb.append("| task | system / variant | wall s | iters | ms/iter | time ratio peer/elbo4j | final ELBO | quality |\n");
         sb.append("|---|---|---|---|---|---|---|---|\n");
         for (Map.Entry<String, List<Row>> e : byTask.entrySet()) {
-            List<Row> ours = e.getValue().stream().filter(r -> r.peer().startsWith("elbo4j")).toList();
             for (Row r : e.getValue()) {
-                String ratio = "";
-                if (!r.peer().startsWith("elbo4j") && !ours.isEmpty() && Double.isFinite(r.wallS())) {
-                    Row ref = ours.get(0);
-                    ratio = String.format(Locale.ROOT, "%.2f× (ms/iter %.2f×)", r.wallS() / ref.wallS(), r.perIterMs() / ref.perIterMs());
-                }
-                sb.append(String.format(Locale.ROOT, "| %s | %s: %s | %.2f | %d | %.3f | %s | %s | `%s` |%n", e.getKey(), r.peer(),
-                        r.variant(), r.wallS(), r.iters(), r.perIterMs(), ratio, r.elbo(), r.quality().replace("|", "/")));
+                Ratio q = ratioOf.get(r);
+                String ratio = q == null ? "" : String.format(Locale.ROOT, "%.2f× (ms/iter %.2f×) vs %s", q.wall(),
+                        q.perIter(), q.ours().pair().isEmpty() ? q.ours().variant() : q.ours().pair());
+                sb.append(String.format(Locale.ROOT, "| %s | %s: %s | %.2f | %d | %.3f | %s | %s | `%s` |%n", e.getKey(),
+                        r.peer(), r.variant(), r.wallS(), r.iters(), r.perIterMs(), ratio, r.elbo(),
+                        r.quality().replace("|", "/")));
             }
         }
         return sb.toString();
     }
 
+    /**
+     * A bar per peer variant: its wall time over elbo4j's (above 1: elbo4j is faster). A linear
+     * axis: XChart's bar charts refuse a logarithmic one.
+     */
+    static CategoryChart chart(List<Ratio> ratios) {
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(520)
+                .title("Wall-time ratio peer / elbo4j (above 1: elbo4j is faster)").xAxisTitle("task: peer variant")
+                .yAxisTitle("peer time / elbo4j time").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisLabelRotation(35);
+        chart.getStyler().setLabelsVisible(true);
+        chart.getStyler().setDecimalPattern("0.00");
+        List<String> names = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        for (Ratio q : ratios) {
+            String variant = q.peer().variant();
+            names.add(q.peer().task() + ": " + q.peer().peer().replaceAll(" \\(.*", "") + " "
+                    + (variant.length() > 28 ? variant.substring(0, 28) + "…" : variant));
+            values.add(q.wall());
+        }
+        if (names.isEmpty()) {
+            names.add("no peer results");
+            values.add(1.0);
+        }
+        chart.addSeries("time ratio", names, values);
+        return chart;
+    }
+
+    /** {@code page} with the generated section replaced by {@code section} (appended when absent). */
+    static String withSection(String page, String section) {
+        String block = BEGIN + "\n" + section + END + "\n";
+        int b = page.indexOf(BEGIN);
+        int e = page.indexOf(END);
+        if (b < 0 || e < b) {
+            return page + (page.endsWith("\n") ? "\n" : "\n\n") + block;
+        }
+        int after = page.indexOf('\n', e);
+        return page.substring(0, b) + block + (after < 0 ? "" : page.substring(after + 1));
+    }
+
+    static void writeAtomically(Path out, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".compare", ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     public static void main(String[] args) throws IOException {
         List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
         String header = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
-        String page = header + "\n" + table(rows(lines)) + "\nRaw results: `" + args[0] + "`.\n";
-        Path out = Path.of(args[2]);
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".compare", ".md");
-        Files.writeString(tmp, page, StandardCharsets.UTF_8);
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        System.out.print(page);
+        Path page = Path.of(args[2]);
+        Path png = Path.of(args[3]);
+        List<Row> rows = rows(lines);
+        writeAtomically(png, BitmapEncoder.getBitmapBytes(chart(ratios(rows)), BitmapEncoder.BitmapFormat.PNG));
+        Path relative = page.toAbsolutePath().getParent().relativize(png.toAbsolutePath());
+        String section = header + "\n" + table(rows) + "\n![time ratios](" + relative + ")\n\nRaw results: `"
+                + args[0] + "`.\n";
+        String old = Files.exists(page) ? Files.readString(page, StandardCharsets.UTF_8) : "# Benchmarks\n";
+        writeAtomically(page, withSection(old, section).getBytes(StandardCharsets.UTF_8));
+        System.out.print(section);
     }
 }

@@ -98,6 +98,7 @@ public final class LogisticAdviComparison {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Object> torch = summary(torchLike, seconds, model, reference);
         torch.put("variant", "meanfield ADVI, Adam 0.05, 2000 steps, 1 particle (torch settings)");
+        torch.put("pair", "pytorch");
 
         long t1 = System.nanoTime();
         Fit stanLike = Svi.of(model).guide(AutoGuide.meanField()).adaptStepSize(50).maxSteps(10_000)
@@ -105,6 +106,7 @@ public final class LogisticAdviComparison {
         double stanSeconds = (System.nanoTime() - t1) / 1e9;
         Map<String, Object> stan = summary(stanLike, stanSeconds, model, reference);
         stan.put("variant", "meanfield ADVI, Stan eta search + tol_rel_obj 0.01 (rstan vb settings)");
+        stan.put("pair", "rstan vb meanfield");
         stan.put("eta", stanLike.adaptedStepSize().orElse(Double.NaN));
         stan.put("converged", stanLike.converged());
         out.put("summary", List.of(torch, stan));

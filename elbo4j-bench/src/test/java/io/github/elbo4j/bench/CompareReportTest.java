@@ -22,7 +22,7 @@ class CompareReportTest {
                 "{\"peer\": \"rstan\", \"task\": \"t\", \"missing\": \"not installed\"}");
         String table = CompareReport.table(CompareReport.rows(lines));
         assertThat(table).contains("| t | elbo4j: ours | 1.00 | 10 | 100.000 |");
-        assertThat(table).contains("3.00× (ms/iter 3.00×)");
+        assertThat(table).contains("3.00× (ms/iter 3.00×) vs ours");
         assertThat(table).contains("MISSING: not installed");
     }
 
