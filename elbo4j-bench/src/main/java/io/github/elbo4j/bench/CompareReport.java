@@ -122,19 +122,17 @@ public final class CompareReport {
      * axis: XChart's bar charts refuse a logarithmic one.
      */
     static CategoryChart chart(List<Ratio> ratios) {
-        CategoryChart chart = new CategoryChartBuilder().width(1000).height(520)
-                .title("Wall-time ratio peer / elbo4j (above 1: elbo4j is faster)").xAxisTitle("task: peer variant")
+        CategoryChart chart = new CategoryChartBuilder().width(1100).height(800)
+                .title("Wall-time ratio peer / elbo4j (above 1: elbo4j is faster)").xAxisTitle("task · peer · variant")
                 .yAxisTitle("peer time / elbo4j time").build();
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setXAxisLabelRotation(35);
+        chart.getStyler().setXAxisLabelRotation(90);
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setDecimalPattern("0.00");
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (Ratio q : ratios) {
-            String variant = q.peer().variant();
-            names.add(q.peer().task() + ": " + q.peer().peer().replaceAll(" \\(.*", "") + " "
-                    + (variant.length() > 28 ? variant.substring(0, 28) + "…" : variant));
+            names.add(shortName(q.peer()));
             values.add(q.wall());
         }
         if (names.isEmpty()) {
@@ -143,6 +141,23 @@ public final class CompareReport {
         }
         chart.addSeries("time ratio", names, values);
         return chart;
+    }
+
+    /**
+     * A bar label: the task's first word, the peer's short name (the first word of its version
+     * string, e.g. {@code torch}, else of its name) and the variant's last 26 characters (where
+     * variants of one peer differ).
+     */
+    static String shortName(Row peer) {
+        String task = peer.task().split("_")[0];
+        String label = peer.peer();
+        int open = label.lastIndexOf(" (");
+        String version = open < 0 ? "" : label.substring(open + 2, label.length() - 1);
+        String who = !version.isEmpty() && Character.isLetter(version.charAt(0)) ? version.split(" ")[0]
+                : label.split("[ .]")[0];
+        String v = peer.variant();
+        String variant = v.length() > 26 ? "…" + v.substring(v.length() - 26) : v;
+        return task + " · " + who + " · " + variant;
     }
 
     /** {@code page} with the generated section replaced by {@code section} (appended when absent). */

@@ -135,4 +135,20 @@ class BenchmarkSmokeTest {
         }
         return new double[] {xs[ops], dx, dw};
     }
+
+    @Test
+    void sviStepFitMovesTheGuideTowardTheTrueWeights() {
+        // 2000 rows, 3 features: the posterior mean is within a few 0.1 of the generating weights
+        var model = SviStepBenchmark.model(2000, 3, 1);
+        var fit = SviStepBenchmark.fit(model, 4, 400);
+        double[] truth = new double[3];
+        io.github.elbo4j.random.RandomStream.of(1).fillGaussian(truth);
+        double[] loc = fit.parameter("auto_loc").toArray();
+        for (int j = 0; j < 3; j++) {
+            // posterior sd per weight ≈ 1 / sqrt(2000 · E[p(1-p)]) ≈ 0.06; 0.4 also covers the final Adam iterate's noise
+            assertThat(loc[j]).isCloseTo(truth[j], within(0.4));
+        }
+        assertThat(fit.steps()).isEqualTo(400);
+        assertThat(fit.finalElbo()).isFinite();
+    }
 }

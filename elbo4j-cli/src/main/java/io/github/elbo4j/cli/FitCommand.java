@@ -48,7 +48,10 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--guide", defaultValue = "meanfield", description = "meanfield, fullrank or map (default: ${DEFAULT-VALUE}).")
     private String guide;
 
-    @Option(names = "--lr", defaultValue = "0.05", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", defaultValue = "adam", description = "SVI families: adam, sgd, rmsprop or adagrad (default: ${DEFAULT-VALUE}).")
+    private String optimizer;
+
+    @Option(names = "--lr", defaultValue = "0.05", description = "The optimizer's learning rate (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
     @Option(names = "--steps", paramLabel = "N", description = "Step, sweep or pass budget (default: 5000; lda: 10 passes).")
@@ -115,7 +118,7 @@ final class FitCommand implements Callable<Integer> {
                 throw new BadInputException("--threads must be >= 1, got " + threads);
             }
             FitOutputs.checkWritable(out, force);
-            FitOptions options = new FitOptions(target, features, guide, learningRate, budget, tolerance, components, seed,
+            FitOptions options = new FitOptions(target, features, guide, optimizer, learningRate, budget, tolerance, components, seed,
                     threads, vocabulary, heldOut, method, batchSize);
             FitOutcome outcome;
             try (var progress = Progress.of(budget, quiet || json, spec.commandLine().getErr())) {

@@ -44,6 +44,13 @@ class FitCommandTest {
     }
 
     @Test
+    void unknownOptimizerIsNamed(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "ok.csv", "x,y\n1,2\n3,4\n");
+        assertBadInput(dir, csv, "--optimizer must be one of adam, sgd, rmsprop, adagrad; got 'lbfgs'",
+                "--optimizer", "lbfgs");
+    }
+
+    @Test
     void raggedRowNamesFileAndLine(@TempDir Path dir) throws IOException {
         Path csv = write(dir, "ragged.csv", "x,y\n1,2\n3\n");
         assertBadInput(dir, csv, csv + ":3: row has 1 fields but the header has 2");

@@ -71,7 +71,7 @@ public final class Cauchy implements Distribution {
     @Override
     public Var logProb(Var value) {
         Var z = value.sub(loc).div(scale);
-        return z.square().log1p().neg().sub(scale.log()).sub(LOG_PI);
+        return SupportMask.apply(z.square().log1p().neg().sub(scale.log()).sub(LOG_PI), support(), value);
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class Gumbel implements Distribution {
     @Override
     public Var logProb(Var value) {
         Var z = value.sub(loc).div(scale);
-        return z.add(z.neg().exp()).neg().sub(scale.log());
+        return SupportMask.apply(z.add(z.neg().exp()).neg().sub(scale.log()), support(), value);
     }
 
     @Override

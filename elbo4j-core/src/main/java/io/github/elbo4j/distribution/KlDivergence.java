@@ -59,14 +59,18 @@ public final class KlDivergence {
 
     /**
      * {@code KL(p ‖ q) ≈ (1/n) Σ [log p(x_i) - log q(x_i)]}, {@code x_i ~ p}, with standard error
-     * {@code s/√n} from the sample standard deviation {@code s} of the terms.
+     * {@code s/√n} from the sample standard deviation {@code s} of the terms. p is first expanded to
+     * the broadcast of both batch shapes, so either side may be batched (the draws then come from
+     * the expanded p: one independent stream of x per batch element).
      */
     public static Estimate monteCarlo(Distribution p, Distribution q, int n, RandomStream rng) {
         if (n < 2) {
             throw new IllegalArgumentException("monteCarlo KL needs n >= 2 draws, got " + n);
         }
-        Tensor x = p.sample(rng, n);
-        Tensor terms = p.logProb(x).value().sub(q.logProb(x).value());
+        int[] batch = io.github.elbo4j.tensor.Broadcasting.shape(p.batchShape(), q.batchShape());
+        Distribution expanded = java.util.Arrays.equals(batch, p.batchShape()) ? p : p.expand(batch);
+        Tensor x = expanded.sample(rng, n);
+        Tensor terms = expanded.logProb(x).value().sub(q.logProb(x).value());
         Tensor mean = terms.mean(0);
         Tensor var = terms.sub(mean).square().sum(0).div(n - 1.0);
         return new Estimate(mean, var.div(n).sqrt());

@@ -71,7 +71,7 @@ public final class Laplace implements Distribution {
     /** {@code log p(x) = -|x - μ|/b - log 2b}; the derivative at {@code x = μ} is taken as 0. */
     @Override
     public Var logProb(Var value) {
-        return value.sub(loc).apply(ElementwiseFunction.ABS).div(scale).neg().sub(scale.log()).sub(LOG_TWO);
+        return SupportMask.apply(value.sub(loc).apply(ElementwiseFunction.ABS).div(scale).neg().sub(scale.log()).sub(LOG_TWO), support(), value);
     }
 
     @Override

@@ -74,7 +74,7 @@ public final class Logistic implements Distribution {
     @Override
     public Var logProb(Var value) {
         Var z = value.sub(loc).div(scale);
-        return z.logSigmoid().add(z.neg().logSigmoid()).sub(scale.log());
+        return SupportMask.apply(z.logSigmoid().add(z.neg().logSigmoid()).sub(scale.log()), support(), value);
     }
 
     @Override

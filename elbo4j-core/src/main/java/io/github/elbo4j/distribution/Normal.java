@@ -71,7 +71,7 @@ public final class Normal implements Distribution {
     @Override
     public Var logProb(Var value) {
         Var z = value.sub(loc).div(scale);
-        return z.square().mul(-0.5).sub(scale.log()).sub(HALF_LOG_TWO_PI);
+        return SupportMask.apply(z.square().mul(-0.5).sub(scale.log()).sub(HALF_LOG_TWO_PI), support(), value);
     }
 
     @Override

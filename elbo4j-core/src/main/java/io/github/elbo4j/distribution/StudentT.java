@@ -89,10 +89,10 @@ public final class StudentT implements Distribution {
     public Var logProb(Var value) {
         Var z = value.sub(loc).div(scale);
         Var halfDf = df.mul(0.5);
-        return z.square().div(df).log1p().mul(halfDf.add(0.5)).neg()
+        return SupportMask.apply(z.square().div(df).log1p().mul(halfDf.add(0.5)).neg()
                 .sub(df.log().mul(0.5))
                 .sub(DifferentiableSpecialFunctions.logBeta(halfDf, Var.constant(0.5)))
-                .sub(scale.log());
+                .sub(scale.log()), support(), value);
     }
 
     @Override

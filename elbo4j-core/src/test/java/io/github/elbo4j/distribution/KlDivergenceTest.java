@@ -35,6 +35,20 @@ class KlDivergenceTest {
     }
 
     @Test
+    void monteCarloWorksWhenOnlyQIsBatched() {
+        Normal p = Normal.of(0.3, 1.7);
+        Normal q = Normal.of(Tensor.of(-1, 1.2, 0.3), Tensor.of(0.8, 0.6, 1.7));
+        KlDivergence.Estimate mc = KlDivergence.monteCarlo(p, q, 200_000, RandomStream.of(11));
+        double[] exact = KlDivergence.of(p.expand(3), q).value().toArray();
+        assertThat(mc.value().shape()).containsExactly(3);
+        for (int i = 0; i < exact.length; i++) {
+            double se = mc.standardError().toArray()[i];
+            assertThat(Math.abs(mc.value().toArray()[i] - exact[i])).isLessThanOrEqualTo(4 * se);
+        }
+        assertThat(mc.value().toArray()[2]).as("KL(p ‖ p) term by term").isEqualTo(0.0);
+    }
+
+    @Test
     void independentKlSumsOverTheEventAxes() {
         Normal p = Normal.of(Tensor.of(0.3, 1), Tensor.of(1.7, 0.5));
         Normal q = Normal.of(Tensor.of(-1, 1.2), Tensor.of(0.8, 0.6));

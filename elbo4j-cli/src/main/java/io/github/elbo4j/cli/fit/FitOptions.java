@@ -9,7 +9,8 @@ import java.util.List;
  * @param target     the response column (regression families)
  * @param features   the feature columns (empty: every column but the target)
  * @param guide      meanfield, fullrank or map (SVI families)
- * @param learningRate Adam's step size (SVI families)
+ * @param optimizer  adam, sgd, rmsprop or adagrad (SVI families)
+ * @param learningRate the optimizer's step size (SVI families)
  * @param steps      the step or sweep budget
  * @param tolerance  relative ELBO tolerance for stopping early
  * @param components number of mixture components or topics (gmm, lda)
@@ -20,7 +21,7 @@ import java.util.List;
  * @param method     batch or online (lda)
  * @param batchSize  documents per online minibatch (lda)
  */
-public record FitOptions(String target, List<String> features, String guide, double learningRate, long steps,
+public record FitOptions(String target, List<String> features, String guide, String optimizer, double learningRate, long steps,
                          double tolerance, int components, long seed, int threads, Path vocabulary, Path heldOut,
                          String method, int batchSize) {
 }
