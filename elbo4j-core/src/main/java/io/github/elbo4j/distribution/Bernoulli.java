@@ -5,6 +5,7 @@ import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Constraint;
+import java.util.Optional;
 
 /**
  * The Bernoulli distribution on {@code {0, 1}}: {@code P(X = 1) = p}, {@code P(X = 0) = 1 - p}
@@ -89,9 +90,12 @@ public final class Bernoulli implements Distribution {
     @Override
     public Var logProb(Var value) {
         Tensor x = value.value();
-        if (param.isLogits() && !value.isTracked() && support().contains(x) && param.logits().value().allMatch(Double::isFinite)) {
-            // Valid 0/1 data: log p(x) = x·l - softplus(l), three fused passes (the binary cross-entropy form).
-            return param.logits().mul(x).sub(param.logits().softplus());
+        if (param.isLogits() && !value.isTracked()) {
+            // 0/1 data with finite logits (checked when the distribution was made): one fused pass
+            Optional<Var> fused = BernoulliLogitsDensity.of(param.logits(), x);
+            if (fused.isPresent()) {
+                return fused.get();
+            }
         }
         int[] shape = Broadcasting.shape(x.shape(), batchShape);
         Var lp = Var.where(x.eq(Tensor.scalar(1.0)).broadcastTo(shape), param.logP().broadcastTo(shape),

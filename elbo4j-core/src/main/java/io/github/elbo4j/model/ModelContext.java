@@ -115,7 +115,7 @@ public final class ModelContext {
         PlateFrame frame = new PlateFrame(name, size, subsampleSize, -(depth + 1));
         Message msg = new Message(SiteType.PLATE, name, null, null, false, null, null);
         msg.declarePlate(frame);
-        int[] indices = indicesOf(apply(msg).value());
+        Tensor indices = apply(msg).value();
         PlateHandler handler = new PlateHandler(frame);
         stack.add(handler);
         try {
@@ -123,15 +123,6 @@ public final class ModelContext {
         } finally {
             stack.remove(stack.size() - 1);
         }
-    }
-
-    private static int[] indicesOf(Tensor t) {
-        double[] d = t.toArray();
-        int[] idx = new int[d.length];
-        for (int i = 0; i < d.length; i++) {
-            idx[i] = (int) d[i];
-        }
-        return idx;
     }
 
     /** The stack walk; see the class comment. */
