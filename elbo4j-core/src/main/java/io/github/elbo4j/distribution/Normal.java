@@ -6,6 +6,7 @@ import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Constraint;
+import java.util.Optional;
 
 /**
  * The normal distribution {@code N(μ, σ²)} with density
@@ -67,9 +68,16 @@ public final class Normal implements Distribution {
         return new Constraint.Real();
     }
 
-    /** {@code log p(x) = -((x - μ)/σ)²/2 - log σ - log(2π)/2}. */
+    /**
+     * {@code log p(x) = -((x - μ)/σ)²/2 - log σ - log(2π)/2}, by one fused kernel
+     * ({@code NormalDensity}); NaN values take the general path and get {@code -∞}.
+     */
     @Override
     public Var logProb(Var value) {
+        Optional<Var> fused = NormalDensity.of(value, loc, scale);
+        if (fused.isPresent()) {
+            return fused.get();
+        }
         Var z = value.sub(loc).div(scale);
         return SupportMask.apply(z.square().mul(-0.5).sub(scale.log()).sub(HALF_LOG_TWO_PI), support(), value);
     }

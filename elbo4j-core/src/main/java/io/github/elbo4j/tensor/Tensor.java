@@ -182,6 +182,16 @@ public final class Tensor {
         return true;
     }
 
+    /** True when some element is NaN (a plain loop, cheaper than {@link #allMatch} with a lambda on hot paths). */
+    public boolean anyNaN() {
+        for (double v : data) {
+            if (v != v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code test} holds for every element (one pass, no allocation). */
     public boolean allMatch(java.util.function.DoublePredicate test) {
         for (double v : data) {

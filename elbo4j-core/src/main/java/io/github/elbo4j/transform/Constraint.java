@@ -46,7 +46,7 @@ public sealed interface Constraint permits Constraint.Real, Constraint.RealVecto
     record Real() implements Constraint {
         @Override public int eventRank() { return 0; }
         @Override public Tensor check(Tensor v) { return v.eq(v); }
-        @Override public boolean contains(Tensor v) { return v.allMatch(x -> x == x); }
+        @Override public boolean contains(Tensor v) { return !v.anyNaN(); }
     }
 
     /**

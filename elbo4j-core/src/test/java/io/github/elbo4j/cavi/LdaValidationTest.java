@@ -98,6 +98,7 @@ class LdaValidationTest {
                 .hasMessage("Lda maxDocumentIterations must be >= 1, got 0");
         assertThatThrownBy(() -> Lda.builder().documentTolerance(Double.NaN).build())
                 .hasMessage("Lda documentTolerance must be finite and >= 0, got NaN");
+        assertThatThrownBy(() -> Lda.builder().restarts(0).build()).hasMessage("Lda restarts must be >= 1, got 0");
         assertThatThrownBy(() -> Lda.builder().threads(0).build()).hasMessage("Lda threads must be >= 1, got 0");
         assertThatThrownBy(() -> Lda.builder().chunkSize(0).build()).hasMessage("Lda chunkSize must be >= 1, got 0");
         assertThatThrownBy(() -> Lda.builder().method(null).build()).isInstanceOf(NullPointerException.class)
