@@ -29,6 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * steps is one invocation, reported per step (guide setup and the first trace amortized over
  * those steps).
  *
+ * <p>The fork adds {@code --add-modules jdk.incubator.vector}, so the fused Bernoulli kernel runs its
+ * SIMD loop; {@code -jvmArgsAppend -Delbo4j.simd=false} measures the scalar loop.
+ *
  * <p>Run: {@code java -jar elbo4j-bench/target/benchmarks.jar SviStepBenchmark}. The same-run
  * comparison with PyTorch and rstan is {@code bench/compare} ({@link LogisticAdviComparison}).
  */
@@ -36,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "--add-modules", "jdk.incubator.vector"})
 @State(Scope.Benchmark)
 public class SviStepBenchmark {
 

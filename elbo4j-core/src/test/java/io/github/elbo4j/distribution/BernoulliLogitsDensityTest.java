@@ -38,6 +38,32 @@ class BernoulliLogitsDensityTest {
     }
 
     @Test
+    void theVectorLoopRunsInTheTestsAndAgreesWithTheScalarLoop() {
+        assertThat(Simd.ENABLED).as("surefire adds --add-modules jdk.incubator.vector").isTrue();
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 10_007;                                            // not a multiple of any lane count
+        double[] l = new double[n];
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            l[i] = rng.nextGaussian() * (i % 4 == 0 ? 30 : 2);
+            x[i] = rng.nextInt(2);
+        }
+        double[] lpVector = new double[n];
+        double[] resVector = new double[n];
+        int done = BernoulliLogitsSimd.apply(l, x, lpVector, resVector);
+        BernoulliLogitsDensity.scalarLoop(l, x, lpVector, resVector, done);
+        double[] lpScalar = new double[n];
+        double[] resScalar = new double[n];
+        BernoulliLogitsDensity.scalarLoop(l, x, lpScalar, resScalar, 0);
+        assertThat(done).isGreaterThan(n / 2);
+        for (int i = 0; i < n; i++) {
+            // both use exp and log within 1 ulp; the formulas are the same
+            assertThat(lpVector[i]).isCloseTo(lpScalar[i], org.assertj.core.data.Percentage.withPercentage(1e-12));
+            assertThat(resVector[i]).isCloseTo(resScalar[i], org.assertj.core.data.Offset.offset(1e-15));
+        }
+    }
+
+    @Test
     void gradientMatchesFiniteDifferencesWithBroadcastLogits() {
         Tensor x = Tensor.of(new double[] {1, 0, 0, 1, 1, 0}, 2, 3);
         Tensor l0 = Tensor.of(0.3, -2.5, 7.0);                  // broadcast over the 2 rows
