@@ -53,17 +53,11 @@ public final class GmmComparison {
         int sweeps = sklearnStoppingSweep(vi(prior, MAX_SWEEPS, threads).fit(train).sklearnScaleElboHistory(),
                 SKLEARN_TOL);
         GaussianMixtureVI vi = vi(prior, sweeps, threads);
-        vi.fit(train);                                                    // warm-up
-        double[] walls = new double[repeats];
-        GaussianMixtureResult r = null;
-        for (int i = 0; i < repeats; i++) {
-            long t0 = System.nanoTime();
-            r = vi.fit(train);
-            walls[i] = (System.nanoTime() - t0) / 1e9;
-        }
+        PeerFormat.Timed<GaussianMixtureResult> timed = PeerFormat.timed(() -> vi.fit(train), repeats);
+        GaussianMixtureResult r = timed.result();
         Map<String, Object> quality = quality(r, heldout);
         Map<String, Object> v = PeerFormat.variant("GMM CAVI K=10 full cov, " + name + ", k-means++", name,
-                PeerFormat.median(walls), r.sweeps(), r.sklearnScaleElbo(), quality);
+                timed.medianSeconds(), r.sweeps(), r.sklearnScaleElbo(), quality);
         v.put("elbo_note", "sklearnScaleElbo(): the exact ELBO minus the constants scikit-learn drops");
         v.put("exact_elbo", r.elbo());
         return v;

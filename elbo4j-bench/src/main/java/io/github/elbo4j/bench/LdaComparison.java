@@ -35,15 +35,9 @@ public final class LdaComparison {
     static Map<String, Object> run(String variant, DocumentTermMatrix train, DocumentTermMatrix test, int repeats,
                                    int threads) {
         Lda lda = lda(variant, threads);
-        lda.fit(train);                                                   // warm-up
-        double[] walls = new double[repeats];
-        LdaFit fit = null;
-        for (int i = 0; i < repeats; i++) {
-            long t0 = System.nanoTime();
-            fit = lda.fit(train);
-            walls[i] = (System.nanoTime() - t0) / 1e9;
-        }
-        double wall = PeerFormat.median(walls);
+        PeerFormat.Timed<LdaFit> timed = PeerFormat.timed(() -> lda.fit(train), repeats);
+        LdaFit fit = timed.result();
+        double wall = timed.medianSeconds();
         int passes = lda.settings().passes();
         Map<String, Object> quality = new LinkedHashMap<>();
         quality.put("perplexity_test", fit.model().perplexity(test));

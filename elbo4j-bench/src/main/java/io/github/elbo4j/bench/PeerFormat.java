@@ -52,6 +52,23 @@ final class PeerFormat {
         }
     }
 
+    /** A result and the median wall time, in seconds, of the timed runs that produced it. */
+    record Timed<T>(T result, double medianSeconds) {
+    }
+
+    /** Runs {@code fit} once untimed (JIT warm-up), then {@code repeats} times timed; keeps the last result. */
+    static <T> Timed<T> timed(java.util.function.Supplier<T> fit, int repeats) {
+        fit.get();
+        double[] walls = new double[repeats];
+        T result = null;
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            result = fit.get();
+            walls[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        return new Timed<>(result, median(walls));
+    }
+
     /** The median of {@code values} (upper median for an even count). */
     static double median(double[] values) {
         double[] sorted = values.clone();
