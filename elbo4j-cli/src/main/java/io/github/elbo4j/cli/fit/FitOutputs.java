@@ -102,7 +102,8 @@ public final class FitOutputs {
                 .preformatted(facts.toString());
     }
 
+    /** Four decimals; a quantity the family does not report (NaN) shows as a dash. */
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.4f", v);
+        return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.4f", v);
     }
 }
