@@ -1,17 +1,9 @@
 package io.github.elbo4j.cavi;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * Rows {@code [0, N)} cut into chunks of {@value #ROWS} rows (the last one shorter): the
  * boundaries depend only on {@code N}, never on the thread count. {@link #forEach} runs a task
- * once per chunk on up to {@code threads} threads (the caller's among them); a task writes only
+ * once per chunk on up to {@code threads} threads ({@link CaviWorkers}; the caller's among them); a task writes only
  * its own chunk's outputs, and callers combine them in chunk order, so the bits are the same for
  * any number of threads. Closing stops the worker threads.
  *
@@ -26,23 +18,12 @@ final class GmmChunks implements AutoCloseable {
 
     private final int rows;
     private final int count;
-    private final int threads;
-    private final ExecutorService pool;
+    private final CaviWorkers workers;
 
     GmmChunks(int rows, int threads) {
         this.rows = rows;
         this.count = (rows + ROWS - 1) / ROWS;
-        this.threads = Math.max(1, Math.min(threads, count));
-        if (this.threads > 1) {
-            AtomicInteger id = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(this.threads - 1, r -> {
-                Thread t = new Thread(r, "elbo4j-gmm-" + id.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        } else {
-            this.pool = null;
-        }
+        this.workers = new CaviWorkers(Math.max(1, Math.min(threads, count)));
     }
 
     /** The number of chunks. */
@@ -62,7 +43,7 @@ final class GmmChunks implements AutoCloseable {
 
     /** The number of workers, so {@code 0 <= worker < workers()} in a {@link ChunkTask}. */
     int workers() {
-        return threads;
+        return workers.size();
     }
 
     /** A task for one chunk, run by worker {@code worker} (whose scratch it may use). */
@@ -72,29 +53,7 @@ final class GmmChunks implements AutoCloseable {
 
     /** Runs {@code task} for every chunk index, in parallel when there are threads; returns when all are done. */
     void forEach(ChunkTask task) {
-        if (pool == null) {
-            for (int c = 0; c < count; c++) {
-                task.run(c, 0);
-            }
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> running = new ArrayList<>();
-        for (int t = 1; t < threads; t++) {
-            int worker = t;
-            running.add(pool.submit(() -> drain(task, next, worker)));
-        }
-        try {
-            drain(task, next, 0);
-        } finally {
-            await(running);
-        }
-    }
-
-    private void drain(ChunkTask task, AtomicInteger next, int worker) {
-        for (int c = next.getAndIncrement(); c < count; c = next.getAndIncrement()) {
-            task.run(c, worker);
-        }
+        workers.run(count, (worker, chunk) -> task.run(chunk, worker));
     }
 
     /** {@code [N, K]} row-major to the chunk layout. */
@@ -127,30 +86,8 @@ final class GmmChunks implements AutoCloseable {
         return out;
     }
 
-    private static void await(List<Future<?>> running) {
-        for (Future<?> f : running) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for a chunk", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                if (cause instanceof Error) {
-                    throw (Error) cause;
-                }
-                throw new IllegalStateException(cause);
-            }
-        }
-    }
-
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        workers.close();
     }
 }

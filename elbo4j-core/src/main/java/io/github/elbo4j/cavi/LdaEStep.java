@@ -36,7 +36,7 @@ final class LdaEStep {
 
     private final int topics;
     private final int chunkSize;
-    private final LdaWorkers workers;
+    private final CaviWorkers workers;
     private final LdaBound bound;
     private final LdaDocumentStep[] steps;
     private double[] ratio = new double[0];
@@ -44,7 +44,7 @@ final class LdaEStep {
     private double[] chunkBound = new double[0];
     private long[] chunkIterations = new long[0];
 
-    LdaEStep(LdaSettings settings, int vocabularySize, LdaWorkers workers) {
+    LdaEStep(LdaSettings settings, int vocabularySize, CaviWorkers workers) {
         this.topics = settings.topics();
         this.chunkSize = settings.chunkSize();
         this.workers = workers;

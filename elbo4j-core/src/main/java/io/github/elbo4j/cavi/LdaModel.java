@@ -228,7 +228,7 @@ public final class LdaModel {
     private double evaluate(DocumentTermMatrix documents, double[] gamma, boolean withBound) {
         int d = documents.documentCount();
         double[] expElogBeta = new double[lambda.length];
-        try (LdaWorkers workers = new LdaWorkers(settings.threads())) {
+        try (CaviWorkers workers = new CaviWorkers(settings.threads())) {
             LdaTopicUpdate.expectedLog(lambda, topics(), expElogBeta, workers);
             LdaEStep step = new LdaEStep(settings, vocabularySize, workers);
             LdaEStep.Totals totals = step.run(documents, 0, d, expElogBeta, gamma, LdaEStep.Start.ONES, null,

@@ -35,7 +35,7 @@ final class LdaTopicUpdate {
      * be current for the minibatch's terms.
      */
     static void online(double[] lambda, double[] expElogBeta, double[] statistics, double eta, double rho,
-                       double scale, double[] totals, LdaWorkers workers) {
+                       double scale, double[] totals, CaviWorkers workers) {
         int topics = totals.length;
         int terms = lambda.length / topics;
         double keep = 1 - rho;
@@ -74,7 +74,7 @@ final class LdaTopicUpdate {
      * run in fixed blocks of terms on the workers. Writes {@code out}, which must not be
      * {@code lambda}.
      */
-    static void expectedLog(double[] lambda, int topics, double[] out, LdaWorkers workers) {
+    static void expectedLog(double[] lambda, int topics, double[] out, CaviWorkers workers) {
         int terms = lambda.length / topics;
         double[] totals = new double[topics];
         for (int w = 0; w < terms; w++) {
@@ -86,13 +86,13 @@ final class LdaTopicUpdate {
     }
 
     /**
-     * As {@link #expectedLog(double[], int, double[], LdaWorkers)} for the terms
+     * As {@link #expectedLog(double[], int, double[], CaviWorkers)} for the terms
      * {@code termList[0..count)} only (all terms {@code 0..count) when {@code termList} is null),
      * given the topic totals {@code Σ_w λ_kw}. The other rows of {@code out} are left as they
      * were: the online E-step reads only its minibatch's terms.
      */
     static void expectedLog(double[] lambda, double[] totals, int[] termList, int count, double[] out,
-                            LdaWorkers workers) {
+                            CaviWorkers workers) {
         int topics = totals.length;
         double[] psiTotals = new double[topics];
         for (int k = 0; k < topics; k++) {

@@ -39,7 +39,7 @@ final class LdaTraining {
         long updates = 0;
         long iterations = 0;
         long visits = 0;
-        try (LdaWorkers workers = new LdaWorkers(settings.threads())) {
+        try (CaviWorkers workers = new CaviWorkers(settings.threads())) {
             LdaEStep eStep = new LdaEStep(settings, vocabularySize, workers);
             LdaTopicUpdate.expectedLog(lambda, topics, expElogBeta, workers);
             if (settings.method() == LdaMethod.BATCH) {

@@ -81,7 +81,7 @@ class LdaReferenceTest {
     private static double[] expectedCountsAfterEStep(LdaSettings s, double[] lambdaTermMajor, double[] gamma,
                                                      double[] expElogBeta) {
         double[] stats = new double[lambdaTermMajor.length];
-        try (LdaWorkers workers = new LdaWorkers(s.threads())) {
+        try (CaviWorkers workers = new CaviWorkers(s.threads())) {
             LdaTopicUpdate.expectedLog(lambdaTermMajor, topics, expElogBeta, workers);
             new LdaEStep(s, vocabularySize, workers).run(corpus, 0, corpus.documentCount(), expElogBeta, gamma,
                     LdaEStep.Start.ONES, null, s.maxDocumentIterations(), stats, false);
@@ -125,7 +125,7 @@ class LdaReferenceTest {
                 matrix("expected_counts_tol_1e-3"));
 
         double[] stats = new double[lambda0.length];
-        try (LdaWorkers workers = new LdaWorkers(1)) {
+        try (CaviWorkers workers = new CaviWorkers(1)) {
             new LdaEStep(s, vocabularySize, workers).run(corpus, 0, corpus.documentCount(), expElogBeta, gamma,
                     LdaEStep.Start.ONES, null, s.maxDocumentIterations(), stats, false);
         }
@@ -138,7 +138,7 @@ class LdaReferenceTest {
         assertThat(Math.abs(rho - ref.get("rho_1").asDouble())).isLessThanOrEqualTo(1e-15);
         double[] online = lambda0.clone();
         double[] totals = new double[topics];
-        try (LdaWorkers workers = new LdaWorkers(2)) {
+        try (CaviWorkers workers = new CaviWorkers(2)) {
             LdaTopicUpdate.online(online, expElogBeta, stats.clone(), s.topicWordPrior(), rho,
                     ref.get("corpus_documents").asDouble() / corpus.documentCount(), totals, workers);
         }

@@ -7,14 +7,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The threads of one LDA computation. {@link #run} hands out numbered tasks to whichever worker
+ * The threads of one CAVI computation (an LDA fit, a Gaussian-mixture fit). {@link #run} hands out numbered tasks to whichever worker
  * is free (the calling thread is worker 0, the pool's threads are 1, 2, …); a task writes only to
  * its own slots of the output arrays, so which worker ran it never shows in the result. The call
  * returns when every task is done, without waiting for a helper that found no task left: on a
  * busy machine a helper may be scheduled late, and the caller then simply does the work itself.
  * Closing stops the pool.
  */
-final class LdaWorkers implements AutoCloseable {
+final class CaviWorkers implements AutoCloseable {
 
     /** One numbered task, run by the worker with the given index (to pick its scratch space). */
     interface Task {
@@ -24,7 +24,7 @@ final class LdaWorkers implements AutoCloseable {
     private final int threads;
     private ExecutorService pool;
 
-    LdaWorkers(int threads) {
+    CaviWorkers(int threads) {
         this.threads = threads;
     }
 
@@ -48,7 +48,7 @@ final class LdaWorkers implements AutoCloseable {
         }
         if (pool == null) {
             pool = Executors.newFixedThreadPool(threads - 1, r -> {
-                Thread th = new Thread(r, "elbo4j-lda-worker");
+                Thread th = new Thread(r, "elbo4j-cavi-worker");
                 th.setDaemon(true);
                 return th;
             });
@@ -65,7 +65,7 @@ final class LdaWorkers implements AutoCloseable {
             done.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for LDA workers", e);
+            throw new IllegalStateException("interrupted while waiting for CAVI workers", e);
         }
         Throwable f = failure.get();
         if (f instanceof RuntimeException) {

@@ -7,12 +7,12 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 /** The task runner: every task once, each worker index in use by one thread at a time, failures surface. */
-class LdaWorkersTest {
+class CaviWorkersTest {
 
     @Test
     void everyTaskRunsExactlyOnceOnAnyNumberOfThreads() {
         for (int threads : new int[] {1, 2, 5}) {
-            try (LdaWorkers workers = new LdaWorkers(threads)) {
+            try (CaviWorkers workers = new CaviWorkers(threads)) {
                 for (int round = 0; round < 200; round++) {
                     AtomicIntegerArray runs = new AtomicIntegerArray(37);
                     AtomicIntegerArray busy = new AtomicIntegerArray(threads);
@@ -31,7 +31,7 @@ class LdaWorkersTest {
 
     @Test
     void aFailingTaskSurfacesAsItsOwnException() {
-        try (LdaWorkers workers = new LdaWorkers(2)) {
+        try (CaviWorkers workers = new CaviWorkers(2)) {
             assertThatThrownBy(() -> workers.run(10, (worker, task) -> {
                 if (task == 7) {
                     throw new ArithmeticException("task 7");
