@@ -26,7 +26,8 @@ import org.knowm.xchart.CategoryChartBuilder;
  * table and chart replace the section between {@link #BEGIN} and {@link #END} of the page (added
  * at its end the first time); every file is written whole or not at all.
  *
- * <p>Usage: {@code CompareReport RESULTS.jsonl HEADER.md PAGE.md CHART.png}.
+ * <p>Usage: {@code CompareReport RESULTS.jsonl HEADER.md PAGE.md CHART.png [RESULTS_AS_SHOWN]}; the last
+ * argument is how the page names the results file (default: the path given).
  */
 public final class CompareReport {
 
@@ -186,8 +187,9 @@ public final class CompareReport {
         List<Row> rows = rows(lines);
         writeAtomically(png, BitmapEncoder.getBitmapBytes(chart(ratios(rows)), BitmapEncoder.BitmapFormat.PNG));
         Path relative = page.toAbsolutePath().getParent().relativize(png.toAbsolutePath());
+        String shown = args.length > 4 ? args[4] : args[0];
         String section = header + "\n" + table(rows) + "\n![time ratios](" + relative + ")\n\nRaw results: `"
-                + args[0] + "`.\n";
+                + shown + "`.\n";
         String old = Files.exists(page) ? Files.readString(page, StandardCharsets.UTF_8) : "# Benchmarks\n";
         writeAtomically(page, withSection(old, section).getBytes(StandardCharsets.UTF_8));
         System.out.print(section);
