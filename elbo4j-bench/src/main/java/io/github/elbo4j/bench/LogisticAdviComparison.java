@@ -11,6 +11,7 @@ import io.github.elbo4j.infer.ElboInputs;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.Svi;
 import io.github.elbo4j.infer.guide.AutoGuide;
+import io.github.elbo4j.infer.guide.AutoMultivariateNormal;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.model.SubstituteHandler;
 import io.github.elbo4j.optim.Adam;
@@ -33,7 +34,8 @@ import java.util.Map;
  * against the NUTS reference;</li>
  * <li>{@code stan_like}: Stan's step-size search (50 steps per η) and stopping rule
  * (tol_rel_obj 0.01, every 100 steps), as {@code rstan::vb} with defaults; wall time to
- * convergence.</li>
+ * convergence;</li>
+ * <li>the same with a full-rank guide, as {@code rstan::vb(algorithm = "fullrank")}.</li>
  * </ul>
  * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.LogisticAdviComparison DATA.csv REFERENCE.json}.
  */
@@ -96,7 +98,7 @@ public final class LogisticAdviComparison {
         long t0 = System.nanoTime();
         Fit torchLike = Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000).seed(0).run();
         double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> torch = summary(torchLike, seconds, model, reference);
+        Map<String, Object> torch = summary(torchLike, seconds, model, reference, AutoGuide.meanField());
         torch.put("variant", "meanfield ADVI, Adam 0.05, 2000 steps, 1 particle (torch settings)");
         torch.put("pair", "pytorch");
 
@@ -104,25 +106,39 @@ public final class LogisticAdviComparison {
         Fit stanLike = Svi.of(model).guide(AutoGuide.meanField()).adaptStepSize(50).maxSteps(10_000)
                 .convergence(new Convergence(0.01, 100, 10)).seed(0).run();
         double stanSeconds = (System.nanoTime() - t1) / 1e9;
-        Map<String, Object> stan = summary(stanLike, stanSeconds, model, reference);
+        Map<String, Object> stan = summary(stanLike, stanSeconds, model, reference, AutoGuide.meanField());
         stan.put("variant", "meanfield ADVI, Stan eta search + tol_rel_obj 0.01 (rstan vb settings)");
         stan.put("pair", "rstan vb meanfield");
         stan.put("eta", stanLike.adaptedStepSize().orElse(Double.NaN));
         stan.put("converged", stanLike.converged());
-        out.put("summary", List.of(torch, stan));
+
+        Svi fullRankSvi = Svi.of(model).guide(AutoGuide.fullRank()).adaptStepSize(50).maxSteps(10_000)
+                .convergence(new Convergence(0.01, 100, 10)).seed(0);
+        fullRankSvi.run();                                     // warm-up (JIT of the full-rank path)
+        long t2 = System.nanoTime();
+        Fit fullRank = fullRankSvi.run();
+        double fullRankSeconds = (System.nanoTime() - t2) / 1e9;
+        Map<String, Object> full = summary(fullRank, fullRankSeconds, model, reference, AutoGuide.fullRank());
+        full.put("variant", "full-rank ADVI, Stan eta search + tol_rel_obj 0.01 (rstan vb fullrank settings)");
+        full.put("pair", "rstan vb fullrank");
+        full.put("eta", fullRank.adaptedStepSize().orElse(Double.NaN));
+        full.put("converged", fullRank.converged());
+        out.put("summary", List.of(torch, stan, full));
         System.out.println(new ObjectMapper().writeValueAsString(out));
     }
 
-    private static Map<String, Object> summary(Fit fit, double seconds, Model model, Map<String, double[]> reference) {
+    private static Map<String, Object> summary(Fit fit, double seconds, Model model, Map<String, double[]> reference,
+                                               AutoGuide family) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("wall_s", seconds);
         s.put("iters", fit.steps());
         s.put("per_iter_ms", 1000 * seconds / fit.steps());
         double[] loc = fit.parameter("auto_loc").toArray();
-        double[] sd = fit.parameter("auto_scale").toArray();
+        double[] sd = fit.parameters().containsKey("auto_scale") ? fit.parameter("auto_scale").toArray()
+                : marginalSds(AutoMultivariateNormal.scaleTril(fit.parameter("auto_scale_raw")));
         Map<String, Var> frozen = new LinkedHashMap<>();
         fit.parameters().forEach((k, v) -> frozen.put(k, Var.constant(v)));
-        Model guide = AutoGuide.meanField().guideFor(io.github.elbo4j.infer.guide.LatentLayout.of(
+        Model guide = family.guideFor(io.github.elbo4j.infer.guide.LatentLayout.of(
                 io.github.elbo4j.model.ModelContext.trace(model, new io.github.elbo4j.model.SeedHandler(0))));
         double elbo = ElboEstimator.trace().estimate(new ElboInputs(model, guide, new SubstituteHandler(frozen::get),
                 RandomStream.of(99), 2000, 1)).elbo();
@@ -147,5 +163,20 @@ public final class LogisticAdviComparison {
             quality.put("sd_ratio_min_max", String.format(Locale.ROOT, "%.2f-%.2f", minRatio, maxRatio));
         }
         return s;
+    }
+
+    /** {@code sd_j = sqrt(Σ_k L_jk²)}: the marginal standard deviations of {@code N(μ, L Lᵀ)}. */
+    private static double[] marginalSds(Tensor tril) {
+        int d = tril.dim(0);
+        double[] l = tril.toArray();
+        double[] sd = new double[d];
+        for (int j = 0; j < d; j++) {
+            double s = 0;
+            for (int k = 0; k < d; k++) {
+                s += l[j * d + k] * l[j * d + k];
+            }
+            sd[j] = Math.sqrt(s);
+        }
+        return sd;
     }
 }
