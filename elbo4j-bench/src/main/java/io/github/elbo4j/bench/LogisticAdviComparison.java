@@ -37,7 +37,8 @@ import java.util.Map;
  * convergence;</li>
  * <li>the same with a full-rank guide, as {@code rstan::vb(algorithm = "fullrank")}.</li>
  * </ul>
- * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.LogisticAdviComparison DATA.csv REFERENCE.json}.
+ * Each variant is fitted once untimed, then {@code REPEATS} times (default 3); the wall time is the median.
+ * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.LogisticAdviComparison DATA.csv REFERENCE.json [REPEATS]}.
  */
 public final class LogisticAdviComparison {
 
@@ -75,6 +76,7 @@ public final class LogisticAdviComparison {
 
     public static void main(String[] args) throws IOException {
         Tensor[] data = read(Path.of(args[0]));
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Map<String, double[]> reference = new LinkedHashMap<>();
         if (args.length > 1) {
             JsonNode ref = new ObjectMapper().readTree(Path.of(args[1]).toFile());
@@ -92,45 +94,40 @@ public final class LogisticAdviComparison {
         out.put("peer_version", "elbo4j " + Runtime.version());
         out.put("task", "logreg_advi_10000x20");
         out.put("threads", 1);
+        out.put("repeats", repeats);
 
-        // one untimed warm-up fit of the same length (JIT; the SIMD kernels need C2), then the measured one
-        Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000).seed(1).run();
-        long t0 = System.nanoTime();
-        Fit torchLike = Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000).seed(0).run();
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, Object> torch = summary(torchLike, seconds, model, reference, AutoGuide.meanField());
+        // each variant: one untimed warm-up fit (JIT; the SIMD kernels need C2), then the median of `repeats`
+        Svi torchSvi = Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000).seed(0);
+        PeerFormat.Timed<Fit> torchLike = PeerFormat.timed(torchSvi::run, repeats);
+        Map<String, Object> torch = summary(torchLike, model, reference, AutoGuide.meanField());
         torch.put("variant", "meanfield ADVI, Adam 0.05, 2000 steps, 1 particle (torch settings)");
         torch.put("pair", "pytorch");
 
         Svi stanSvi = Svi.of(model).guide(AutoGuide.meanField()).adaptStepSize(50).maxSteps(10_000)
                 .convergence(new Convergence(0.01, 100, 10)).seed(0);
-        stanSvi.run();                                         // warm-up (JIT of the step-size search)
-        long t1 = System.nanoTime();
-        Fit stanLike = stanSvi.run();
-        double stanSeconds = (System.nanoTime() - t1) / 1e9;
-        Map<String, Object> stan = summary(stanLike, stanSeconds, model, reference, AutoGuide.meanField());
+        PeerFormat.Timed<Fit> stanLike = PeerFormat.timed(stanSvi::run, repeats);
+        Map<String, Object> stan = summary(stanLike, model, reference, AutoGuide.meanField());
         stan.put("variant", "meanfield ADVI, Stan eta search + tol_rel_obj 0.01 (rstan vb settings)");
         stan.put("pair", "rstan vb meanfield");
-        stan.put("eta", stanLike.adaptedStepSize().orElse(Double.NaN));
-        stan.put("converged", stanLike.converged());
+        stan.put("eta", stanLike.result().adaptedStepSize().orElse(Double.NaN));
+        stan.put("converged", stanLike.result().converged());
 
         Svi fullRankSvi = Svi.of(model).guide(AutoGuide.fullRank()).adaptStepSize(50).maxSteps(10_000)
                 .convergence(new Convergence(0.01, 100, 10)).seed(0);
-        fullRankSvi.run();                                     // warm-up (JIT of the full-rank path)
-        long t2 = System.nanoTime();
-        Fit fullRank = fullRankSvi.run();
-        double fullRankSeconds = (System.nanoTime() - t2) / 1e9;
-        Map<String, Object> full = summary(fullRank, fullRankSeconds, model, reference, AutoGuide.fullRank());
+        PeerFormat.Timed<Fit> fullRank = PeerFormat.timed(fullRankSvi::run, repeats);
+        Map<String, Object> full = summary(fullRank, model, reference, AutoGuide.fullRank());
         full.put("variant", "full-rank ADVI, Stan eta search + tol_rel_obj 0.01 (rstan vb fullrank settings)");
         full.put("pair", "rstan vb fullrank");
-        full.put("eta", fullRank.adaptedStepSize().orElse(Double.NaN));
-        full.put("converged", fullRank.converged());
+        full.put("eta", fullRank.result().adaptedStepSize().orElse(Double.NaN));
+        full.put("converged", fullRank.result().converged());
         out.put("summary", List.of(torch, stan, full));
         System.out.println(new ObjectMapper().writeValueAsString(out));
     }
 
-    private static Map<String, Object> summary(Fit fit, double seconds, Model model, Map<String, double[]> reference,
-                                               AutoGuide family) {
+    private static Map<String, Object> summary(PeerFormat.Timed<Fit> timed, Model model,
+                                               Map<String, double[]> reference, AutoGuide family) {
+        Fit fit = timed.result();
+        double seconds = timed.medianSeconds();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("wall_s", seconds);
         s.put("iters", fit.steps());
