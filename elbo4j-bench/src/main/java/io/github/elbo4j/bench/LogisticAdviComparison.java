@@ -103,25 +103,26 @@ public final class LogisticAdviComparison {
         torch.put("variant", "meanfield ADVI, Adam 0.05, 2000 steps, 1 particle (torch settings)");
         torch.put("pair", "pytorch");
 
-        Svi stanSvi = Svi.of(model).guide(AutoGuide.meanField()).adaptStepSize(50).maxSteps(10_000)
-                .convergence(new Convergence(0.01, 100, 10)).seed(0);
-        PeerFormat.Timed<Fit> stanLike = PeerFormat.timed(stanSvi::run, repeats);
-        Map<String, Object> stan = summary(stanLike, model, reference, AutoGuide.meanField());
+        Map<String, Object> stan = stanSettings(model, AutoGuide.meanField(), reference, repeats);
         stan.put("variant", "meanfield ADVI, Stan eta search + tol_rel_obj 0.01 (rstan vb settings)");
         stan.put("pair", "rstan vb meanfield");
-        stan.put("eta", stanLike.result().adaptedStepSize().orElse(Double.NaN));
-        stan.put("converged", stanLike.result().converged());
-
-        Svi fullRankSvi = Svi.of(model).guide(AutoGuide.fullRank()).adaptStepSize(50).maxSteps(10_000)
-                .convergence(new Convergence(0.01, 100, 10)).seed(0);
-        PeerFormat.Timed<Fit> fullRank = PeerFormat.timed(fullRankSvi::run, repeats);
-        Map<String, Object> full = summary(fullRank, model, reference, AutoGuide.fullRank());
+        Map<String, Object> full = stanSettings(model, AutoGuide.fullRank(), reference, repeats);
         full.put("variant", "full-rank ADVI, Stan eta search + tol_rel_obj 0.01 (rstan vb fullrank settings)");
         full.put("pair", "rstan vb fullrank");
-        full.put("eta", fullRank.result().adaptedStepSize().orElse(Double.NaN));
-        full.put("converged", fullRank.result().converged());
         out.put("summary", List.of(torch, stan, full));
         System.out.println(new ObjectMapper().writeValueAsString(out));
+    }
+
+    /** {@code rstan::vb}'s defaults: η search over 50 steps per candidate, tol_rel_obj 0.01 checked every 100 steps. */
+    private static Map<String, Object> stanSettings(Model model, AutoGuide guide, Map<String, double[]> reference,
+                                                    int repeats) {
+        Svi svi = Svi.of(model).guide(guide).adaptStepSize(50).maxSteps(10_000)
+                .convergence(new Convergence(0.01, 100, 10)).seed(0);
+        PeerFormat.Timed<Fit> timed = PeerFormat.timed(svi::run, repeats);
+        Map<String, Object> s = summary(timed, model, reference, guide);
+        s.put("eta", timed.result().adaptedStepSize().orElse(Double.NaN));
+        s.put("converged", timed.result().converged());
+        return s;
     }
 
     private static Map<String, Object> summary(PeerFormat.Timed<Fit> timed, Model model,
