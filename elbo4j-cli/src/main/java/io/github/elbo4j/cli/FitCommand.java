@@ -36,7 +36,7 @@ final class FitCommand implements Callable<Integer> {
             completionCandidates = FamilyNames.class)
     private String model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV file.")
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV file (lda: doc,word,count rows).")
     private Path data;
 
     @Option(names = "--target", paramLabel = "COLUMN", description = "The response column (regressions).")
