@@ -86,6 +86,19 @@ class LdaFitCommandTest {
         }
         assertThat(previous).isLessThan(0);
         assertThat(Files.readString(out.resolve("report.html"))).contains("elbo4j fit: lda").contains("topic 0");
+        JsonNode lambda = doc.get("arrays").get("topic_word_lambda");
+        assertThat(lambda.get("shape").toString()).isEqualTo("[2,10]");
+        double lambdaTotal = 0;
+        for (JsonNode v : lambda.get("values")) {
+            assertThat(v.asDouble()).isGreaterThanOrEqualTo(0.5);          // λ = η + expected counts, η = 1/2
+            lambdaTotal += v.asDouble();
+        }
+        // Σ λ = K·V·η + the training tokens (each token's φ sums to 1): 2·10·0.5 + 40·20 = 810
+        assertThat(lambdaTotal).isCloseTo(810.0, org.assertj.core.data.Offset.offset(1e-6));
+        Path page = dir.resolve("redrawn.html");
+        CliRun report = CliRun.of("report", out.resolve("posterior.json").toString(), "--out", page.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(Files.readString(page)).contains("elbo4j fit: lda").contains("—");
     }
 
     @Test

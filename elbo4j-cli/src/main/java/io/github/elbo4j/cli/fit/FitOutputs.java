@@ -61,6 +61,16 @@ public final class FitOutputs {
         }
         doc.put("summary", rows);
         doc.put("elbo_trace", o.elboTrace());
+        if (!o.arrays().isEmpty()) {
+            Map<String, Object> arrays = new LinkedHashMap<>();
+            o.arrays().forEach((name, t) -> {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("shape", t.shape());
+                a.put("values", t.toArray());
+                arrays.put(name, a);
+            });
+            doc.put("arrays", arrays);
+        }
         return doc;
     }
 

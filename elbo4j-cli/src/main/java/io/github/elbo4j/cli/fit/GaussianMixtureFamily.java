@@ -62,7 +62,11 @@ final class GaussianMixtureFamily implements ModelFamily {
         notes.put("sweeps", Integer.toString(r.sweeps()));
         notes.put("exact ELBO", String.format(Locale.ROOT, "%.6f", r.elbo()));
         notes.put("ELBO on scikit-learn's scale", String.format(Locale.ROOT, "%.6f", r.sklearnScaleElbo()));
+        Map<String, Tensor> arrays = new LinkedHashMap<>();
+        arrays.put("weights", r.weights());
+        arrays.put("means", r.means());
+        arrays.put("covariances", r.covariances());
         return new FitOutcome(name(), "CAVI, " + o.components() + " components, DP(1) weights, seed " + o.seed(), rows, history,
-                r.converged(), notes);
+                r.converged(), notes, arrays);
     }
 }

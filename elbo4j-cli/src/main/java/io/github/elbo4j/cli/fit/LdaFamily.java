@@ -98,7 +98,7 @@ final class LdaFamily implements ModelFamily {
                 "online variational Bayes (minibatch %d, tau0 10, kappa 0.7)", o.batchSize());
         return new FitOutcome(name(), "LDA, " + o.components() + " topics, " + how + ", " + o.steps() + " passes, seed "
                 + o.seed() + (trace.length == 0 ? "; online fits compute no bound per pass, so the ELBO chart is empty" : ""),
-                rows, trace, false, notes);
+                rows, trace, false, notes, Map.of("topic_word_lambda", fit.model().topicWord()));
     }
 
     /** Reads with the core readers, turning their format and I/O errors into bad input (exit code 2). */
