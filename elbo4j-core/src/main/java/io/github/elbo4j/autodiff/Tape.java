@@ -16,7 +16,8 @@ import java.util.List;
  */
 public final class Tape {
 
-    private final List<Var> nodes = new ArrayList<>();
+    /** Each node's backward rule, by index; null for a leaf. */
+    private final List<Backward> rules = new ArrayList<>();
 
     /** A new, empty tape. */
     public Tape() {
@@ -34,7 +35,7 @@ public final class Tape {
 
     /** Number of recorded nodes (leaves included). */
     public int size() {
-        return nodes.size();
+        return rules.size();
     }
 
     /**
@@ -84,9 +85,9 @@ public final class Tape {
             if (g == null) {
                 continue;
             }
-            Var node = nodes.get(i);
-            if (node.backward() != null) {
-                node.backward().propagate(g, adjoints);
+            Backward rule = rules.get(i);
+            if (rule != null) {
+                rule.propagate(g, adjoints);
                 if (!keep[i]) {
                     adjoints.clear(i);
                 }
@@ -105,8 +106,8 @@ public final class Tape {
     }
 
     private Var append(Tensor value, Backward backward) {
-        Var v = new Var(value, this, nodes.size(), backward);
-        nodes.add(v);
+        Var v = new Var(value, this, rules.size());
+        rules.add(backward);
         return v;
     }
 

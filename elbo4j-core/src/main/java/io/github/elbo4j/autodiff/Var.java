@@ -16,18 +16,16 @@ public final class Var {
     private final Tensor value;
     private final Tape tape;
     private final int index;
-    private final Backward backward;
 
-    Var(Tensor value, Tape tape, int index, Backward backward) {
+    Var(Tensor value, Tape tape, int index) {
         this.value = value;
         this.tape = tape;
         this.index = index;
-        this.backward = backward;
     }
 
     /** A value that is not differentiated (data, or a stopped gradient). */
     public static Var constant(Tensor value) {
-        return new Var(value, null, -1, null);
+        return new Var(value, null, -1);
     }
 
     /** A scalar constant. */
@@ -66,10 +64,6 @@ public final class Var {
 
     int index() {
         return index;
-    }
-
-    Backward backward() {
-        return backward;
     }
 
     // ---- arithmetic (NumPy broadcasting) ------------------------------------------------
@@ -263,6 +257,11 @@ public final class Var {
         return ReductionOps.logSumExp(this, axes);
     }
 
+    /** The running sum along {@code axis} ({@link Tensor#cumsum}); its adjoint is the reverse running sum. */
+    public Var cumsum(int axis) {
+        return CumulativeOps.cumsum(this, axis);
+    }
+
     // ---- shape and indexing -------------------------------------------------------------
 
     /** The same elements in a new shape (one -1 inferred). */
@@ -342,8 +341,7 @@ public final class Var {
         return (isTracked() ? "Var#" + index + " " : "Const ") + value;
     }
 
-    // ---- decompositions ----
-    // Batched over leading axes; formulas, sources and shapes in LinearAlgebra, VJPs in DecompositionOps.
+    // ---- decompositions, batched over leading axes (formulas in LinearAlgebra, VJPs in DecompositionOps) ----
 
     /** Cholesky factor {@code L}, {@code A = L Lᵀ}, of the lower triangle; symmetric gradient (Murray 2016, arXiv:1602.07527). */
     public Var cholesky() {
@@ -393,12 +391,5 @@ public final class Var {
     /** Entries with {@code j - i >= k}, zeros elsewhere ({@code numpy.triu}). */
     public Var triu(int k) {
         return DecompositionOps.triangle(this, k, false);
-    }
-
-    // ---- cumulative sums ------------------------------------------------------------------
-
-    /** The running sum along {@code axis} ({@link Tensor#cumsum}); its adjoint is the reverse running sum. */
-    public Var cumsum(int axis) {
-        return CumulativeOps.cumsum(this, axis);
     }
 }

@@ -28,6 +28,20 @@ final class IndexKernel {
         return n;
     }
 
+    /** The row-major position of a full multi-index, every component checked. */
+    static int flat(int[] shape, int[] index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("index " + java.util.Arrays.toString(index) + " has rank " + index.length
+                    + " but the tensor has shape " + java.util.Arrays.toString(shape));
+        }
+        int flat = 0;
+        for (int i = 0; i < index.length; i++) {
+            checkIndex(index[i], i, shape[i]);
+            flat = flat * shape[i] + index[i];
+        }
+        return flat;
+    }
+
     static void checkIndex(int i, int axis, int size) {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + axis + " with size " + size);

@@ -9,6 +9,29 @@ final class LayoutKernel {
     }
 
     /** Validates that {@code perm} is a permutation of {@code 0..rank-1} (negatives allowed). */
+    /** The permutation that swaps the last two axes of {@code shape} (rank at least 2). */
+    static int[] lastTwoSwapped(int[] shape) {
+        if (shape.length < 2) {
+            throw new IllegalArgumentException("transpose needs rank >= 2, shape is " + Arrays.toString(shape));
+        }
+        int[] perm = new int[shape.length];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        perm[perm.length - 2] = perm.length - 1;
+        perm[perm.length - 1] = perm.length - 2;
+        return perm;
+    }
+
+    /** {@code shape} with its axes reordered: axis {@code k} is {@code shape[p[k]]}. */
+    static int[] permuted(int[] shape, int[] p) {
+        int[] s = new int[p.length];
+        for (int k = 0; k < s.length; k++) {
+            s[k] = shape[p[k]];
+        }
+        return s;
+    }
+
     static int[] permutation(int[] perm, int rank) {
         if (perm.length != rank) {
             throw new IllegalArgumentException("permutation " + Arrays.toString(perm) + " must list all " + rank + " axes");

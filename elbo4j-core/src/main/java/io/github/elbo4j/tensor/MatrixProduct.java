@@ -33,6 +33,15 @@ final class MatrixProduct {
     private MatrixProduct() {
     }
 
+    /** {@code out[i, j] = a[i] · b[j]} for two vectors. */
+    static Tensor outer(Tensor a, Tensor b) {
+        if (a.rank() != 1 || b.rank() != 1) {
+            throw new IllegalArgumentException("outer needs two vectors, got " + java.util.Arrays.toString(a.shape())
+                    + " and " + java.util.Arrays.toString(b.shape()));
+        }
+        return a.reshape(a.size(), 1).mul(b.reshape(1, b.size()));
+    }
+
     static Tensor matmul(Tensor a, Tensor b) {
         return matmul(a, false, b, false);
     }

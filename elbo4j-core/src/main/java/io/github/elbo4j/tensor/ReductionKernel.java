@@ -60,6 +60,15 @@ final class ReductionKernel {
     }
 
     /** Product, maximum or minimum over {@code axes} (sorted, distinct, non-negative). */
+    /** The maximum over {@code axes} (kept as size-1 axes' data), with infinite maxima replaced by 0: log-sum-exp's shift. */
+    static double[] finiteMax(double[] in, int[] shape, int[] axes) {
+        double[] m = reduce(in, shape, axes, Rule.MAX);
+        for (int i = 0; i < m.length; i++) {
+            m[i] = Double.isInfinite(m[i]) ? 0.0 : m[i];
+        }
+        return m;
+    }
+
     static double[] reduce(double[] in, int[] shape, int[] axes, Rule rule) {
         int[] kept = ShapeRules.reduced(shape, axes, true);
         double[] out = new double[ShapeRules.size(kept)];

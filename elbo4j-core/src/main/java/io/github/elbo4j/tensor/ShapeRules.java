@@ -104,6 +104,14 @@ final class ShapeRules {
     }
 
     /** True when {@code from} broadcasts to exactly {@code to}. */
+    /** Throws, naming both shapes, unless {@code from} broadcasts to {@code to}. */
+    static void requireBroadcastsTo(int[] from, int[] to) {
+        if (!broadcastsTo(from, to)) {
+            throw new IllegalArgumentException("cannot broadcast " + java.util.Arrays.toString(from) + " to "
+                    + java.util.Arrays.toString(to));
+        }
+    }
+
     static boolean broadcastsTo(int[] from, int[] to) {
         if (from.length > to.length) {
             return false;

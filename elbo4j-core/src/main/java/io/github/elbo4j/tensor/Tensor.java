@@ -7,9 +7,10 @@ import java.util.Arrays;
 /**
  * An immutable dense array of doubles with a shape, stored row-major. Element-wise operations
  * follow NumPy's broadcasting rules (https://numpy.org/doc/stable/user/basics.broadcasting.html);
- * every operation returns a new tensor. The scalar shape is {@code []}.
+ * every operation returns a new tensor. The scalar shape is {@code []}. The static factories
+ * ({@code Tensor.of}, {@code Tensor.zeros}, …) are declared in {@link TensorFactories}.
  */
-public final class Tensor {
+public final class Tensor extends TensorFactories {
 
     private final double[] data;
     private final int[] shape;
@@ -18,109 +19,6 @@ public final class Tensor {
     Tensor(double[] data, int[] shape) {
         this.data = data;
         this.shape = shape;
-    }
-
-    // ---- creation -------------------------------------------------------------------------
-
-    /** A one-dimensional tensor holding a copy of {@code values}. */
-    public static Tensor of(double... values) {
-        return new Tensor(values.clone(), new int[] {values.length});
-    }
-
-    /** A tensor of the given shape holding a copy of {@code values} in row-major order. */
-    public static Tensor of(double[] values, int... shape) {
-        int n = ShapeRules.size(shape);
-        if (n != values.length) {
-            throw new IllegalArgumentException("Tensor has " + values.length + " values but shape "
-                    + Arrays.toString(shape) + " needs " + n);
-        }
-        return new Tensor(values.clone(), shape.clone());
-    }
-
-    /** A matrix from rows of equal length. */
-    public static Tensor of(double[][] rows) {
-        int cols = rows.length == 0 ? 0 : rows[0].length;
-        double[] d = new double[rows.length * cols];
-        for (int i = 0; i < rows.length; i++) {
-            if (rows[i].length != cols) {
-                throw new IllegalArgumentException("row " + i + " has length " + rows[i].length + ", expected " + cols);
-            }
-            System.arraycopy(rows[i], 0, d, i * cols, cols);
-        }
-        return new Tensor(d, new int[] {rows.length, cols});
-    }
-
-    /** A rank-0 tensor. */
-    public static Tensor scalar(double value) {
-        return new Tensor(new double[] {value}, ShapeRules.SCALAR);
-    }
-
-    /** All zeros. */
-    public static Tensor zeros(int... shape) {
-        return new Tensor(new double[ShapeRules.size(shape)], shape.clone());
-    }
-
-    /** All ones. */
-    public static Tensor ones(int... shape) {
-        return full(1.0, shape);
-    }
-
-    /** Every element equal to {@code value}. */
-    public static Tensor full(double value, int... shape) {
-        double[] d = new double[ShapeRules.size(shape)];
-        Arrays.fill(d, value);
-        return new Tensor(d, shape.clone());
-    }
-
-    /** {@code start, start + step, ...} while below {@code stop} (above, for a negative step). */
-    public static Tensor arange(double start, double stop, double step) {
-        if (step == 0 || !Double.isFinite(step)) {
-            throw new IllegalArgumentException("arange step must be finite and non-zero, got " + step);
-        }
-        if (!Double.isFinite(start) || !Double.isFinite(stop)) {
-            throw new IllegalArgumentException("arange bounds must be finite, got start " + start + " and stop " + stop);
-        }
-        double count = Math.ceil((stop - start) / step);
-        if (count > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("arange(" + start + ", " + stop + ", " + step + ") has more than 2^31-1 elements");
-        }
-        int n = (int) Math.max(0, count);
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = start + i * step;
-        }
-        return new Tensor(d, new int[] {n});
-    }
-
-    /** {@code 0, 1, ..., n - 1}. */
-    public static Tensor arange(int n) {
-        return arange(0, n, 1);
-    }
-
-    /** {@code n} evenly spaced points from {@code start} to {@code stop} inclusive. */
-    public static Tensor linspace(double start, double stop, int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("linspace count must be >= 1, got " + n);
-        }
-        double[] d = new double[n];
-        double step = n == 1 ? 0 : (stop - start) / (n - 1);
-        for (int i = 0; i < n; i++) {
-            d[i] = start + i * step;
-        }
-        d[n - 1] = n == 1 ? start : stop;
-        return new Tensor(d, new int[] {n});
-    }
-
-    /** The {@code n×n} identity matrix. */
-    public static Tensor eye(int n) {
-        if (n < 0) {
-            throw new IllegalArgumentException("eye size must be >= 0, got " + n);
-        }
-        double[] d = new double[ShapeRules.size(new int[] {n, n})];
-        for (int i = 0; i < n; i++) {
-            d[i * n + i] = 1.0;
-        }
-        return new Tensor(d, new int[] {n, n});
     }
 
     // ---- access -----------------------------------------------------------------------------
@@ -155,16 +53,7 @@ public final class Tensor {
 
     /** The element at a full multi-index. */
     public double get(int... index) {
-        if (index.length != shape.length) {
-            throw new IllegalArgumentException("index " + Arrays.toString(index) + " has rank " + index.length
-                    + " but the tensor has shape " + Arrays.toString(shape));
-        }
-        int flat = 0;
-        for (int i = 0; i < index.length; i++) {
-            IndexKernel.checkIndex(index[i], i, shape[i]);
-            flat = flat * shape[i] + index[i];
-        }
-        return data[flat];
+        return data[IndexKernel.flat(shape, index)];
     }
 
     /** The elements in row-major order (a copy). */
@@ -174,32 +63,17 @@ public final class Tensor {
 
     /** True when every element is finite (no NaN, no infinity). */
     public boolean allFinite() {
-        for (double v : data) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
+        return ElementScan.allFinite(data);
     }
 
     /** True when some element is NaN (a plain loop, cheaper than {@link #allMatch} with a lambda on hot paths). */
     public boolean anyNaN() {
-        for (double v : data) {
-            if (v != v) {
-                return true;
-            }
-        }
-        return false;
+        return ElementScan.anyNaN(data);
     }
 
     /** True when {@code test} holds for every element (one pass, no allocation). */
     public boolean allMatch(java.util.function.DoublePredicate test) {
-        for (double v : data) {
-            if (!test.test(v)) {
-                return false;
-            }
-        }
-        return true;
+        return ElementScan.allMatch(data, test);
     }
 
     /** The backing array, not copied: package kernels read it and never write it. */
@@ -317,11 +191,7 @@ public final class Tensor {
 
     /** Applies any scalar function element-wise (not differentiable; for plots and reports). */
     public Tensor map(java.util.function.DoubleUnaryOperator f) {
-        double[] o = new double[data.length];
-        for (int i = 0; i < o.length; i++) {
-            o[i] = f.applyAsDouble(data[i]);
-        }
-        return new Tensor(o, shape);
+        return new Tensor(UnaryKernel.map(f, data), shape);
     }
 
     // ---- comparisons ----------------------------------------------------------------------
@@ -351,11 +221,6 @@ public final class Tensor {
         return Comparison.EQ.apply(this, other);
     }
 
-    /** {@code condition != 0 ? a : b}, element-wise with broadcasting of all three. */
-    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
-        return Comparison.where(condition, a, b);
-    }
-
     // ---- reductions -----------------------------------------------------------------------
 
     /** Sum over {@code axes} (all axes when none are given); reduced axes are removed. */
@@ -366,12 +231,8 @@ public final class Tensor {
 
     /** Mean over {@code axes} (all axes when none are given). */
     public Tensor mean(int... axes) {
-        int[] ax = ShapeRules.axes(axes, shape.length);
-        int count = 1;
-        for (int a : ax) {
-            count *= shape[a];
-        }
-        return sum(axes).div(count);
+        Tensor s = sum(axes);
+        return s.div(s.size() == 0 ? 0 : (double) data.length / s.size());
     }
 
     /** Product over {@code axes} (all axes when none are given). */
@@ -395,14 +256,17 @@ public final class Tensor {
      */
     public Tensor logSumExp(int... axes) {
         int[] ax = ShapeRules.axes(axes, shape.length);
-        int[] kept = ShapeRules.reduced(shape, ax, true);
-        double[] m = ReductionKernel.reduce(data, shape, ax, Rule.MAX);
-        for (int i = 0; i < m.length; i++) {
-            m[i] = Double.isInfinite(m[i]) ? 0.0 : m[i];
-        }
-        Tensor shift = new Tensor(m, kept);
+        Tensor shift = new Tensor(ReductionKernel.finiteMax(data, shape, ax), ShapeRules.reduced(shape, ax, true));
         Tensor s = sub(shift).exp().sum(axes).log();
         return s.add(shift.reshape(s.shape));
+    }
+
+    /**
+     * The running sum along {@code axis}: {@code out[.., k, ..] = Σ_{j <= k} this[.., j, ..]}
+     * (NumPy's {@code cumsum}); the shape is unchanged.
+     */
+    public Tensor cumsum(int axis) {
+        return new Tensor(CumulativeKernel.cumsum(data, shape, ShapeRules.axis(axis, shape.length)), shape);
     }
 
     private Tensor reduce(Rule rule, int[] axes) {
@@ -419,33 +283,18 @@ public final class Tensor {
 
     /** Swaps the last two axes (a matrix transpose, batched over leading axes). */
     public Tensor transpose() {
-        if (shape.length < 2) {
-            throw new IllegalArgumentException("transpose needs rank >= 2, shape is " + Arrays.toString(shape));
-        }
-        int[] perm = new int[shape.length];
-        for (int i = 0; i < perm.length; i++) {
-            perm[i] = i;
-        }
-        perm[perm.length - 2] = perm.length - 1;
-        perm[perm.length - 1] = perm.length - 2;
-        return permute(perm);
+        return permute(LayoutKernel.lastTwoSwapped(shape));
     }
 
     /** Reorders axes: axis {@code k} of the result is axis {@code perm[k]} of this tensor. */
     public Tensor permute(int... perm) {
         int[] p = LayoutKernel.permutation(perm, shape.length);
-        int[] s = new int[shape.length];
-        for (int k = 0; k < s.length; k++) {
-            s[k] = shape[p[k]];
-        }
-        return new Tensor(LayoutKernel.permute(data, shape, p), s);
+        return new Tensor(LayoutKernel.permute(data, shape, p), LayoutKernel.permuted(shape, p));
     }
 
     /** Broadcasts to {@code target} (NumPy rules), materializing the repeated elements. */
     public Tensor broadcastTo(int... target) {
-        if (!ShapeRules.broadcastsTo(shape, target)) {
-            throw new IllegalArgumentException("cannot broadcast " + Arrays.toString(shape) + " to " + Arrays.toString(target));
-        }
+        ShapeRules.requireBroadcastsTo(shape, target);
         return new Tensor(BroadcastKernel.expand(data, shape, target), target.clone());
     }
 
@@ -488,25 +337,19 @@ public final class Tensor {
     /** Elements {@code start <= k < end} along {@code axis}. */
     public Tensor slice(int axis, int start, int end) {
         int a = ShapeRules.axis(axis, shape.length);
-        int[] s = shape.clone();
-        s[a] = end - start;
-        return new Tensor(IndexKernel.slice(data, shape, a, start, end), s);
+        return new Tensor(IndexKernel.slice(data, shape, a, start, end), resized(a, end - start));
     }
 
     /** {@code out[.., k, ..] = this[.., index[k], ..]} along {@code axis}. */
     public Tensor indexSelect(int axis, int... index) {
         int a = ShapeRules.axis(axis, shape.length);
-        int[] s = shape.clone();
-        s[a] = index.length;
-        return new Tensor(IndexKernel.select(data, shape, a, index), s);
+        return new Tensor(IndexKernel.select(data, shape, a, index), resized(a, index.length));
     }
 
     /** Adjoint of {@link #indexSelect}: {@code out[.., index[k], ..] += this[.., k, ..]}, {@code size} along {@code axis}. */
     public Tensor indexAdd(int axis, int[] index, int size) {
         int a = ShapeRules.axis(axis, shape.length);
-        int[] s = shape.clone();
-        s[a] = size;
-        return new Tensor(IndexKernel.indexAdd(data, shape, a, index, size), s);
+        return new Tensor(IndexKernel.indexAdd(data, shape, a, index, size), resized(a, size));
     }
 
     /** Element-wise gather along {@code axis} (as {@code torch.gather}); the result has {@code index}'s shape. */
@@ -518,19 +361,14 @@ public final class Tensor {
     /** Adjoint of {@link #gather}: adds each element at its indexed position; {@code size} along {@code axis}. */
     public Tensor scatterAdd(int axis, Index index, int size) {
         int a = ShapeRules.axis(axis, shape.length);
+        return new Tensor(IndexKernel.scatterAdd(data, shape, a, index, size), resized(a, size));
+    }
+
+    /** This shape with axis {@code a} of size {@code size}. */
+    private int[] resized(int a, int size) {
         int[] s = shape.clone();
         s[a] = size;
-        return new Tensor(IndexKernel.scatterAdd(data, shape, a, index, size), s);
-    }
-
-    /** Joins tensors along an existing axis. */
-    public static Tensor concat(int axis, Tensor... parts) {
-        return Joining.concat(axis, parts);
-    }
-
-    /** Joins tensors of equal shape along a new axis. */
-    public static Tensor stack(int axis, Tensor... parts) {
-        return Joining.stack(axis, parts);
+        return s;
     }
 
     // ---- linear algebra ---------------------------------------------------------------------
@@ -542,14 +380,8 @@ public final class Tensor {
 
     /** Outer product of two vectors: {@code out[i, j] = this[i] * other[j]}. */
     public Tensor outer(Tensor other) {
-        if (shape.length != 1 || other.shape.length != 1) {
-            throw new IllegalArgumentException("outer needs two vectors, got " + Arrays.toString(shape)
-                    + " and " + Arrays.toString(other.shape));
-        }
-        return reshape(data.length, 1).mul(other.reshape(1, other.data.length));
+        return MatrixProduct.outer(this, other);
     }
-
-    // ---- object ---------------------------------------------------------------------------
 
     @Override
     public boolean equals(Object o) {
@@ -564,16 +396,5 @@ public final class Tensor {
     @Override
     public String toString() {
         return TensorFormat.format(this);
-    }
-
-    // ---- cumulative sums ------------------------------------------------------------------
-
-    /**
-     * The running sum along {@code axis}: {@code out[.., k, ..] = Σ_{j <= k} this[.., j, ..]}
-     * (NumPy's {@code cumsum}); the shape is unchanged.
-     */
-    public Tensor cumsum(int axis) {
-        int a = ShapeRules.axis(axis, shape.length);
-        return new Tensor(CumulativeKernel.cumsum(data, shape, a), shape);
     }
 }

@@ -41,4 +41,13 @@ final class UnaryKernel {
         }
         return new Tensor(o, t.shapeView());
     }
+
+    /** {@code f} applied to every element, into a new array. */
+    static double[] map(java.util.function.DoubleUnaryOperator f, double[] x) {
+        double[] o = new double[x.length];
+        for (int i = 0; i < o.length; i++) {
+            o[i] = f.applyAsDouble(x[i]);
+        }
+        return o;
+    }
 }
