@@ -1,11 +1,8 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
-import io.github.elbo4j.transform.Constraint;
-import java.util.Arrays;
 
 /**
  * The multivariate normal {@code N(μ, Σ)} on {@code ℝ^d} with density
@@ -23,24 +20,14 @@ import java.util.Arrays;
  *       substitution ({@code Cov(U⁻ᵀ ε) = U⁻ᵀ U⁻¹ = Λ⁻¹}).</li>
  * </ul>
  * All draws of a batch element are whitened or colored by one solve or product with the
- * draws as columns ({@link SampleRows}).
+ * draws as columns ({@link SampleRows}). Density, draws and moments: {@link GaussianVector}.
  */
-public final class MultivariateNormal implements Distribution {
+public final class MultivariateNormal extends GaussianVector<GaussianCovariance> {
 
     private static final String NAME = "MultivariateNormal";
 
-    private final Var loc;
-    private final GaussianCovariance covariance;
-    private final int[] batchShape;
-
     private MultivariateNormal(Var loc, GaussianCovariance covariance) {
-        int d = covariance.dim();
-        MatrixParameterChecks.vector(NAME, "loc", loc.shape(), d);
-        ParameterChecks.finite(NAME, "loc", loc.value());
-        int[] ls = loc.shape();
-        this.loc = loc;
-        this.covariance = covariance;
-        this.batchShape = Broadcasting.shape(Arrays.copyOf(ls, ls.length - 1), covariance.batchShape());
+        super(NAME, loc, covariance);
     }
 
     /** {@code N(loc, L Lᵀ)} from the lower Cholesky factor {@code scaleTril} {@code [..., d, d]} (positive diagonal, zeros above). */
@@ -79,98 +66,8 @@ public final class MultivariateNormal implements Distribution {
         return ofPrecision(Var.constant(loc), Var.constant(precision));
     }
 
-    /** The mean {@code μ}, as given. */
-    public Var loc() {
-        return loc;
-    }
-
-    /** The dimension {@code d}. */
-    public int dim() {
-        return covariance.dim();
-    }
-
-    /** The lower Cholesky factor of {@code Σ} (computed from the precision's factor when given a precision). */
-    public Var scaleTril() {
-        return covariance.scaleTril();
-    }
-
-    /** {@code Σ}. */
-    public Var covariance() {
-        return covariance.covariance();
-    }
-
-    /** {@code Σ⁻¹}. */
-    public Var precision() {
-        return covariance.precision();
-    }
-
-    GaussianCovariance covarianceModel() {
-        return covariance;
-    }
-
-    @Override
-    public int[] batchShape() {
-        return batchShape.clone();
-    }
-
-    @Override
-    public int[] eventShape() {
-        return new int[] {dim()};
-    }
-
-    @Override
-    public Constraint support() {
-        return new Constraint.RealVector();
-    }
-
-    /**
-     * {@code log p(x) = -½ ‖S⁻¹(x - μ)‖² - ½ log det Σ - (d/2) log 2π} (see the class comment for
-     * {@code S⁻¹}); {@code -∞} for a vector with a NaN, which lies outside {@code ℝ^d}.
-     */
-    @Override
-    public Var logProb(Var value) {
-        MatrixParameterChecks.vector(NAME, "value", value.shape(), dim());
-        Var lp = covariance.logDensity(value, loc);
-        // a NaN coordinate (the only way out of ℝ^d) makes its log-density NaN: check the vectors only then
-        return lp.value().allFinite() ? lp : SupportMask.apply(lp, support(), value);
-    }
-
-    @Override
-    public Tensor sample(RandomStream rng, int... sampleShape) {
-        return rsample(rng, sampleShape).value();
-    }
-
-    @Override
-    public boolean hasRsample() {
-        return true;
-    }
-
-    /** {@code x = μ + L ε} (or {@code μ + U⁻ᵀ ε}), {@code ε ~ N(0, I_d)}. */
-    @Override
-    public Var rsample(RandomStream rng, int... sampleShape) {
-        return covariance.draw(loc, batchShape, rng, sampleShape);
-    }
-
     @Override
     public MultivariateNormal expand(int... shape) {
-        return new MultivariateNormal(loc.broadcastTo(Broadcasting.concat(shape, new int[] {dim()})), covariance.expand(shape));
-    }
-
-    /** {@code E[x] = μ}. */
-    @Override
-    public Tensor mean() {
-        return loc.value().broadcastTo(Broadcasting.concat(batchShape, new int[] {dim()}));
-    }
-
-    /** The marginal variances {@code Σ_ii}. */
-    @Override
-    public Tensor variance() {
-        return covariance.variance().value().broadcastTo(Broadcasting.concat(batchShape, new int[] {dim()}));
-    }
-
-    /** {@code H = (d/2)(1 + log 2π) + ½ log det Σ} (Bishop, PRML, exercise 2.15). */
-    @Override
-    public Var entropy() {
-        return covariance.entropy(batchShape);
+        return new MultivariateNormal(loc().broadcastTo(Broadcasting.concat(shape, new int[] {dim()})), covariance.expand(shape));
     }
 }
