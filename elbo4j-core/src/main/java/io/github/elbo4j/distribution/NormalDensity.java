@@ -59,16 +59,26 @@ final class NormalDensity {
             }
         }
         int[][] shapes = {value.shape(), loc.shape(), scale.shape()};
-        double[][] bothSums = new double[1][];            // Σ g z/σ and Σ g (z²−1)/σ, formed once for both
+        boolean scalarParameters = Broadcasting.size(shapes[1]) == 1 && Broadcasting.size(shapes[2]) == 1
+                && loc.isTracked() && scale.isTracked();
+        // per backward sweep (one adjoint g, one call per input): g expanded once, both scalar sums in one pass;
+        // keyed on g itself, so a second sweep over the same graph (another cotangent) recomputes them
+        Tensor[] sweep = new Tensor[1];
+        double[][] adjoint = new double[1][];
+        double[][] bothSums = new double[1][];
         return Optional.of(CustomFunction.apply(Tensor.of(lp, shape), (g, k) -> {
-            boolean scalarParameters = Broadcasting.size(shapes[1]) == 1 && Broadcasting.size(shapes[2]) == 1;
-            if (k > 0 && scalarParameters && loc.isTracked() && scale.isTracked()) {
+            if (sweep[0] != g) {
+                sweep[0] = g;
+                adjoint[0] = g.broadcastTo(shape).toArray();
+                bothSums[0] = null;
+            }
+            if (k > 0 && scalarParameters) {
                 if (bothSums[0] == null) {
-                    bothSums[0] = scalarSums(g.broadcastTo(shape).toArray(), z, inverse);
+                    bothSums[0] = scalarSums(adjoint[0], z, inverse);
                 }
                 return Tensor.of(new double[] {bothSums[0][k - 1]}, shapes[k]);
             }
-            return pullback(k, g.broadcastTo(shape).toArray(), z, inverse, shape, shapes[k]);
+            return pullback(k, adjoint[0], z, inverse, shape, shapes[k]);
         }, value, loc, scale));
     }
 

@@ -67,6 +67,18 @@ class NormalDensityTest {
     }
 
     @Test
+    void aSecondBackwardSweepWithAnotherCotangentGetsItsOwnGradients() {
+        io.github.elbo4j.autodiff.Tape tape = new io.github.elbo4j.autodiff.Tape();
+        Var loc = tape.variable(0.4);
+        Var scale = tape.variable(1.3);
+        Var lp = NormalDensity.of(Var.constant(VALUES), loc, scale).orElseThrow();
+        var once = tape.gradient(lp.sum(), loc, scale);
+        var twice = tape.gradient(lp.mul(2.0).sum(), loc, scale);
+        assertThat(twice.of(loc).item()).isCloseTo(2 * once.of(loc).item(), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(twice.of(scale).item()).isCloseTo(2 * once.of(scale).item(), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
     void aNaNValueLeavesItToTheMaskedGeneralPath() {
         assertThat(NormalDensity.of(Var.constant(Tensor.of(1.0, Double.NaN)), Var.constant(Tensor.scalar(0.0)),
                 Var.constant(Tensor.scalar(1.0)))).isEmpty();

@@ -2,6 +2,7 @@ package io.github.elbo4j.infer.guide;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.model.Model;
+import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;
 
 /**
@@ -28,13 +29,7 @@ public record AutoMultivariateNormal(double initScale) implements AutoGuide {
         Tensor loc0 = layout.initialVector();
         Tensor raw0 = Tensor.eye(d).mul(Math.log(initScale));
         Tensor eye = Tensor.eye(d);
-        double[] strict = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < i; j++) {
-                strict[i * d + j] = 1.0;
-            }
-        }
-        Tensor strictLower = Tensor.of(strict, d, d);
+        Tensor strictLower = strictLower(d);
         return m -> {
             Var loc = m.param("auto_loc", loc0);
             Var raw = m.param("auto_scale_raw", raw0);
@@ -49,13 +44,11 @@ public record AutoMultivariateNormal(double initScale) implements AutoGuide {
     /** The scale factor {@code L} from the raw parameter (for summaries). */
     public static Tensor scaleTril(Tensor raw) {
         int d = raw.dim(0);
-        Tensor eye = Tensor.eye(d);
-        double[] strict = new double[d * d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j < i; j++) {
-                strict[i * d + j] = 1.0;
-            }
-        }
-        return raw.mul(Tensor.of(strict, d, d)).add(raw.exp().mul(eye));
+        return raw.mul(strictLower(d)).add(raw.exp().mul(Tensor.eye(d)));
+    }
+
+    /** Ones strictly below the diagonal of a {@code d × d} matrix, zeros elsewhere. */
+    private static Tensor strictLower(int d) {
+        return LinearAlgebra.tril(Tensor.ones(d, d), -1);
     }
 }
