@@ -3,6 +3,7 @@ package io.github.elbo4j.infer.guide;
 import io.github.elbo4j.distribution.Distribution;
 import io.github.elbo4j.model.Site;
 import io.github.elbo4j.model.Trace;
+import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Bijector;
@@ -33,17 +34,23 @@ public final class LatentLayout {
         this.maxPlateNesting = maxPlateNesting;
     }
 
-    /**
-     * The layout of {@code prototype}'s latent sites. Initial values are the prior median where
-     * the distribution has a quantile function, else the prototype's own draw (a feasible point).
-     */
+    /** The layout of {@code prototype}'s latent sites, initialized at the prior median ({@link InitStrategy#median()}). */
     public static LatentLayout of(Trace prototype) {
+        return of(prototype, InitStrategy.median(), RandomStream.of(0));
+    }
+
+    /**
+     * The layout of {@code prototype}'s latent sites with initial values from {@code init}
+     * ({@code rng} serves strategies that draw; the site's stream is {@code rng.split(index)}).
+     */
+    public static LatentLayout of(Trace prototype, InitStrategy init, RandomStream rng) {
         List<Entry> out = new ArrayList<>();
         int offset = 0;
         int nesting = 0;
         for (Site s : prototype.sites()) {
             nesting = Math.max(nesting, s.plates().size());
         }
+        int index = 0;
         for (Site s : prototype.latentSites()) {
             Distribution d = s.distribution().orElseThrow();
             if (d.support().isDiscrete()) {
@@ -52,27 +59,13 @@ public final class LatentLayout {
             }
             Bijector t = Bijectors.bijectTo(d.support());
             int[] shape = s.value().shape();
-            Tensor init = t.inverse(initialValue(d, s.value().value()));
-            int[] ushape = init.shape();
+            Tensor u0 = t.inverse(init.initialValue(s.name(), d, s.value().value(), t, rng.split(index++)));
+            int[] ushape = u0.shape();
             int size = Broadcasting.size(ushape);
-            out.add(new Entry(s.name(), t, shape, ushape, d.batchShape().length, offset, size, init));
+            out.add(new Entry(s.name(), t, shape, ushape, d.batchShape().length, offset, size, u0));
             offset += size;
         }
         return new LatentLayout(List.copyOf(out), offset, nesting);
-    }
-
-    private static Tensor initialValue(Distribution d, Tensor draw) {
-        if (d.eventShape().length == 0) {
-            try {
-                Tensor median = d.icdf(Tensor.full(0.5, d.batchShape()));
-                if (median.allFinite() && d.support().check(median).min().item() == 1.0 && median.sameShape(draw)) {
-                    return median;
-                }
-            } catch (UnsupportedOperationException noQuantile) {
-                // fall through to the prototype draw, a point of the support
-            }
-        }
-        return draw;
     }
 
     /** The sites, in model order. */
