@@ -20,5 +20,6 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.optim;
     exports io.github.elbo4j.infer;
     exports io.github.elbo4j.infer.guide;
+    exports io.github.elbo4j.diagnostics;
     exports io.github.elbo4j.cavi;
 }
