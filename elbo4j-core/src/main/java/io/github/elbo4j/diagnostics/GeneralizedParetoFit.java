@@ -17,9 +17,9 @@ import java.util.Optional;
  */
 public record GeneralizedParetoFit(double shape, double scale) {
 
-    /** Grid points beyond {@code ⌊√n⌋} (loo's {@code min_grid_pts}; Zhang and Stephens use 20). */
+    /** Grid points beyond {@code ⌊√n⌋}: loo's {@code min_grid_pts} (Zhang and Stephens' paper uses 20). */
     private static final int MIN_GRID_POINTS = 30;
-    /** The constant 3 in the grid, from Zhang and Stephens (2009), section 3. */
+    /** The constant 3 in Zhang and Stephens' (2009) grid. */
     private static final double GRID_PRIOR = 3;
     /** The weakly informative prior on the shape: worth this many observations ... */
     private static final double PRIOR_OBSERVATIONS = 10;
@@ -54,7 +54,7 @@ public record GeneralizedParetoFit(double shape, double scale) {
 
     /**
      * The Zhang and Stephens (2009) estimate ("A new and efficient estimation method for the
-     * generalized Pareto distribution", Technometrics 51(3), sections 2–3). With {@code θ = -k / σ},
+     * generalized Pareto distribution", Technometrics 51(3)). With {@code θ = -k / σ},
      * the likelihood is maximized over {@code k} in closed form for each {@code θ}:
      * {@code k(θ) = (1/n) Σ log(1 - θ x_i)}, leaving the profile log-likelihood
      * {@code ℓ(θ) = n (log(-θ / k(θ)) - k(θ) - 1)}. The estimate is the posterior mean of {@code θ}

@@ -7,7 +7,7 @@ import java.math.RoundingMode;
  * What a PSIS k-hat says about importance-sampling estimates from {@code S} draws (Vehtari,
  * Simpson, Gelman, Yao and Gabry 2024, "Pareto smoothed importance sampling", JMLR 25(72),
  * section 3; for variational inference, Yao, Vehtari, Simpson and Gelman 2018, "Yes, but did it
- * work?", ICML, section 3). With the threshold {@code t(S) = min(1 - 1/log10(S), 0.7)}
+ * work?", ICML). With the threshold {@code t(S) = min(1 - 1/log10(S), 0.7)}
  * ({@link Psis#paretoKThreshold}), the cases, checked in this order:
  * <ul>
  * <li>{@link #NOT_ESTIMATED}: {@code k = +∞} because the tail had fewer than 5 draws ({@code S < 21});</li>
