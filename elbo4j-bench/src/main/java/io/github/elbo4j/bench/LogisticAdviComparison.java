@@ -6,14 +6,13 @@ import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Bernoulli;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.infer.Convergence;
-import io.github.elbo4j.infer.ElboEstimator;
-import io.github.elbo4j.infer.ElboInputs;
 import io.github.elbo4j.infer.Fit;
+import io.github.elbo4j.infer.GuidePosterior;
 import io.github.elbo4j.infer.Svi;
+import io.github.elbo4j.infer.WarmStart;
 import io.github.elbo4j.infer.guide.AutoGuide;
-import io.github.elbo4j.infer.guide.AutoMultivariateNormal;
+import io.github.elbo4j.infer.guide.GaussianMoments;
 import io.github.elbo4j.model.Model;
-import io.github.elbo4j.model.SubstituteHandler;
 import io.github.elbo4j.optim.Adam;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
@@ -97,7 +96,8 @@ public final class LogisticAdviComparison {
         out.put("repeats", repeats);
 
         // each variant: one untimed warm-up fit (JIT; the SIMD kernels need C2), then the median of `repeats`
-        Svi torchSvi = Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000).seed(0);
+        Svi torchSvi = Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000)
+                .convergence(Convergence.none()).warmStart(WarmStart.none()).diagnosticDraws(0).seed(0);
         PeerFormat.Timed<Fit> torchLike = PeerFormat.timed(torchSvi::run, repeats);
         Map<String, Object> torch = summary(torchLike, model, reference, AutoGuide.meanField());
         torch.put("variant", "meanfield ADVI, Adam 0.05, 2000 steps, 1 particle (torch settings)");
@@ -117,7 +117,7 @@ public final class LogisticAdviComparison {
     private static Map<String, Object> stanSettings(Model model, AutoGuide guide, Map<String, double[]> reference,
                                                     int repeats) {
         Svi svi = Svi.of(model).guide(guide).adaptStepSize(50).maxSteps(10_000)
-                .convergence(new Convergence(0.01, 100, 10)).seed(0);
+                .convergence(Convergence.relative(0.01)).warmStart(WarmStart.none()).diagnosticDraws(0).seed(0);
         PeerFormat.Timed<Fit> timed = PeerFormat.timed(svi::run, repeats);
         Map<String, Object> s = summary(timed, model, reference, guide);
         s.put("eta", timed.result().adaptedStepSize().orElse(Double.NaN));
@@ -133,15 +133,10 @@ public final class LogisticAdviComparison {
         s.put("wall_s", seconds);
         s.put("iters", fit.steps());
         s.put("per_iter_ms", 1000 * seconds / fit.steps());
-        double[] loc = fit.parameter("auto_loc").toArray();
-        double[] sd = fit.parameters().containsKey("auto_scale") ? fit.parameter("auto_scale").toArray()
-                : marginalSds(AutoMultivariateNormal.scaleTril(fit.parameter("auto_scale_raw")));
-        Map<String, Var> frozen = new LinkedHashMap<>();
-        fit.parameters().forEach((k, v) -> frozen.put(k, Var.constant(v)));
-        Model guide = family.guideFor(io.github.elbo4j.infer.guide.LatentLayout.of(
-                io.github.elbo4j.model.ModelContext.trace(model, new io.github.elbo4j.model.SeedHandler(0))));
-        double elbo = ElboEstimator.trace().estimate(new ElboInputs(model, guide, new SubstituteHandler(frozen::get),
-                RandomStream.of(99), 2000, 1)).elbo();
+        GaussianMoments moments = ((GuidePosterior) fit.posterior()).moments().orElseThrow();
+        double[] loc = moments.mean().toArray();
+        double[] sd = moments.marginalSd().toArray();
+        double elbo = fit.posterior().elbo(model, 2000, RandomStream.of(99)).value();
         s.put("final_elbo", elbo);
         Map<String, Object> quality = new LinkedHashMap<>();
         s.put("quality", quality);
@@ -163,20 +158,5 @@ public final class LogisticAdviComparison {
             quality.put("sd_ratio_min_max", String.format(Locale.ROOT, "%.2f-%.2f", minRatio, maxRatio));
         }
         return s;
-    }
-
-    /** {@code sd_j = sqrt(Σ_k L_jk²)}: the marginal standard deviations of {@code N(μ, L Lᵀ)}. */
-    private static double[] marginalSds(Tensor tril) {
-        int d = tril.dim(0);
-        double[] l = tril.toArray();
-        double[] sd = new double[d];
-        for (int j = 0; j < d; j++) {
-            double s = 0;
-            for (int k = 0; k < d; k++) {
-                s += l[j * d + k] * l[j * d + k];
-            }
-            sd[j] = Math.sqrt(s);
-        }
-        return sd;
     }
 }

@@ -1,7 +1,9 @@
 package io.github.elbo4j.bench;
 
+import io.github.elbo4j.infer.Convergence;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.Svi;
+import io.github.elbo4j.infer.WarmStart;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.optim.Adam;
@@ -82,7 +84,7 @@ public class SviStepBenchmark {
     /** {@code steps} steps of mean-field ADVI with Adam(0.05), as the torch peer. */
     static Fit fit(Model model, int particles, int steps) {
         return Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).numParticles(particles)
-                .maxSteps(steps).seed(0).run();
+                .maxSteps(steps).convergence(Convergence.none()).warmStart(WarmStart.none()).diagnosticDraws(0).seed(0).run();
     }
 
     /** {@link #STEPS} steps; the result keeps the JIT from dropping the work. */

@@ -15,13 +15,23 @@ import java.util.Optional;
 /**
  * What an {@link ElboEstimator} needs for one step: the model, the guide, the handler that
  * supplies parameters, this step's random stream, the number of particles and the plate nesting
- * of the model (so that the particle axis sits left of every plate axis).
+ * of the model (so that the particle axis sits left of every plate axis), and optionally a handler
+ * that fixes the guide's draws (deterministic VI).
  */
-public record ElboInputs(Model model, Model guide, Handler params, RandomStream rng, int particles, int maxPlateNesting) {
+public record ElboInputs(Model model, Model guide, Handler params, RandomStream rng, int particles, int maxPlateNesting,
+                         Optional<Handler> noise) {
 
-    /** Runs the guide with {@code particles} vectorized particles and records it. */
+    /** Inputs whose guide draws fresh noise from {@code rng} (stochastic VI). */
+    public ElboInputs(Model model, Model guide, Handler params, RandomStream rng, int particles, int maxPlateNesting) {
+        this(model, guide, params, rng, particles, maxPlateNesting, Optional.empty());
+    }
+
+    /** Runs the guide with {@code particles} vectorized particles (its draws fixed by {@code noise}, if given) and records it. */
     public Trace traceGuide() {
-        return ModelContext.trace(guide, params, new ParticleHandler(particles, maxPlateNesting), new SeedHandler(rng.split(0)));
+        ParticleHandler particleHandler = new ParticleHandler(particles, maxPlateNesting);
+        SeedHandler seed = new SeedHandler(rng.split(0));
+        return noise.isEmpty() ? ModelContext.trace(guide, params, particleHandler, seed)
+                : ModelContext.trace(guide, params, particleHandler, seed, noise.get());
     }
 
     /** Runs the model with its latent sites replayed from {@code guideTrace} and records it. */

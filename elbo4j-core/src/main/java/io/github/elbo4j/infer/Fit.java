@@ -2,32 +2,60 @@ package io.github.elbo4j.infer;
 
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * The result of a successful {@link Svi} run: the fitted parameters, the ELBO trace, why it
- * stopped, and the posterior approximation.
+ * The result of a fit, for every method (stochastic or deterministic VI, coordinate ascent):
+ * what was fitted, how the fit went, whether to trust it, and the posterior approximation.
  *
- * @param parameters the constrained parameter values, by name
- * @param elboTrace  the ELBO estimate of every step
- * @param steps      the number of steps taken
- * @param converged  true when the convergence rule stopped the fit (false: the step budget ran out)
- * @param posterior  the approximation, to sample and summarize
- * @param seed       the seed the run used (the same seed gives the same bits)
- * @param adaptedStepSize the step-size scale η chosen by {@link Svi#adaptStepSize}, if the search ran
+ * @param method      how it was fitted, in words (e.g. "deterministic ADVI, fullrank guide, L-BFGS, 64 fixed draws")
+ * @param parameters  the fitted parameters (constrained values), by name
+ * @param elboTrace   the ELBO step by step
+ * @param stopReason  why it stopped
+ * @param diagnostics the importance-sampling check of {@code q} (PSIS {@code k̂}), or why there is none
+ * @param verdict     whether to trust the fit, with the reasons
+ * @param provenance  seed, settings and library version
+ * @param posterior   the approximation, to sample, summarize and predict
+ * @param state       for stochastic VI, the state to resume from (parameters and optimizer accumulators)
+ * @param notes       facts about the run (warm start, draws, stopping) in words
  */
-public record Fit(Map<String, Tensor> parameters, double[] elboTrace, long steps, boolean converged,
-                  Posterior posterior, long seed, java.util.OptionalDouble adaptedStepSize) {
+public record Fit(String method, Map<String, Tensor> parameters, ElboTrace elboTrace, StopReason stopReason,
+                  Diagnostics diagnostics, Verdict verdict, Provenance provenance, Posterior posterior,
+                  Optional<SviState> state, List<String> notes) {
 
-    /** The mean of the last {@code min(100, steps)} ELBO estimates. */
+    /** Copies the collections. */
+    public Fit {
+        parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        notes = List.copyOf(notes);
+    }
+
+    /** True when the fit's own convergence criterion stopped it. */
+    public boolean converged() {
+        return stopReason == StopReason.CONVERGED;
+    }
+
+    /** The number of steps, minimizer iterations or sweeps recorded in the ELBO trace. */
+    public long steps() {
+        return elboTrace.length();
+    }
+
+    /** The seed the run used (the same seed gives the same bits). */
+    public long seed() {
+        return provenance.seed();
+    }
+
+    /** {@link ElboTrace#finalValue()}. */
     public double finalElbo() {
-        int n = Math.min(100, elboTrace.length);
-        double s = 0;
-        for (int i = elboTrace.length - n; i < elboTrace.length; i++) {
-            s += elboTrace[i];
-        }
-        return s / n;
+        return elboTrace.finalValue();
+    }
+
+    /** PSIS {@code k̂} of the fitted approximation, if it was checked. */
+    public OptionalDouble paretoK() {
+        return diagnostics.paretoK();
     }
 
     /** A fitted parameter by name. */
@@ -39,8 +67,47 @@ public record Fit(Map<String, Tensor> parameters, double[] elboTrace, long steps
         return t;
     }
 
+    /** The step-size scale {@code η} chosen by {@link Svi#adaptStepSize}, if the search ran. */
+    public OptionalDouble adaptedStepSize() {
+        String eta = provenance.settings().get("adaptedStepSize");
+        return eta == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(eta));
+    }
+
     /** The posterior summary table from 4000 draws with a stream derived from the run's seed. */
     public List<SiteSummary> summary() {
-        return posterior.summary(4000, RandomStream.of(seed).split(Long.MAX_VALUE));
+        return posterior.summary(4000, RandomStream.of(seed()).split(Long.MAX_VALUE));
+    }
+
+    /** Writes this fit as JSON ({@link FitJson}), whole or not at all. */
+    public void save(Path file) {
+        FitJson.write(this, file);
+    }
+
+    /**
+     * Loads a saved coordinate-ascent fit (its posterior is self-contained). A stochastic or
+     * deterministic VI fit needs its model: {@link #load(Path, io.github.elbo4j.model.Model)}.
+     */
+    public static Fit load(Path file) {
+        com.fasterxml.jackson.databind.JsonNode root = FitJson.readTree(file);
+        com.fasterxml.jackson.databind.JsonNode post = root.path("posterior");
+        if (!"factors".equals(post.path("type").asText())) {
+            throw new IllegalArgumentException("fit file " + file + " holds a " + post.path("type").asText()
+                    + " posterior, which needs the model to rebuild: Fit.load(file, model)");
+        }
+        return FitJson.fromTree(root, FactorPosterior.fromJson(post.path("factors")), Optional.empty());
+    }
+
+    /**
+     * Loads a saved fit of {@code model} with an automatic guide (or a coordinate-ascent fit):
+     * the same summary bits as the fit that was saved, and {@link Svi#resume} continues a
+     * stochastic fit from its optimizer state.
+     */
+    public static Fit load(Path file, io.github.elbo4j.model.Model model) {
+        return SavedFits.load(file, model, null);
+    }
+
+    /** Loads a saved fit of {@code model} with the hand-written {@code guide} it was fitted with. */
+    public static Fit load(Path file, io.github.elbo4j.model.Model model, io.github.elbo4j.model.Model guide) {
+        return SavedFits.load(file, model, guide);
     }
 }

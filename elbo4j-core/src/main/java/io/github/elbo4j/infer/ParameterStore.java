@@ -19,17 +19,77 @@ import java.util.Map;
 public final class ParameterStore {
 
     /** One parameter: its unconstrained values, shape and transform. */
-    private record Entry(String name, double[] unconstrained, int[] shape, Bijector transform) {
+    private record Entry(String name, double[] unconstrained, int[] shape, Bijector transform, Constraint constraint) {
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    /** An independent copy: the same names, transforms and values. */
+    public ParameterStore copy() {
+        ParameterStore c = new ParameterStore();
+        for (Entry e : entries.values()) {
+            c.entries.put(e.name(), new Entry(e.name(), e.unconstrained().clone(), e.shape(), e.transform(), e.constraint()));
+        }
+        return c;
+    }
+
+    /** The total number of unconstrained values. */
+    public int totalSize() {
+        int n = 0;
+        for (Entry e : entries.values()) {
+            n += e.unconstrained().length;
+        }
+        return n;
+    }
+
+    /** All unconstrained values concatenated in registration order. */
+    public double[] flat() {
+        double[] out = new double[totalSize()];
+        int at = 0;
+        for (Entry e : entries.values()) {
+            System.arraycopy(e.unconstrained(), 0, out, at, e.unconstrained().length);
+            at += e.unconstrained().length;
+        }
+        return out;
+    }
+
+    /** Sets all unconstrained values from {@code values} (concatenated in registration order). */
+    void setFlat(double[] values) {
+        if (values.length != totalSize()) {
+            throw new IllegalArgumentException("ParameterStore flat values must have length " + totalSize() + ", got " + values.length);
+        }
+        int at = 0;
+        for (Entry e : entries.values()) {
+            System.arraycopy(values, at, e.unconstrained(), 0, e.unconstrained().length);
+            at += e.unconstrained().length;
+        }
+    }
+
+    /** The unconstrained values of every parameter by name (copies). */
+    public Map<String, Tensor> unconstrainedValues() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (String n : entries.keySet()) {
+            out.put(n, unconstrainedValue(n));
+        }
+        return out;
+    }
+
+    /** The constraint {@code name} was registered with. */
+    public Constraint constraintOf(String name) {
+        return require(name).constraint();
+    }
+
+    /** Registers {@code name} with an unconstrained value directly (restoring a saved fit). */
+    void registerUnconstrained(String name, Tensor unconstrained, Constraint constraint) {
+        entries.put(name, new Entry(name, unconstrained.toArray(), unconstrained.shape(), Bijectors.bijectTo(constraint), constraint));
+    }
 
     /** Registers {@code name} with initial constrained value {@code init} in {@code constraint}, if new. */
     void register(String name, Tensor init, Constraint constraint) {
         if (!entries.containsKey(name)) {
             Bijector t = Bijectors.bijectTo(constraint);
             Tensor u = t.inverse(init);
-            entries.put(name, new Entry(name, u.toArray(), u.shape(), t));
+            entries.put(name, new Entry(name, u.toArray(), u.shape(), t, constraint));
         }
     }
 

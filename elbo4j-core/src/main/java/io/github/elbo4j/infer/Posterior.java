@@ -1,109 +1,64 @@
 package io.github.elbo4j.infer;
 
-import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.model.Model;
-import io.github.elbo4j.model.ModelContext;
-import io.github.elbo4j.model.SeedHandler;
-import io.github.elbo4j.model.Site;
-import io.github.elbo4j.model.SubstituteHandler;
-import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.random.RandomStream;
-import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The fitted approximation {@code q}: the guide with its parameters frozen. Draws latent sites in
- * constrained space, all draws at once as a batch axis.
+ * A fitted approximation {@code q} of a model's posterior: draws of the latent sites in
+ * constrained space (all draws at once, as a batch axis), their summary, and posterior-predictive
+ * draws. The same interface for a stochastic-VI guide ({@link GuidePosterior}) and the factors of
+ * a coordinate-ascent fit ({@link FactorPosterior}).
  */
-public final class Posterior {
-
-    private final Model guide;
-    private final Map<String, Var> parameters;
-    private final List<String> latentNames;
-    private final Map<String, int[]> latentShapes;
-    private final int maxPlateNesting;
-
-    Posterior(Model guide, Map<String, Tensor> parameters, Map<String, int[]> latentShapes, int maxPlateNesting) {
-        this.guide = guide;
-        Map<String, Var> frozen = new LinkedHashMap<>();
-        parameters.forEach((k, v) -> frozen.put(k, Var.constant(v)));
-        this.parameters = frozen;
-        this.latentShapes = new LinkedHashMap<>(latentShapes);
-        this.latentNames = List.copyOf(latentShapes.keySet());
-        this.maxPlateNesting = maxPlateNesting;
-    }
+public interface Posterior {
 
     /** The latent site names, in model order. */
-    public List<String> latentNames() {
-        return latentNames;
-    }
+    List<String> latentNames();
+
+    /** The shape of one draw of {@code name}. */
+    int[] shapeOf(String name);
 
     /** {@code n} draws of every latent site, each of shape {@code [n] + siteShape}. */
-    public Map<String, Tensor> sample(int n, RandomStream rng) {
-        if (n < 1) {
-            throw new IllegalArgumentException("number of draws must be >= 1, got " + n);
-        }
-        Trace t = ModelContext.trace(guide, new SubstituteHandler(parameters::get),
-                new ParticleHandler(n, maxPlateNesting), new SeedHandler(rng));
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        for (String name : latentNames) {
-            Site s = t.require(name);
-            int[] shape = latentShapes.get(name);
-            Tensor v = s.value().value();
-            int[] target = Broadcasting.concat(new int[] {n}, shape);
-            out.put(name, v.size() == Broadcasting.size(target) ? v.reshape(target) : v.broadcastTo(target));
-        }
-        return out;
-    }
+    Map<String, Tensor> sample(int n, RandomStream rng);
 
-    /** {@code n} draws of one latent site, shape {@code [n] + siteShape}. */
-    public Tensor sample(String name, int n, RandomStream rng) {
-        if (!latentShapes.containsKey(name)) {
-            throw new IllegalArgumentException("no latent site named '" + name + "'; latent sites are " + latentNames);
-        }
-        return sample(n, rng).get(name);
-    }
+    /**
+     * {@code n} draws {@code z_s ~ q} and the log ratios {@code log p(x, z_s) - log q(z_s)} of
+     * {@code model} (the importance ratios of PSIS, whose mean is the ELBO).
+     */
+    LogRatios logRatios(Model model, int n, RandomStream rng);
 
-    /** Per-element mean, sd and 5/50/95% quantiles of every latent, from {@code n} draws. */
-    public List<SiteSummary> summary(int n, RandomStream rng) {
-        Map<String, Tensor> draws = sample(n, rng);
-        List<SiteSummary> rows = new ArrayList<>();
-        for (String name : latentNames) {
-            double[] d = draws.get(name).toArray();
-            int k = d.length / n;
-            for (int j = 0; j < k; j++) {
-                double[] col = new double[n];
-                for (int i = 0; i < n; i++) {
-                    col[i] = d[i * k + j];
-                }
-                rows.add(SiteSummary.of(k == 1 ? name : name + "[" + j + "]", col));
-            }
-        }
-        return rows;
+    /**
+     * Posterior-predictive draws: for {@code n} draws {@code z_s ~ q}, the model run again with its
+     * latents at {@code z_s}: every latent, deterministic and observed site (observed sites drawn
+     * afresh from their distributions, not the data), each of shape {@code [n] + siteShape}.
+     */
+    Map<String, Tensor> predictive(Model model, int n, RandomStream rng);
+
+    /**
+     * Draws with their log ratios.
+     *
+     * @param draws     every latent site, {@code [n] + siteShape}
+     * @param logRatios {@code log p(x, z_s) - log q(z_s)}, length {@code n}
+     */
+    record LogRatios(Map<String, Tensor> draws, double[] logRatios) {
     }
 
     /** A Monte Carlo ELBO with its standard error. */
-    public record ElboEstimate(double value, double standardError) {
+    record ElboEstimate(double value, double standardError) {
     }
 
     /**
-     * {@code ELBO(q) ≈ (1/n) Σ [log p(x, z_i) - log q(z_i)]}, {@code z_i ~ q}, for the fitted
-     * {@code q} and {@code model}, with standard error {@code s/√n} from the spread of the terms.
+     * {@code ELBO(q) ≈ (1/n) Σ [log p(x, z_i) - log q(z_i)]}, {@code z_i ~ q}, for this {@code q}
+     * and {@code model}, with standard error {@code s/√n} from the spread of the terms.
      */
-    public ElboEstimate elbo(Model model, int draws, RandomStream rng) {
+    default ElboEstimate elbo(Model model, int draws, RandomStream rng) {
         if (draws < 2) {
             throw new IllegalArgumentException("number of draws must be >= 2, got " + draws);
         }
-        ElboInputs in = new ElboInputs(model, guide, new SubstituteHandler(parameters::get), rng, draws, maxPlateNesting);
-        Trace g = in.traceGuide();
-        Trace m = in.traceModel(g);
-        String[] nonFinite = new String[1];
-        double[] w = in.sumPerParticle(m, nonFinite).sub(in.sumPerParticle(g, nonFinite)).value().toArray();
+        double[] w = logRatios(model, draws, rng).logRatios();
         double mean = 0;
         for (double v : w) {
             mean += v / w.length;
@@ -115,8 +70,65 @@ public final class Posterior {
         return new ElboEstimate(mean, Math.sqrt(ss / (w.length - 1) / w.length));
     }
 
-    /** The shape of one draw of {@code name}. */
-    public int[] shapeOf(String name) {
-        return Arrays.copyOf(latentShapes.get(name), latentShapes.get(name).length);
+    /** {@code n} draws of one latent site, shape {@code [n] + siteShape}. */
+    default Tensor sample(String name, int n, RandomStream rng) {
+        if (!latentNames().contains(name)) {
+            throw new IllegalArgumentException("no latent site named '" + name + "'; latent sites are " + latentNames());
+        }
+        return sample(n, rng).get(name);
+    }
+
+    /** Per-element mean, sd and 5/50/95% quantiles of every latent, from {@code n} draws. */
+    default List<SiteSummary> summary(int n, RandomStream rng) {
+        return summarize(sample(n, rng), latentNames(), n);
+    }
+
+    /** The summary rows of draws {@code [n] + shape} of the named sites, one row per scalar element ({@code name[i]} or {@code name[i,j]}). */
+    static List<SiteSummary> summarize(Map<String, Tensor> draws, List<String> names, int n) {
+        List<SiteSummary> rows = new ArrayList<>();
+        for (String name : names) {
+            Tensor t = draws.get(name);
+            double[] d = t.toArray();
+            int k = d.length / n;
+            int[] shape = java.util.Arrays.copyOfRange(t.shape(), 1, t.shape().length);
+            for (int j = 0; j < k; j++) {
+                double[] col = new double[n];
+                for (int i = 0; i < n; i++) {
+                    col[i] = d[i * k + j];
+                }
+                rows.add(SiteSummary.of(elementName(name, shape, j), col));
+            }
+        }
+        return rows;
+    }
+
+    /** {@code name} for a scalar, {@code name[i]} for a vector element, {@code name[i,j]} for a matrix element (row-major index {@code flat}). */
+    static String elementName(String name, int[] shape, int flat) {
+        int size = 1;
+        for (int s : shape) {
+            size *= s;
+        }
+        if (size == 1) {
+            return name;
+        }
+        int[] idx = new int[shape.length];
+        int rest = flat;
+        for (int a = shape.length - 1; a >= 0; a--) {
+            idx[a] = rest % shape[a];
+            rest /= shape[a];
+        }
+        StringBuilder b = new StringBuilder(name).append('[');
+        boolean first = true;
+        for (int a = 0; a < shape.length; a++) {
+            if (shape[a] == 1 && shape.length > 1) {
+                continue;
+            }
+            if (!first) {
+                b.append(',');
+            }
+            b.append(idx[a]);
+            first = false;
+        }
+        return b.append(']').toString();
     }
 }

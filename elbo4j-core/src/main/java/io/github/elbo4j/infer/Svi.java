@@ -1,55 +1,78 @@
 package io.github.elbo4j.infer;
 
-import io.github.elbo4j.autodiff.Gradients;
-import io.github.elbo4j.autodiff.Tape;
-import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.infer.guide.AutoGuide;
+import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.model.Model;
-import io.github.elbo4j.model.ModelContext;
-import io.github.elbo4j.model.ReplayHandler;
-import io.github.elbo4j.model.SeedHandler;
-import io.github.elbo4j.model.Site;
-import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.optim.Adam;
+import io.github.elbo4j.optim.Lbfgs;
 import io.github.elbo4j.optim.Optimizer;
-import io.github.elbo4j.optim.OptimizerState;
-import io.github.elbo4j.optim.StanStepSize;
 import io.github.elbo4j.random.RandomStream;
-import io.github.elbo4j.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stochastic variational inference (Hoffman et al., JMLR 14, 2013; Ranganath et al., AISTATS
- * 2014; Kucukelbir et al., JMLR 18(14), 2017): maximize an ELBO estimate over the guide's (and
- * the model's) parameters with a stochastic optimizer. A builder: configure, then {@link #run}.
+ * Variational inference by maximizing the ELBO over the guide's (and the model's) parameters
+ * (Hoffman et al., JMLR 14, 2013; Ranganath et al., AISTATS 2014; Kucukelbir et al., JMLR 18(14),
+ * 2017). A builder: configure, then {@link #run}. Two methods:
+ * <ul>
+ * <li><b>deterministic</b> ({@link DeterministicRun}): fixed moment-matched draws and L-BFGS, with
+ *     the number of draws doubled until the optimum stops moving (Giordano, Ingram &amp; Broderick,
+ *     JMLR 25(18), 2024). Chosen by default for an automatic guide on a model that does not
+ *     subsample its data;</li>
+ * <li><b>stochastic</b> ({@link StochasticRun}): fresh draws every step and a first-order optimizer
+ *     (Adam(0.05) unless one is given), a loop over the pure step {@link #update}, stopped by a
+ *     {@link Convergence} rule. Chosen when the user gives an optimizer, a non-default estimator or
+ *     a hand-written guide, or when the model subsamples.</li>
+ * </ul>
+ * An automatic guide starts from a Laplace approximation when that is better ({@link WarmStart}).
+ * Every fit ends with a PSIS check of {@code q} and a {@link Verdict}.
  *
- * <p>Each step runs the guide and the model on a fresh tape with the step's own random stream
- * {@code RandomStream.of(seed).split(step)}, so the same seed gives bit-identical results. A
- * NaN or infinite ELBO or gradient throws {@link DivergenceException}.
+ * <p>The random stream of step {@code t} is {@code RandomStream.of(seed).split(t)}, so the same
+ * seed gives bit-identical results.
  */
 public final class Svi {
+
+    /** How to maximize the ELBO. */
+    public enum Method {
+        /** Deterministic when the model and guide allow it and no optimizer or estimator was chosen; stochastic otherwise. */
+        AUTO,
+        /** Fixed draws and L-BFGS. */
+        DETERMINISTIC,
+        /** Fresh draws every step and a first-order optimizer. */
+        STOCHASTIC
+    }
+
+    static final int DEFAULT_DIAGNOSTIC_DRAWS = 1000;
+    static final int MAX_DETERMINISTIC_DRAWS = 4096;
+    static final int MAX_DETERMINISTIC_PARAMETERS = 100_000;
 
     private final Model model;
     private Model guide;
     private AutoGuide autoGuide = AutoGuide.meanField();
-    private Optimizer optimizer = Adam.lr(0.05);
+    private Optimizer optimizer;
     private ElboEstimator estimator = new TraceElbo();
+    private boolean estimatorChosen;
     private int particles = 1;
     private long maxSteps = 10_000;
     private Convergence convergence;
     private long seed = 0;
     private StepListener listener = (s, e, g, n) -> { };
     private int adaptSteps;
+    private InitStrategy init = InitStrategy.median();
+    private WarmStart warmStart = WarmStart.laplace();
+    private Method method = Method.AUTO;
+    private int diagnosticDraws = DEFAULT_DIAGNOSTIC_DRAWS;
+    private SviProgram program;
 
     private Svi(Model model) {
         this.model = model;
     }
 
-    /** SVI of {@code model}, by default with a mean-field guide, Adam(0.05) and the reparameterized ELBO. */
+    /** VI of {@code model}, by default with a mean-field automatic guide. */
     public static Svi of(Model model) {
         return new Svi(model);
     }
@@ -58,215 +81,256 @@ public final class Svi {
     public Svi guide(AutoGuide auto) {
         this.autoGuide = auto;
         this.guide = null;
-        return this;
+        return changed();
     }
 
     /** Use a hand-written guide: a program with the model's latent sites (and its own params). */
     public Svi guide(Model handWritten) {
         this.guide = handWritten;
         this.autoGuide = null;
-        return this;
+        return changed();
     }
 
-    /** The optimizer. */
+    /** The optimizer (stochastic VI). Choosing one selects the stochastic method under {@link Method#AUTO}. */
     public Svi optimizer(Optimizer o) {
         this.optimizer = o;
-        return this;
+        return changed();
     }
 
-    /** The ELBO estimator. */
+    /** The ELBO estimator (stochastic VI). Choosing one selects the stochastic method under {@link Method#AUTO}. */
     public Svi elbo(ElboEstimator e) {
         this.estimator = e;
-        return this;
+        this.estimatorChosen = true;
+        return changed();
     }
 
-    /** Monte Carlo particles per step, drawn as one batch axis. */
+    /** Monte Carlo particles per step of stochastic VI, drawn as one batch axis. */
     public Svi numParticles(int p) {
         if (p < 1) {
             throw new IllegalArgumentException("numParticles must be >= 1, got " + p);
         }
         this.particles = p;
-        return this;
+        return changed();
     }
 
-    /** The step budget. */
+    /** The step budget of stochastic VI, and the iteration budget of each L-BFGS run of deterministic VI. */
     public Svi maxSteps(long steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("maxSteps must be >= 1, got " + steps);
         }
         this.maxSteps = steps;
-        return this;
+        return changed();
     }
 
-    /** Stop early on the relative change of the smoothed ELBO. */
+    /** When stochastic VI stops early (default {@link Convergence#stationary()}). */
     public Svi convergence(Convergence rule) {
         this.convergence = rule;
-        return this;
+        return changed();
     }
 
     /** The seed of every random draw of the run. */
     public Svi seed(long s) {
         this.seed = s;
+        return changed();
+    }
+
+    /** Where an automatic guide starts (default: the prior median). */
+    public Svi init(InitStrategy strategy) {
+        this.init = strategy;
+        return changed();
+    }
+
+    /** Whether an automatic guide may start from a Laplace approximation (default {@link WarmStart#laplace()}). */
+    public Svi warmStart(WarmStart w) {
+        this.warmStart = w;
+        return changed();
+    }
+
+    /** The method (default {@link Method#AUTO}). */
+    public Svi method(Method m) {
+        this.method = m;
+        return changed();
+    }
+
+    /** Draws of {@code q} for the PSIS check after the fit (default 1,000; 0 turns the check off). */
+    public Svi diagnosticDraws(int draws) {
+        if (draws != 0 && draws < 100) {
+            throw new IllegalArgumentException("diagnosticDraws must be 0 (off) or >= 100, got " + draws);
+        }
+        this.diagnosticDraws = draws;
         return this;
     }
 
     /**
      * Stan's step-size search (Kucukelbir et al., JMLR 18(14), 2017, sec. 3.2; Stan's
      * {@code adapt_engaged}): for {@code η ∈ {100, 10, 1, 0.1, 0.01}} run {@code steps} steps of
-     * {@link StanStepSize} from the initial point, keep the {@code η} with the best mean ELBO over
-     * the last half of those steps (diverged candidates are skipped), then fit with it.
+     * {@link io.github.elbo4j.optim.StanStepSize} from the initial point, keep the {@code η} with
+     * the best mean ELBO over the last half of those steps (diverged candidates are skipped), then
+     * fit with it (stochastic VI).
      */
     public Svi adaptStepSize(int steps) {
         if (steps < 2) {
             throw new IllegalArgumentException("adaptStepSize steps must be >= 2, got " + steps);
         }
         this.adaptSteps = steps;
-        return this;
+        return changed();
     }
 
-    /** Called after every step. */
+    /** Called after every step (stochastic) or L-BFGS iteration (deterministic). */
     public Svi listener(StepListener l) {
         this.listener = l;
         return this;
     }
 
-    /** Runs the fit (after the step-size search, when one was asked for). */
+    private Svi changed() {
+        this.program = null;
+        return this;
+    }
+
+    /** The model and guide, compiled once per configuration (prototype run, layout, warm start). */
+    SviProgram program() {
+        if (program == null) {
+            RandomStream root = RandomStream.of(seed);
+            program = autoGuide == null ? SviProgram.handWritten(model, guide, root.split(-1))
+                    : SviProgram.automatic(model, autoGuide, t -> LatentLayout.of(t, init, root.split(-3)), warmStart, root.split(-1));
+        }
+        return program;
+    }
+
+    /** The state before the first step of stochastic VI: the parameters at their starting values. */
+    public SviState init() {
+        return new SviState(0, program().register(RandomStream.of(seed).split(-2)), null, 1.0);
+    }
+
+    /** The result of one step: the new state and the step's ELBO estimate. */
+    public record Update(SviState state, double elbo, double gradientNorm) {
+    }
+
+    /** One step of stochastic VI from {@code state} (which is not modified). */
+    public Update update(SviState state) {
+        StochasticRun.Step s = StochasticRun.step(program(), optimizerOrDefault(), estimator, particlesFor(), RandomStream.of(seed),
+                state, Double.NaN);
+        return new Update(s.state(), s.elbo(), s.gradientNorm());
+    }
+
+    /** Runs the fit, checks it, and returns it. */
     public Fit run() {
-        if (adaptSteps == 0) {
-            return runOnce();
+        SviProgram p = program();
+        SviState start = init();
+        if (chooseDeterministic(p, start)) {
+            return deterministic(p, start);
         }
-        double bestEta = Double.NaN;
-        double bestElbo = Double.NEGATIVE_INFINITY;
-        for (double eta : new double[] {100, 10, 1, 0.1, 0.01}) {
-            Svi trial = copy();
-            trial.optimizer = new StanStepSize(eta);
-            trial.maxSteps = adaptSteps;
-            trial.convergence = null;
-            trial.listener = (s, e, g, n) -> { };
-            try {
-                double[] trace = trial.runOnce().elboTrace();
-                double mean = 0;
-                int half = trace.length / 2;
-                for (int i = half; i < trace.length; i++) {
-                    mean += trace[i];
-                }
-                mean /= trace.length - half;
-                if (mean > bestElbo) {
-                    bestElbo = mean;
-                    bestEta = eta;
-                }
-            } catch (DivergenceException diverged) {
-                // this eta is too large: try the next one
-            }
-        }
-        if (Double.isNaN(bestEta)) {
-            throw new DivergenceException(0, "every step size of the search (100 ... 0.01)", Double.NaN, Map.of());
-        }
-        Svi chosen = copy();
-        chosen.optimizer = new StanStepSize(bestEta);
-        chosen.adaptSteps = 0;
-        Fit f = chosen.runOnce();
-        return new Fit(f.parameters(), f.elboTrace(), f.steps(), f.converged(), f.posterior(), f.seed(), java.util.OptionalDouble.of(bestEta));
+        return stochastic(p, start, optimizerOrDefault(), Optional.empty());
     }
 
-    private Svi copy() {
-        Svi c = new Svi(model);
-        c.guide = guide;
-        c.autoGuide = autoGuide;
-        c.optimizer = optimizer;
-        c.estimator = estimator;
-        c.particles = particles;
-        c.maxSteps = maxSteps;
-        c.convergence = convergence;
-        c.seed = seed;
-        c.listener = listener;
-        c.adaptSteps = adaptSteps;
-        return c;
+    /** Continues a stochastic fit from its saved state (same seed, same settings): the steps it would have taken next. */
+    public Fit resume(Fit previous) {
+        SviState state = previous.state().orElseThrow(() -> new IllegalArgumentException(
+                "this fit has no stochastic-VI state to resume from (method: " + previous.method() + ")"));
+        return stochastic(program(), state, optimizerOrDefault(), Optional.empty());
     }
 
-    private Fit runOnce() {
-        RandomStream root = RandomStream.of(seed);
-        Trace prototype = prototype(root.split(-1));
-        int nesting = 0;
-        Map<String, int[]> latentShapes = new LinkedHashMap<>();
-        for (Site s : prototype.sites()) {
-            nesting = Math.max(nesting, s.plates().size());
-        }
-        for (Site s : prototype.latentSites()) {
-            latentShapes.put(s.name(), s.value().shape());
-        }
-        Model guideProgram = guide;
-        int p = particles;
-        if (autoGuide != null) {
-            guideProgram = autoGuide.guideFor(LatentLayout.of(prototype));
-            p = autoGuide.isPointMass() ? 1 : particles;
-        }
-        ElboEstimator elbo = estimator.fresh();
-        ParameterStore store = new ParameterStore();
-        OptimizerState state = null;
-        double[] trace = new double[(int) Math.min(maxSteps, Integer.MAX_VALUE - 8)];
-        Convergence.Monitor monitor = convergence == null ? null : new Convergence.Monitor(convergence);
-        double lastFinite = Double.NaN;
-        double[][] lastGood = null;
-        long step = 0;
-        boolean converged = false;
-        while (step < maxSteps && !converged) {
-            long start = System.nanoTime();
-            Tape tape = new Tape();
-            ParamHandler params = new ParamHandler(store, tape);
-            ElboStep s;
-            try {
-                s = estimate(elbo, new ElboInputs(model, guideProgram, params, root.split(step), p, nesting));
-            } catch (IllegalArgumentException invalid) {
-                if (step == 0) {
-                    throw invalid;
+    private boolean chooseDeterministic(SviProgram p, SviState start) {
+        return switch (method) {
+            case STOCHASTIC -> false;
+            case DETERMINISTIC -> {
+                String why = deterministicObstacle(p, start);
+                if (why != null) {
+                    throw new IllegalArgumentException("deterministic VI is not possible here: " + why);
                 }
-                // Step 0 ran, so the model is valid: the optimizer has moved a parameter out of its domain.
-                DivergenceException d = diverged(step, "a distribution parameter (" + invalid.getMessage() + ")", lastFinite, store, lastGood);
-                d.initCause(invalid);
-                throw d;
+                yield true;
             }
-            if (s.nonFiniteSite().isPresent() || !Double.isFinite(s.elbo())) {
-                throw diverged(step, "site '" + s.nonFiniteSite().orElse("?") + "'", lastFinite, store, lastGood);
-            }
-            List<String> names = store.names();
-            Var[] leaves = new Var[names.size()];
-            for (int i = 0; i < leaves.length; i++) {
-                Var leaf = params.leaf(names.get(i));
-                leaves[i] = leaf != null ? leaf : Var.constant(store.unconstrainedValue(names.get(i)));
-            }
-            Gradients g = tape.gradient(s.loss(), leaves);
-            double[][] grads = new double[leaves.length][];
-            double norm2 = 0;
-            int[] sizes = new int[leaves.length];
-            for (int i = 0; i < leaves.length; i++) {
-                grads[i] = g.get(i).toArray();
-                sizes[i] = grads[i].length;
-                for (double v : grads[i]) {
-                    norm2 += v * v;
-                }
-                if (!g.get(i).allFinite()) {
-                    throw diverged(step, "gradient of param '" + names.get(i) + "'", lastFinite, store, lastGood);
-                }
-            }
-            if (state == null) {
-                state = optimizer.init(sizes);
-            }
-            lastGood = store.snapshot();
-            optimizer.update(store.arrays(), grads, state, 1.0);
-            lastFinite = s.elbo();
-            trace[(int) step] = s.elbo();
-            listener.onStep(step, s.elbo(), Math.sqrt(norm2), System.nanoTime() - start);
-            step++;
-            converged = monitor != null && monitor.offer(s.elbo());
+            case AUTO -> optimizer == null && !estimatorChosen && adaptSteps == 0 && deterministicObstacle(p, start) == null;
+        };
+    }
+
+    /** Why deterministic VI cannot run, or null. */
+    private String deterministicObstacle(SviProgram p, SviState start) {
+        if (p.subsampled) {
+            return "the model subsamples its data (the objective would be random)";
         }
-        Map<String, Tensor> values = store.values();
-        Posterior posterior = new Posterior(guideProgram, values, latentShapes, nesting);
-        return new Fit(values, java.util.Arrays.copyOf(trace, (int) step), step, converged, posterior, seed, java.util.OptionalDouble.empty());
+        if (start.parameters().totalSize() > MAX_DETERMINISTIC_PARAMETERS) {
+            return start.parameters().totalSize() + " parameters (limit " + MAX_DETERMINISTIC_PARAMETERS + ")";
+        }
+        if (!p.guideSupportsFixedDraws(start.parameters(), RandomStream.of(seed).split(-4))) {
+            return "a guide site is drawn from a family other than Normal or MultivariateNormal";
+        }
+        return null;
+    }
+
+    private Fit deterministic(SviProgram p, SviState start) {
+        Lbfgs lbfgs = new Lbfgs(10, (int) Math.min(maxSteps, Integer.MAX_VALUE));
+        DeterministicRun.Outcome o = new DeterministicRun(p, lbfgs, MAX_DETERMINISTIC_DRAWS, listener)
+                .run(start.parameters(), RandomStream.of(seed).split(-5));
+        Map<String, String> settings = settings("deterministic");
+        settings.put("fixedDraws", Integer.toString(o.draws()));
+        String method = "deterministic VI (fixed draws, L-BFGS), " + guideName() + " guide, " + o.draws() + " fixed draws";
+        List<String> notes = List.of(p.warmStartNote, o.note());
+        return finish(p, o.parameters(), new ElboTrace(o.trace(), ElboTrace.Kind.DETERMINISTIC), o.stop(), method, settings,
+                Optional.empty(), notes, "raise maxSteps (L-BFGS iterations), or use the stochastic method");
+    }
+
+    private Fit stochastic(SviProgram p, SviState start, Optimizer opt, Optional<Double> eta) {
+        if (adaptSteps > 0 && eta.isEmpty()) {
+            double chosen = StepSizeSearch.choose(p, estimator, particlesFor(), adaptSteps, RandomStream.of(seed), start);
+            return stochastic(p, start, new io.github.elbo4j.optim.StanStepSize(chosen), Optional.of(chosen));
+        }
+        Convergence rule = convergence != null ? convergence : Convergence.stationary();
+        StochasticRun.Outcome o = StochasticRun.run(p, opt, estimator, particlesFor(), maxSteps, rule, listener,
+                RandomStream.of(seed), start);
+        Map<String, String> settings = settings("stochastic");
+        settings.put("optimizer", opt.toString());
+        settings.put("convergence", rule.toString());
+        eta.ifPresent(e -> settings.put("adaptedStepSize", Double.toString(e)));
+        String method = "stochastic VI, " + guideName() + " guide, " + opt + ", " + particlesFor() + " particle(s) per step";
+        return finish(p, o.fitted(), new ElboTrace(o.trace(), ElboTrace.Kind.STOCHASTIC), o.stop(), method, settings,
+                Optional.of(o.state()), List.of(p.warmStartNote, o.note()),
+                "raise maxSteps, lower the learning rate, or let elbo4j choose the method (no optimizer)");
+    }
+
+    private Fit finish(SviProgram p, ParameterStore fitted, ElboTrace trace, StopReason stop, String method,
+                       Map<String, String> settings, Optional<SviState> state, List<String> notes, String howToFix) {
+        GuidePosterior posterior = p.posterior(fitted);
+        Diagnostics d;
+        if (diagnosticDraws == 0) {
+            d = Diagnostics.notChecked("the check was turned off (diagnosticDraws(0))");
+        } else if (autoGuide != null && autoGuide.isPointMass()) {
+            d = Diagnostics.notChecked("a point estimate (MAP) has no density to compare with the posterior");
+        } else {
+            d = ImportanceCheck.diagnose(model, posterior, diagnosticDraws, RandomStream.of(seed).split(-6));
+        }
+        List<String> allNotes = new ArrayList<>(notes);
+        return new Fit(method, fitted.values(), trace, stop, d, Verdict.of(stop, d, howToFix), Provenance.of(seed, settings),
+                posterior, state, allNotes);
+    }
+
+    private Map<String, String> settings(String methodName) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("method", methodName);
+        s.put("guide", guideName());
+        s.put("init", init.toString());
+        s.put("warmStart", warmStart.toString());
+        s.put("particles", Integer.toString(particlesFor()));
+        s.put("maxSteps", Long.toString(maxSteps));
+        s.put("estimator", estimator.getClass().getSimpleName());
+        s.put("diagnosticDraws", Integer.toString(diagnosticDraws));
+        return s;
+    }
+
+    private String guideName() {
+        return autoGuide == null ? "hand-written" : autoGuide.familyName();
+    }
+
+    private Optimizer optimizerOrDefault() {
+        return optimizer != null ? optimizer : Adam.lr(0.05);
+    }
+
+    private int particlesFor() {
+        return autoGuide != null && autoGuide.isPointMass() ? 1 : particles;
     }
 
     /** One ELBO estimate; a broadcasting failure with several particles gets advice on plates. */
-    private static ElboStep estimate(ElboEstimator elbo, ElboInputs in) {
+    static ElboStep estimate(ElboEstimator elbo, ElboInputs in) {
         try {
             return elbo.estimate(in);
         } catch (IllegalArgumentException e) {
@@ -277,27 +341,5 @@ public final class Svi {
             }
             throw e;
         }
-    }
-
-    /** Restores the parameters of the last step whose ELBO and gradients were finite, then reports. */
-    private static DivergenceException diverged(long step, String where, double lastFinite, ParameterStore store, double[][] lastGood) {
-        if (lastGood != null) {
-            store.restore(lastGood);
-        }
-        return new DivergenceException(step, where, lastFinite, store.values());
-    }
-
-    /** One run of the model with prior draws (and a hand-written guide's draws replayed, if any). */
-    private Trace prototype(RandomStream rng) {
-        if (guide == null) {
-            return ModelContext.trace(model, new SeedHandler(rng));
-        }
-        Trace g = ModelContext.trace(guide, new SeedHandler(rng.split(0)));
-        return ModelContext.trace(model, new ReplayHandler(g), new SeedHandler(rng.split(1)));
-    }
-
-    /** The version of this library, for provenance. */
-    static Optional<String> version() {
-        return Optional.ofNullable(Svi.class.getPackage().getImplementationVersion());
     }
 }

@@ -80,8 +80,20 @@ public record Lbfgs(int memory, int maxIterations) {
         return new Lbfgs(memory, iterations);
     }
 
+    /** Observes a minimization after each accepted step. */
+    @FunctionalInterface
+    public interface IterationListener {
+        /** After iteration {@code k} (1-based): the value and the gradient's Euclidean norm at the new point. */
+        void onIteration(int k, double value, double gradientNorm);
+    }
+
     /** Minimizes {@code f} from {@code start} (not modified). */
     public Result minimize(DifferentiableFunction f, double[] start) {
+        return minimize(f, start, (k, v, g) -> { });
+    }
+
+    /** Minimizes {@code f} from {@code start} (not modified), telling {@code listener} about every accepted step. */
+    public Result minimize(DifferentiableFunction f, double[] start, IterationListener listener) {
         int n = start.length;
         double[] x = start.clone();
         double[] g = new double[n];
@@ -149,6 +161,7 @@ public record Lbfgs(int memory, int maxIterations) {
             System.arraycopy(xNew, 0, x, 0, n);
             System.arraycopy(gNew, 0, g, 0, n);
             fx = step.value();
+            listener.onIteration(k + 1, fx, norm(g));
             double change = Math.abs(fOld - fx);
             if (change < TOL_OBJ) {
                 return done(x, fx, g, k + 1, search, Status.CONVERGED, "change of f below " + TOL_OBJ);

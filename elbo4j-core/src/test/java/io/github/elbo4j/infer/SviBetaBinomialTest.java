@@ -60,7 +60,7 @@ class SviBetaBinomialTest {
         assertThat(beta / (B + N - K)).as("beta %s vs exact %s", beta, B + N - K).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.02));
 
         // ELBO <= log evidence for every q; with q = the exact posterior every draw's log p(x, z) - log q(z) equals log p(x).
-        double[] trace = fit.elboTrace();
+        double[] trace = fit.elboTrace().values();
         double early = 0;
         for (int i = 0; i < 50; i++) {
             early += trace[i] / 50;

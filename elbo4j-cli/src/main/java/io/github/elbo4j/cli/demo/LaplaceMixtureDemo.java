@@ -173,8 +173,8 @@ public final class LaplaceMixtureDemo implements Demo {
 
     private static XYChart elboChart(Fit single, Fit mix) {
         XYChart chart = Charts.lines("ELBO per step", "step", "ELBO");
-        Charts.line(chart, "Gaussian", steps(single.elboTrace().length), single.elboTrace()).setLineColor(Charts.PALETTE[1]);
-        Charts.line(chart, "Gaussian mixture", steps(mix.elboTrace().length), mix.elboTrace()).setLineColor(Charts.PALETTE[0]);
+        Charts.line(chart, "Gaussian", steps(single.elboTrace().length()), single.elboTrace().values()).setLineColor(Charts.PALETTE[1]);
+        Charts.line(chart, "Gaussian mixture", steps(mix.elboTrace().length()), mix.elboTrace().values()).setLineColor(Charts.PALETTE[0]);
         chart.getStyler().setYAxisMin(Math.min(single.finalElbo(), mix.finalElbo()) - 200);
         return chart;
     }

@@ -7,7 +7,9 @@ import io.github.elbo4j.cli.report.ChartFiles;
 import io.github.elbo4j.cli.report.Charts;
 import io.github.elbo4j.cli.report.HtmlReport;
 import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.infer.Convergence;
 import io.github.elbo4j.infer.Fit;
+import io.github.elbo4j.infer.GuidePosterior;
 import io.github.elbo4j.infer.Svi;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.model.Model;
@@ -65,7 +67,7 @@ public final class SviVsCaviDemo implements Demo {
 
     static Fit svi(long seed) {
         return Svi.of(CHAIN).guide(AutoGuide.meanField()).numParticles(32).maxSteps(3000).seed(seed)
-                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01))).run();
+                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01))).convergence(Convergence.none()).run();
     }
 
     @Override
@@ -85,8 +87,9 @@ public final class SviVsCaviDemo implements Demo {
         Fit svi = null;
         if (withSvi) {
             svi = svi(context.seed());
-            double[] loc = svi.parameter("auto_loc").toArray();
-            double[] sd = svi.parameter("auto_scale").toArray();
+            GuidePosterior q = (GuidePosterior) svi.posterior();
+            double[] loc = {q.location("z1").item(), q.location("z2").item()};
+            double[] sd = {q.scale("z1").item(), q.scale("z2").item()};
             t.append(String.format(Locale.ROOT, "SVI (mean-field, Adam, 32 particles, %d steps): means (%.4f, %.4f), sds (%.4f, %.4f) vs CAVI sds %.4f%n",
                     svi.steps(), loc[0], loc[1], sd[0], sd[1], Math.sqrt(0.5)));
         }
@@ -112,7 +115,7 @@ public final class SviVsCaviDemo implements Demo {
         Charts.line(c, "CAVI (exact ELBO)", s, v).setLineColor(Charts.PALETTE[0]);
         Charts.line(c, "log p(x)", new double[] {0, Math.max(s.length - 1, 30)}, new double[] {logZ, logZ}).setLineColor(Charts.PALETTE[6]);
         if (svi != null) {
-            double[] trace = svi.elboTrace();
+            double[] trace = svi.elboTrace().values();
             int points = Math.min(30, trace.length / 100);
             double[] x = new double[points];
             double[] y = new double[points];
@@ -140,7 +143,8 @@ public final class SviVsCaviDemo implements Demo {
             Charts.line(c, "CAVI " + z, grid.toArray(), Normal.of(cavi.factors().means()[k], Math.sqrt(cavi.factors().variances()[k]))
                     .logProb(grid).value().exp().toArray()).setLineColor(Charts.PALETTE[0]);
             if (svi != null) {
-                Charts.line(c, "SVI " + z, grid.toArray(), Normal.of(svi.parameter("auto_loc").toArray()[k], svi.parameter("auto_scale").toArray()[k])
+                Charts.line(c, "SVI " + z, grid.toArray(), Normal.of(((GuidePosterior) svi.posterior()).location(z).item(),
+                        ((GuidePosterior) svi.posterior()).scale(z).item())
                         .logProb(grid).value().exp().toArray()).setLineColor(Charts.PALETTE[1]);
             }
         }

@@ -32,14 +32,15 @@ final class LinearRegressionFamily implements ModelFamily {
         }
         Tensor y = data.column(o.target());
         Tensor x = data.matrix(o.features(), o.target());
-        int n = x.dim(0);
         int d = x.dim(1);
+        Var xt = Var.constant(x.transpose()); // transposed once, outside the step loop
         Model model = m -> {
             Var w = m.sample("w", Normal.of(Tensor.zeros(d), Tensor.full(10.0, d)).toEvent(1));
             Var b = m.sample("b", Normal.of(0, 10));
             Var sigma = m.sample("sigma", LogNormal.of(0, 1));
-            Var mean = Var.constant(x).matmul(w.reshape(d, 1)).reshape(n).add(b);
-            m.plate("rows", n, p -> m.observe("y", Normal.of(mean, sigma), y));
+            // [P, n] for P particles of w (shape [P, 1, d]) and b, sigma ([P, 1]); [1, n] for a single draw
+            Var mean = w.reshape(-1, d).matmul(xt).add(b.reshape(-1, 1));
+            m.plate("rows", y.size(), p -> m.observe("y", Normal.of(mean, sigma.reshape(-1, 1)), y));
         };
         return SviFamilySupport.fit(name(), model, o, progress);
     }

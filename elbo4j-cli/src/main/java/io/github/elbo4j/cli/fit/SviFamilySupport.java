@@ -59,6 +59,6 @@ final class SviFamilySupport {
         notes.put("final ELBO (mean of last 100 steps)", String.format(java.util.Locale.ROOT, "%.4f", fit.finalElbo()));
         return new FitOutcome(family, "SVI, " + o.guide() + " guide, " + o.optimizer() + "(" + o.learningRate() + "), seed "
                 + o.seed(),
-                rows, fit.elboTrace(), fit.converged(), notes);
+                rows, fit.elboTrace().values(), fit.converged(), notes);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import io.github.elbo4j.cavi.GaussianChainCavi;
 import io.github.elbo4j.cavi.GaussianChainCaviResult;
 import io.github.elbo4j.infer.Fit;
+import io.github.elbo4j.infer.GuidePosterior;
 import org.junit.jupiter.api.Test;
 
 class SviVsCaviDemoTest {
@@ -18,8 +19,9 @@ class SviVsCaviDemoTest {
         assertThat(cavi.factors().means()[1]).isCloseTo(2.0, offset(1e-9));
         assertThat(chain.logEvidence(SviVsCaviDemo.X) - cavi.history().finalElbo()).isCloseTo(0.5 * Math.log(4.0 / 3), offset(1e-9));
         Fit svi = SviVsCaviDemo.svi(42);
-        double[] loc = svi.parameter("auto_loc").toArray();
-        double[] sd = svi.parameter("auto_scale").toArray();
+        GuidePosterior q = (GuidePosterior) svi.posterior();
+        double[] loc = {q.location("z1").item(), q.location("z2").item()};
+        double[] sd = {q.scale("z1").item(), q.scale("z2").item()};
         // final-iterate noise of Adam at lr 5e-4 with 32 particles: |error| below 0.02 in the means and 3% in the sds
         assertThat(loc[0]).isCloseTo(1.0, offset(0.02));
         assertThat(loc[1]).isCloseTo(2.0, offset(0.02));

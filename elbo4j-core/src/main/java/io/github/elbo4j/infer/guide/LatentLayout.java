@@ -1,6 +1,8 @@
 package io.github.elbo4j.infer.guide;
 
+import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Distribution;
+import io.github.elbo4j.model.Model;
 import io.github.elbo4j.model.Site;
 import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.random.RandomStream;
@@ -81,6 +83,26 @@ public final class LatentLayout {
     /** The largest number of plates around any site of the model. */
     public int maxPlateNesting() {
         return maxPlateNesting;
+    }
+
+    /**
+     * A guide program that puts every latent site at the point {@code T(u)} ({@code u} of shape
+     * {@code [P, 1, ..., 1, D]}, one row per particle), each site carrying
+     * {@code -log|det ∂T_s/∂u_s|}: so that {@code log p(x, T(u)) - log q = log p(x, T(u)) + log|det J_T(u)|},
+     * the log density of the posterior in unconstrained space (Kucukelbir et al., JMLR 18(14),
+     * 2017, eq. 4).
+     */
+    public Model pointMass(Var u) {
+        return m -> LatentSites.emitSites(m, this, u);
+    }
+
+    /** The shape {@code [P, 1, ..., 1, D]} of {@code P} points of the flat vector, one axis per plate. */
+    public int[] particleShape(int particles) {
+        int[] shape = new int[maxPlateNesting + 2];
+        java.util.Arrays.fill(shape, 1);
+        shape[0] = particles;
+        shape[shape.length - 1] = dimension;
+        return shape;
     }
 
     /** The initial flat unconstrained vector. */

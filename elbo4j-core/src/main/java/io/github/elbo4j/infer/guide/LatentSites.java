@@ -2,35 +2,34 @@ package io.github.elbo4j.infer.guide;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Delta;
-import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.model.ModelContext;
 import io.github.elbo4j.tensor.Tensor;
 
 /**
- * The shared tail of the continuous automatic guides: draw standard normal noise {@code ε} as a
- * guide site (so particles are a batch axis), map it to the flat unconstrained vector
- * {@code u = loc + A ε}, then emit each latent site as a point mass at {@code T_s(u_s)}.
- * Log-densities: {@code log q(z) = log N(ε; 0, I) - log|det A| - Σ_s log|det ∂T_s/∂u_s|}; the
- * middle term rides on the {@code _auto_latent} site, the last on each latent site.
+ * The shared tail of the continuous automatic guides: the guide draws {@code v} as the site
+ * {@code _auto_latent} (particles are a batch axis), maps it to the flat unconstrained vector
+ * {@code u = shift + C v}, then emits each latent site as a point mass at {@code T_s(u_s)}.
+ * Log-densities: {@code log q(z) = log q(v) - log|det C| - Σ_s log|det ∂T_s/∂u_s|}; the middle
+ * term rides on the {@code _auto_affine} site, the last on each latent site.
  */
 final class LatentSites {
 
-    static final String NOISE = "_auto_noise";
     static final String LATENT = "_auto_latent";
+    static final String AFFINE = "_auto_affine";
 
     private LatentSites() {
     }
 
-    /** Standard normal noise of shape {@code [P, 1, ..., 1, D]} (particles from the particle handler). */
-    static Var noise(ModelContext m, LatentLayout layout) {
-        int d = layout.dimension();
-        return m.sample(NOISE, Normal.of(Tensor.zeros(d), Tensor.ones(d)).toEvent(1));
-    }
-
-    /** Emits {@code u} (shape {@code [P, 1..., D]}) with {@code -log|det A|} (a scalar Var), then every latent site. */
-    static void emit(ModelContext m, LatentLayout layout, Var u, Var minusLogDetA) {
-        int[] perParticle = perParticleShape(u, layout);
-        m.sample(LATENT, Delta.of(u, minusLogDetA.broadcastTo(perParticle), u.value().rank()));
+    /**
+     * Emits {@code u = shift + C v} ({@code v} of shape {@code [P, 1..., D]}) as a guide site
+     * carrying {@code -log|det C|} unless {@code C} is the identity, then every latent site.
+     */
+    static void emit(ModelContext m, LatentLayout layout, Preconditioner pre, Var v) {
+        Var u = pre.apply(v);
+        if (!pre.isIdentity()) {
+            int[] perParticle = perParticleShape(u, layout);
+            m.sample(AFFINE, Delta.of(u, Var.constant(Tensor.full(-pre.logAbsDet(), perParticle)), u.value().rank()));
+        }
         emitSites(m, layout, u);
     }
 

@@ -1,0 +1,51 @@
+package io.github.elbo4j.infer;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * How well a fitted approximation {@code q} matches the posterior, from Pareto-smoothed
+ * importance sampling (PSIS: Vehtari, Simpson, Gelman, Yao &amp; Gabry, JMLR 25(72), 2024; for VI:
+ * Yao, Vehtari, Simpson &amp; Gelman, ICML 2018) on the log ratios
+ * {@code log p(x, z_s) - log q(z_s)} of {@code S} draws {@code z_s ~ q}.
+ *
+ * @param paretoK     the estimated shape {@code k̂} of the ratios' tail (absent when not checked)
+ * @param threshold   the sample-size-dependent threshold {@code min(1 - 1/log10 S, 0.7)}
+ * @param draws       {@code S}
+ * @param importanceEss the effective sample size of the smoothed weights, {@code 1 / Σ w̃_s²}
+ * @param elbo        the ELBO estimated from the same draws, {@code (1/S) Σ_s log r_s}
+ * @param elboStandardError its Monte Carlo standard error
+ * @param sites       per scalar latent: the mean under {@code q}, the PSIS-corrected mean and its MCSE
+ * @param notChecked  why there is no {@code k̂}, when there is none
+ */
+public record Diagnostics(OptionalDouble paretoK, double threshold, int draws, double importanceEss, double elbo,
+                          double elboStandardError, List<SiteCheck> sites, Optional<String> notChecked) {
+
+    /**
+     * One scalar latent checked by importance sampling.
+     *
+     * @param name     e.g. {@code theta[3]}
+     * @param mean     {@code E_q[z]}, from the same draws
+     * @param psisMean the self-normalized PSIS estimate of {@code E_p[z]}
+     * @param mcse     the Monte Carlo standard error of {@code psisMean}
+     */
+    public record SiteCheck(String name, double mean, double psisMean, double mcse) {
+    }
+
+    /** Copies the list. */
+    public Diagnostics {
+        sites = List.copyOf(sites);
+    }
+
+    /** No importance-sampling check, with the reason. */
+    public static Diagnostics notChecked(String reason) {
+        return new Diagnostics(OptionalDouble.empty(), Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, List.of(),
+                Optional.of(reason));
+    }
+
+    /** True when {@code k̂} was computed. */
+    public boolean checked() {
+        return paretoK.isPresent();
+    }
+}

@@ -1,0 +1,234 @@
+package io.github.elbo4j.infer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.Beta;
+import io.github.elbo4j.distribution.Dirichlet;
+import io.github.elbo4j.distribution.Distribution;
+import io.github.elbo4j.distribution.Gamma;
+import io.github.elbo4j.distribution.MultivariateNormal;
+import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.model.Handler;
+import io.github.elbo4j.model.Model;
+import io.github.elbo4j.model.ModelContext;
+import io.github.elbo4j.model.SeedHandler;
+import io.github.elbo4j.model.Site;
+import io.github.elbo4j.model.SubstituteHandler;
+import io.github.elbo4j.model.Trace;
+import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Broadcasting;
+import io.github.elbo4j.tensor.Tensor;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A mean-field approximation {@code q(z) = Π_s q_s(z_s)} given as one named distribution per
+ * latent site: the result of coordinate ascent (CAVI), where each factor has a closed form. Its
+ * factors are described by family and parameters ({@link Factor}), so the approximation saves
+ * and loads without the model.
+ */
+public final class FactorPosterior implements Posterior {
+
+    /**
+     * One factor: a family name and its parameters.
+     *
+     * @param family     {@code Normal} (loc, scale), {@code Gamma} (concentration, rate), {@code Beta}
+     *                   (concentration1, concentration0), {@code Dirichlet} (concentration) or
+     *                   {@code MultivariateNormal} (loc, covariance)
+     * @param parameters the parameters by name
+     */
+    public record Factor(String family, Map<String, Tensor> parameters) {
+
+        /** Copies the parameters (keeping their order) and checks the family. */
+        public Factor {
+            parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+            distribution(family, parameters);
+        }
+
+        /** {@code N(loc, scale²)} element-wise. */
+        public static Factor normal(Tensor loc, Tensor scale) {
+            return new Factor("Normal", Map.of("loc", loc, "scale", scale));
+        }
+
+        /** {@code Gamma(concentration, rate)} element-wise. */
+        public static Factor gamma(Tensor concentration, Tensor rate) {
+            return new Factor("Gamma", Map.of("concentration", concentration, "rate", rate));
+        }
+
+        /** {@code Beta(concentration1, concentration0)} element-wise. */
+        public static Factor beta(Tensor concentration1, Tensor concentration0) {
+            return new Factor("Beta", Map.of("concentration1", concentration1, "concentration0", concentration0));
+        }
+
+        /** {@code Dirichlet(concentration)} over the last axis. */
+        public static Factor dirichlet(Tensor concentration) {
+            return new Factor("Dirichlet", Map.of("concentration", concentration));
+        }
+
+        /** {@code N(loc, covariance)} over the last axis. */
+        public static Factor multivariateNormal(Tensor loc, Tensor covariance) {
+            return new Factor("MultivariateNormal", Map.of("loc", loc, "covariance", covariance));
+        }
+
+        /** The distribution this factor describes. */
+        public Distribution distribution() {
+            return distribution(family, parameters);
+        }
+
+        private static Distribution distribution(String family, Map<String, Tensor> p) {
+            return switch (family) {
+                case "Normal" -> Normal.of(require(p, family, "loc"), require(p, family, "scale"));
+                case "Gamma" -> Gamma.of(require(p, family, "concentration"), require(p, family, "rate"));
+                case "Beta" -> Beta.of(require(p, family, "concentration1"), require(p, family, "concentration0"));
+                case "Dirichlet" -> Dirichlet.of(require(p, family, "concentration"));
+                case "MultivariateNormal" -> MultivariateNormal.ofCovariance(require(p, family, "loc"), require(p, family, "covariance"));
+                default -> throw new IllegalArgumentException("factor family must be one of Normal, Gamma, Beta, Dirichlet, "
+                        + "MultivariateNormal; got '" + family + "'");
+            };
+        }
+
+        private static Tensor require(Map<String, Tensor> p, String family, String name) {
+            Tensor t = p.get(name);
+            if (t == null) {
+                throw new IllegalArgumentException(family + " factor needs parameter '" + name + "'; got " + p.keySet());
+            }
+            return t;
+        }
+    }
+
+    private final Map<String, Factor> factors;
+    private final Map<String, Distribution> distributions = new LinkedHashMap<>();
+
+    private FactorPosterior(Map<String, Factor> factors) {
+        this.factors = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(factors));
+        factors.forEach((k, f) -> distributions.put(k, f.distribution()));
+    }
+
+    /** The approximation with these factors, by latent site name in model order. */
+    public static FactorPosterior of(Map<String, Factor> factors) {
+        return new FactorPosterior(factors);
+    }
+
+    /** The factors, by site. */
+    public Map<String, Factor> factors() {
+        return factors;
+    }
+
+    @Override
+    public List<String> latentNames() {
+        return List.copyOf(factors.keySet());
+    }
+
+    @Override
+    public int[] shapeOf(String name) {
+        Distribution d = distributions.get(name);
+        if (d == null) {
+            throw new IllegalArgumentException("no latent site named '" + name + "'; latent sites are " + latentNames());
+        }
+        return Broadcasting.concat(d.batchShape(), d.eventShape());
+    }
+
+    @Override
+    public Map<String, Tensor> sample(int n, RandomStream rng) {
+        if (n < 1) {
+            throw new IllegalArgumentException("number of draws must be >= 1, got " + n);
+        }
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, Distribution> e : distributions.entrySet()) {
+            out.put(e.getKey(), e.getValue().sample(rng.split(i++), n));
+        }
+        return out;
+    }
+
+    @Override
+    public LogRatios logRatios(Model model, int n, RandomStream rng) {
+        if (n < 2) {
+            throw new IllegalArgumentException("number of draws must be >= 2, got " + n);
+        }
+        Map<String, Tensor> draws = sample(n, rng.split(0));
+        Trace prototype = ModelContext.trace(model, new SeedHandler(rng.split(1)));
+        int nesting = 0;
+        for (Site s : prototype.sites()) {
+            nesting = Math.max(nesting, s.plates().size());
+        }
+        double[] logQ = new double[n];
+        Map<String, Var> values = new LinkedHashMap<>();
+        for (Map.Entry<String, Distribution> e : distributions.entrySet()) {
+            Distribution d = e.getValue();
+            Tensor z = draws.get(e.getKey());
+            double[] lq = sumToDraws(d.logProb(z).value(), n);
+            for (int s = 0; s < n; s++) {
+                logQ[s] += lq[s];
+            }
+            int batchRank = prototype.require(e.getKey()).distribution().orElseThrow().batchShape().length;
+            int pad = Math.max(0, nesting - batchRank);
+            int[] padded = new int[1 + pad];
+            Arrays.fill(padded, 1);
+            padded[0] = n;
+            values.put(e.getKey(), Var.constant(z.reshape(Broadcasting.concat(padded, shapeOf(e.getKey())))));
+        }
+        Handler none = new Handler() { };
+        ElboInputs in = new ElboInputs(model, m -> { }, none, rng.split(2), n, nesting);
+        Trace joint = ModelContext.trace(model, new SubstituteHandler(values::get), new SeedHandler(rng.split(3)));
+        Tensor logP = in.sumPerParticle(joint, new String[1]).value();
+        double[] lp = logP.size() == n ? logP.toArray() : logP.broadcastTo(n).toArray();
+        double[] ratios = new double[n];
+        for (int s = 0; s < n; s++) {
+            ratios[s] = lp[s] - logQ[s];
+        }
+        return new LogRatios(draws, ratios);
+    }
+
+    @Override
+    public Map<String, Tensor> predictive(Model model, int n, RandomStream rng) {
+        Map<String, Tensor> draws = sample(n, rng.split(0));
+        Map<String, Var> values = new LinkedHashMap<>();
+        draws.forEach((k, v) -> values.put(k, Var.constant(v)));
+        Trace latents = ModelContext.trace(model, new SubstituteHandler(values::get), new SeedHandler(rng.split(1)));
+        return PredictiveRun.draws(PredictiveRun.trace(model, latents, rng.split(2)), n);
+    }
+
+    ObjectNode toJson(ObjectMapper json) {
+        ObjectNode node = json.createObjectNode();
+        factors.forEach((site, f) -> {
+            ObjectNode o = node.putObject(site);
+            o.put("family", f.family());
+            ObjectNode p = o.putObject("parameters");
+            f.parameters().forEach((k, v) -> p.set(k, FitJson.tensor(v)));
+        });
+        return node;
+    }
+
+    static FactorPosterior fromJson(JsonNode node) {
+        Map<String, Factor> out = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            Map<String, Tensor> p = new LinkedHashMap<>();
+            e.getValue().path("parameters").fields().forEachRemaining(q -> p.put(q.getKey(), FitJson.tensor(q.getValue())));
+            out.put(e.getKey(), new Factor(e.getValue().path("family").asText(), p));
+        });
+        return of(out);
+    }
+
+    /** Sums {@code t} (shape {@code [n, ...]}) over all axes but the first. */
+    private static double[] sumToDraws(Tensor t, int n) {
+        double[] all = t.toArray();
+        double[] out = new double[n];
+        int k = all.length / n;
+        for (int s = 0; s < n; s++) {
+            for (int j = 0; j < k; j++) {
+                out[s] += all[s * k + j];
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "FactorPosterior" + factors.keySet();
+    }
+}

@@ -1,0 +1,188 @@
+package io.github.elbo4j.infer;
+
+import io.github.elbo4j.autodiff.Gradients;
+import io.github.elbo4j.autodiff.Tape;
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.infer.guide.AutoGuide;
+import io.github.elbo4j.infer.guide.LatentLayout;
+import io.github.elbo4j.infer.guide.Preconditioner;
+import io.github.elbo4j.model.Handler;
+import io.github.elbo4j.model.Model;
+import io.github.elbo4j.model.ModelContext;
+import io.github.elbo4j.model.PlateFrame;
+import io.github.elbo4j.model.ReplayHandler;
+import io.github.elbo4j.model.SeedHandler;
+import io.github.elbo4j.model.Site;
+import io.github.elbo4j.model.SiteType;
+import io.github.elbo4j.model.Trace;
+import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model and its guide made ready to fit, once per fit: the prototype run, the layout of an
+ * automatic guide's latents and the coordinates it is kept in, and one ELBO evaluation with its
+ * gradient for any parameter values.
+ */
+final class SviProgram {
+
+    /** One evaluation: the estimate, and the loss gradient of every parameter in store order. */
+    record Evaluation(ElboStep step, List<String> names, double[][] gradients, double gradientNorm) {
+    }
+
+    final Model model;
+    final Model guide;
+    final AutoGuide autoGuide;
+    final LatentLayout layout;
+    final Preconditioner preconditioner;
+    final int maxPlateNesting;
+    final Map<String, int[]> latentShapes;
+    final boolean subsampled;
+    final String warmStartNote;
+
+    private SviProgram(Model model, Model guide, AutoGuide autoGuide, LatentLayout layout, Preconditioner preconditioner,
+                       int maxPlateNesting, Map<String, int[]> latentShapes, boolean subsampled, String warmStartNote) {
+        this.model = model;
+        this.guide = guide;
+        this.autoGuide = autoGuide;
+        this.layout = layout;
+        this.preconditioner = preconditioner;
+        this.maxPlateNesting = maxPlateNesting;
+        this.latentShapes = latentShapes;
+        this.subsampled = subsampled;
+        this.warmStartNote = warmStartNote;
+    }
+
+    /** Compiles {@code model} with a hand-written guide. */
+    static SviProgram handWritten(Model model, Model guide, RandomStream root) {
+        Trace g = ModelContext.trace(guide, new SeedHandler(root.split(0)));
+        Trace prototype = ModelContext.trace(model, new ReplayHandler(g), new SeedHandler(root.split(1)));
+        return new SviProgram(model, guide, null, null, null, nesting(prototype), shapes(prototype), subsampled(prototype),
+                "hand-written guide: no warm start");
+    }
+
+    /**
+     * Compiles {@code model} with an automatic guide, kept in the coordinates {@code warmStart}
+     * chooses (the identity when it declines).
+     */
+    static SviProgram automatic(Model model, AutoGuide auto, LatentLayoutFactory layouts, WarmStart warmStart, RandomStream root) {
+        Trace prototype = ModelContext.trace(model, new SeedHandler(root));
+        LatentLayout layout = layouts.layout(prototype);
+        boolean subsampled = subsampled(prototype);
+        WarmStart.Choice choice = warmStart.choose(model, auto, layout, subsampled, hasParams(prototype), root.split(7));
+        return new SviProgram(model, auto.guideFor(layout, choice.preconditioner()), auto, layout, choice.preconditioner(),
+                layout.maxPlateNesting(), shapes(prototype), subsampled, choice.note());
+    }
+
+    /** Compiles an automatic guide with known coordinates (resuming a saved fit). */
+    static SviProgram automatic(Model model, AutoGuide auto, LatentLayoutFactory layouts, Preconditioner pre, RandomStream root) {
+        Trace prototype = ModelContext.trace(model, new SeedHandler(root));
+        LatentLayout layout = layouts.layout(prototype);
+        return new SviProgram(model, auto.guideFor(layout, pre), auto, layout, pre, layout.maxPlateNesting(), shapes(prototype),
+                subsampled(prototype), "restored coordinates");
+    }
+
+    /** How a layout is made from a prototype trace (the initialization strategy and its random stream). */
+    @FunctionalInterface
+    interface LatentLayoutFactory {
+        LatentLayout layout(Trace prototype);
+    }
+
+    /** Registers every parameter of the guide and the model in a new store (one run on a scratch tape). */
+    ParameterStore register(RandomStream rng) {
+        ParameterStore store = new ParameterStore();
+        Tape tape = new Tape();
+        ElboInputs in = new ElboInputs(model, guide, new ParamHandler(store, tape), rng, 1, maxPlateNesting);
+        in.traceModel(in.traceGuide());
+        return store;
+    }
+
+    /**
+     * One ELBO estimate at the parameters in {@code store} with {@code particles} particles, and
+     * the gradient of its loss with respect to every parameter (unconstrained). {@code noise}, if
+     * not null, fixes the guide's draws.
+     */
+    Evaluation evaluate(ElboEstimator estimator, ParameterStore store, RandomStream rng, int particles, Handler noise) {
+        Tape tape = new Tape();
+        ParamHandler params = new ParamHandler(store, tape);
+        ElboInputs in = new ElboInputs(model, guide, params, rng, particles, maxPlateNesting, java.util.Optional.ofNullable(noise));
+        ElboStep s = Svi.estimate(estimator, in);
+        List<String> names = store.names();
+        Var[] leaves = new Var[names.size()];
+        for (int i = 0; i < leaves.length; i++) {
+            Var leaf = params.leaf(names.get(i));
+            leaves[i] = leaf != null ? leaf : Var.constant(store.unconstrainedValue(names.get(i)));
+        }
+        double[][] grads = new double[leaves.length][];
+        double norm2 = 0;
+        if (s.nonFiniteSite().isEmpty() && Double.isFinite(s.elbo())) {
+            Gradients g = tape.gradient(s.loss(), leaves);
+            for (int i = 0; i < leaves.length; i++) {
+                grads[i] = g.get(i).toArray();
+                for (double v : grads[i]) {
+                    norm2 += v * v;
+                }
+            }
+        }
+        return new Evaluation(s, names, grads, Math.sqrt(norm2));
+    }
+
+    /** The approximation described by the parameters in {@code store}. */
+    GuidePosterior posterior(ParameterStore store) {
+        return new GuidePosterior(guide, store, latentShapes, maxPlateNesting, autoGuide, preconditioner, layout);
+    }
+
+    /** True when every sample site the guide draws can have its draws fixed (Normal, MultivariateNormal, Delta). */
+    boolean guideSupportsFixedDraws(ParameterStore store, RandomStream rng) {
+        Trace g = ModelContext.trace(guide, new ParamHandler(store, new Tape()), new ParticleHandler(1, maxPlateNesting),
+                new SeedHandler(rng));
+        for (Site s : g.sites()) {
+            if (s.type() == SiteType.SAMPLE && !s.isObserved() && !FixedNoise.supports(s.distribution().orElseThrow())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int nesting(Trace t) {
+        int n = 0;
+        for (Site s : t.sites()) {
+            n = Math.max(n, s.plates().size());
+        }
+        return n;
+    }
+
+    private static Map<String, int[]> shapes(Trace t) {
+        Map<String, int[]> out = new LinkedHashMap<>();
+        for (Site s : t.latentSites()) {
+            out.put(s.name(), s.value().shape());
+        }
+        return out;
+    }
+
+    private static boolean subsampled(Trace t) {
+        for (Site s : t.sites()) {
+            for (PlateFrame f : s.plates()) {
+                if (f.subsampleSize() < f.size()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasParams(Trace t) {
+        return t.sites().stream().anyMatch(s -> s.type() == SiteType.PARAM);
+    }
+
+    /** The latent values of a prototype run (used only for shapes). */
+    static Map<String, Tensor> values(Trace t) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Site s : t.latentSites()) {
+            out.put(s.name(), s.value().value());
+        }
+        return out;
+    }
+}

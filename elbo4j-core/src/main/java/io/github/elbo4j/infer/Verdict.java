@@ -1,0 +1,78 @@
+package io.github.elbo4j.infer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Whether to trust a fit, and why: the reading of PSIS {@code k̂} (Vehtari et al., JMLR 25(72),
+ * 2024, sec. 3: below 0.5 good, below {@code min(0.7, 1 - 1/log10 S)} usable, above do not trust;
+ * Yao et al., ICML 2018, for VI) combined with how the fit stopped.
+ *
+ * @param level   the overall reading
+ * @param reasons one line per finding, each saying what to try
+ */
+public record Verdict(Level level, List<String> reasons) {
+
+    /** The overall reading, best first. */
+    public enum Level {
+        /** Converged and {@code k̂ < 0.5}: the approximation is close to the posterior. */
+        GOOD,
+        /** Converged and {@code 0.5 ≤ k̂ <} the threshold: means usable, tails and variances less so. */
+        USABLE,
+        /** Converged, but no {@code k̂} could be computed (the reason is given). */
+        UNCHECKED,
+        /** The fit did not meet its convergence criterion ({@code k̂} acceptable or absent). */
+        NOT_CONVERGED,
+        /** {@code k̂} at or above the threshold: the approximation is far from the posterior somewhere. */
+        DO_NOT_TRUST
+    }
+
+    /** Copies the reasons. */
+    public Verdict {
+        reasons = List.copyOf(reasons);
+    }
+
+    /** True for the readings that deserve a warning: {@link Level#NOT_CONVERGED} and {@link Level#DO_NOT_TRUST}. */
+    public boolean isWarning() {
+        return level == Level.NOT_CONVERGED || level == Level.DO_NOT_TRUST;
+    }
+
+    /** The verdict of a fit that stopped for {@code stop} with diagnostics {@code d}. */
+    public static Verdict of(StopReason stop, Diagnostics d, String howToFixBudget) {
+        List<String> reasons = new ArrayList<>();
+        Level level;
+        if (d.checked()) {
+            double k = d.paretoK().getAsDouble();
+            double limit = Math.min(0.7, d.threshold());
+            if (k >= limit) {
+                level = Level.DO_NOT_TRUST;
+                reasons.add(String.format(Locale.ROOT, "Pareto k-hat %.2f >= %.2f: q is far from the posterior in its tails "
+                        + "(means, variances and intervals may be wrong); try a richer guide (fullrank), a reparameterization "
+                        + "(non-centered hierarchies), or check against a sampler", k, limit));
+            } else if (k >= 0.5) {
+                level = Level.USABLE;
+                reasons.add(String.format(Locale.ROOT, "Pareto k-hat %.2f in [0.5, %.2f): means are usable, variances and "
+                        + "tail quantiles less so; the PSIS-corrected means are in the diagnostics", k, limit));
+            } else {
+                level = Level.GOOD;
+            }
+        } else {
+            level = Level.UNCHECKED;
+            reasons.add("not checked by importance sampling: " + d.notChecked().orElse("no diagnostics were computed"));
+        }
+        if (stop.isWarning()) {
+            reasons.add(0, "not converged: " + stop.description() + "; " + howToFixBudget);
+            if (level != Level.DO_NOT_TRUST) {
+                level = Level.NOT_CONVERGED;
+            }
+        }
+        return new Verdict(level, reasons);
+    }
+
+    /** One line: the level and the first reason. */
+    public String summaryLine() {
+        String name = level.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return reasons.isEmpty() ? name : name + ": " + reasons.get(0);
+    }
+}
