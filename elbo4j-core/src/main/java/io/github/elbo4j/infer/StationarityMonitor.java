@@ -1,10 +1,11 @@
 package io.github.elbo4j.infer;
 
 import io.github.elbo4j.infer.guide.GaussianMoments;
+import java.util.Arrays;
 
 /**
- * The running state of {@link Convergence.Stationary} over one fit: window sums of the
- * parameters and of the ELBO, the previous window's averages, the stage.
+ * The running state of {@link Convergence.Stationary} over one fit: window sums of the ELBO and
+ * of the parameters, the stage's best window, the windows since it, the decays done.
  */
 final class StationarityMonitor {
 
@@ -18,11 +19,11 @@ final class StationarityMonitor {
     private double elboSum;
     private double elboSq;
     private int count;
+    private double best = Double.NEGATIVE_INFINITY;
+    private int withoutImprovement;
+    private int decaysDone;
     private double[] previousLocation;
     private double[] previousLogScale;
-    private double previousElbo = Double.NaN;
-    private double previousElboVar;
-    private int decaysDone;
     private double[] lastAverage;
     private double lastDrift = Double.NaN;
 
@@ -56,76 +57,88 @@ final class StationarityMonitor {
             spread[i] = Math.sqrt(Math.max(0, sumSq[i] / w - average[i] * average[i]));
         }
         double elboMean = elboSum / w;
-        double elboVar = Math.max(0, elboSq / w - elboMean * elboMean);
-        java.util.Arrays.fill(sum, 0);
-        java.util.Arrays.fill(sumSq, 0);
+        double elboSe = Math.sqrt(Math.max(0, elboSq / w - elboMean * elboMean) / w);
+        Arrays.fill(sum, 0);
+        Arrays.fill(sumSq, 0);
         elboSum = 0;
         elboSq = 0;
         count = 0;
         lastAverage = average;
+        boolean drifted = drifted(parameters, average, spread);
 
-        ParameterStore averaged = parameters.copy();
-        averaged.setFlat(average);
-        double[][] monitored = monitored(averaged, average, spread);
-        boolean stationary = false;
-        if (previousLocation != null) {
-            double drift = 0;
-            for (int i = 0; i < monitored[0].length; i++) {
-                drift = Math.max(drift, Math.abs(monitored[0][i] - previousLocation[i]) / monitored[2][i]);
-            }
-            double scaleDrift = 0;
-            for (int i = 0; i < monitored[1].length; i++) {
-                scaleDrift = Math.max(scaleDrift, Math.abs(monitored[1][i] - previousLogScale[i]));
-            }
-            double rise = (elboMean - previousElbo) / Math.sqrt((elboVar + previousElboVar) / w + 1e-300);
-            double limit = monitored[3][0];
-            lastDrift = drift;
-            stationary = drift <= limit && scaleDrift <= limit && rise <= 2.0;
+        if (elboMean > best + elboSe) {
+            best = elboMean;
+            withoutImprovement = 0;
+            return Action.CONTINUE;
         }
-        previousLocation = monitored[0];
-        previousLogScale = monitored[1];
-        previousElbo = elboMean;
-        previousElboVar = elboVar;
-        if (!stationary) {
+        withoutImprovement++;
+        if (withoutImprovement < rule.patience()) {
             return Action.CONTINUE;
         }
         if (decaysDone < rule.decays()) {
             decaysDone++;
-            previousLocation = null;
+            withoutImprovement = 0;
+            best = Double.NEGATIVE_INFINITY;       // a smaller step size lowers the noise floor: a new stage
             return Action.DECAY;
         }
-        return Action.STOP;
+        return drifted ? Action.CONTINUE : Action.STOP;
     }
 
-    /** The average of the parameters over the last complete window, if there was one. */
+    /** The average of the parameters over the last complete window. */
     double[] lastAverage() {
         return lastAverage;
     }
 
-    /** The largest drift of the last comparison, in the monitored units ({@code NaN} before the first). */
+    /** The largest drift between the last two window averages, in the monitored units ({@code NaN} before the second window). */
     double lastDrift() {
         return lastDrift;
     }
 
     /**
-     * {location, log scale, unit of location, {tolerance}}: for an automatic Gaussian guide the
-     * unconstrained means in units of the marginal sds and the log marginal sds; otherwise the raw
-     * parameters in units of their own spread over the window (with a tolerance of at least 1 such unit).
+     * Whether a location moved more than the tolerance between the previous window average and
+     * this one: for an automatic Gaussian guide, the unconstrained means in units of the marginal
+     * sds, and the log marginal sds; otherwise the raw parameters in units of their spread over the
+     * window (with a tolerance of at least one such unit).
      */
-    private double[][] monitored(ParameterStore averaged, double[] average, double[] spread) {
+    private boolean drifted(ParameterStore parameters, double[] average, double[] spread) {
+        double[] location;
+        double[] logScale;
+        double[] unit;
+        double tolerance;
         if (program.autoGuide != null && !program.autoGuide.isPointMass()) {
+            ParameterStore averaged = parameters.copy();
+            averaged.setFlat(average);
             GaussianMoments m = program.autoGuide.moments(averaged.values(), program.preconditioner);
-            double[] sd = m.marginalSd().toArray();
-            double[] logSd = new double[sd.length];
-            for (int i = 0; i < sd.length; i++) {
-                logSd[i] = Math.log(sd[i]);
+            location = m.mean().toArray();
+            unit = m.marginalSd().toArray();
+            logScale = new double[unit.length];
+            for (int i = 0; i < unit.length; i++) {
+                logScale[i] = Math.log(unit[i]);
             }
-            return new double[][] {m.mean().toArray(), logSd, sd, {rule.tolerance()}};
+            tolerance = rule.tolerance();
+        } else {
+            location = average;
+            logScale = new double[0];
+            unit = new double[spread.length];
+            for (int i = 0; i < unit.length; i++) {
+                unit[i] = Math.max(spread[i], 1e-12 * Math.max(1.0, Math.abs(average[i])));
+            }
+            tolerance = Math.max(1.0, rule.tolerance());
         }
-        double[] unit = new double[spread.length];
-        for (int i = 0; i < unit.length; i++) {
-            unit[i] = Math.max(spread[i], 1e-12 * Math.max(1.0, Math.abs(average[i])));
+        boolean drifted = true;
+        if (previousLocation != null) {
+            double drift = 0;
+            for (int i = 0; i < location.length; i++) {
+                drift = Math.max(drift, Math.abs(location[i] - previousLocation[i]) / unit[i]);
+            }
+            for (int i = 0; i < logScale.length; i++) {
+                drift = Math.max(drift, Math.abs(logScale[i] - previousLogScale[i]));
+            }
+            lastDrift = drift;
+            drifted = drift > tolerance;
         }
-        return new double[][] {average, new double[0], unit, {Math.max(1.0, rule.tolerance())}};
+        previousLocation = location;
+        previousLogScale = logScale;
+        return drifted;
     }
 }
