@@ -38,6 +38,17 @@ public record Diagnostics(OptionalDouble paretoK, double threshold, int draws, d
         sites = List.copyOf(sites);
     }
 
+    /**
+     * The PSIS check of {@code q} against {@code model} from {@code draws} draws of {@code q}
+     * ({@code draws ≥ 100}): see {@link ImportanceCheck}.
+     */
+    public static Diagnostics check(io.github.elbo4j.model.Model model, Posterior q, int draws, io.github.elbo4j.random.RandomStream rng) {
+        if (draws < 100) {
+            throw new IllegalArgumentException("PSIS check draws must be >= 100, got " + draws);
+        }
+        return ImportanceCheck.diagnose(model, q, draws, rng);
+    }
+
     /** No importance-sampling check, with the reason. */
     public static Diagnostics notChecked(String reason) {
         return new Diagnostics(OptionalDouble.empty(), Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, List.of(),

@@ -33,6 +33,38 @@ public record Fit(String method, Map<String, Tensor> parameters, ElboTrace elboT
         notes = List.copyOf(notes);
     }
 
+    /**
+     * The fit of a coordinate-ascent (CAVI) method: its factors as the posterior, its exact ELBO
+     * per sweep, and the PSIS check of the factors against {@code model} (the same joint density
+     * written in the Model API) with {@code draws} draws, or no check when {@code model} is empty
+     * (the reason is {@code whyNotChecked}).
+     *
+     * @param method      how it was fitted, in words
+     * @param parameters  the fitted variational parameters by name
+     * @param elboPerSweep the exact ELBO before the first sweep and after each sweep
+     * @param converged   whether the stopping rule held before the sweep budget
+     * @param posterior   the factors
+     * @param model       the joint density, for the PSIS check
+     * @param whyNotChecked the reason when {@code model} is empty
+     * @param draws       draws for the check ({@code ≥ 100})
+     * @param seed        the seed of the check's draws (and of the fit, if it drew)
+     * @param settings    the settings by name
+     */
+    public static Fit ofCoordinateAscent(String method, Map<String, Tensor> parameters, double[] elboPerSweep, boolean converged,
+                                         FactorPosterior posterior, Optional<io.github.elbo4j.model.Model> model, String whyNotChecked,
+                                         int draws, long seed, Map<String, String> settings) {
+        StopReason stop = converged ? StopReason.CONVERGED : StopReason.BUDGET;
+        Diagnostics d = model.isPresent()
+                ? Diagnostics.check(model.get(), posterior, draws, RandomStream.of(seed).split(-6))
+                : Diagnostics.notChecked(whyNotChecked);
+        Map<String, String> all = new java.util.LinkedHashMap<>();
+        all.put("method", "coordinate ascent");
+        all.putAll(settings);
+        return new Fit(method, parameters, new ElboTrace(elboPerSweep, ElboTrace.Kind.EXACT), stop, d,
+                Verdict.of(stop, d, "raise the sweep budget or loosen the tolerance"), Provenance.of(seed, all), posterior,
+                Optional.empty(), List.of());
+    }
+
     /** True when the fit's own convergence criterion stopped it. */
     public boolean converged() {
         return stopReason == StopReason.CONVERGED;
