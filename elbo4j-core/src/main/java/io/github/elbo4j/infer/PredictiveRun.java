@@ -32,7 +32,7 @@ final class PredictiveRun {
         return ModelContext.trace(model, new ReplayHandler(latents), new Resample(), new SeedHandler(rng));
     }
 
-    /** Every latent, deterministic and observed site of {@code t}, with a leading axis of {@code n} draws. */
+    /** Every latent, deterministic and observed site of {@code t}, with a leading axis of {@code n} draws ({@link #withDrawAxis}). */
     static Map<String, Tensor> draws(Trace t, int n) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (Site s : t.sites()) {
@@ -45,18 +45,18 @@ final class PredictiveRun {
         return out;
     }
 
-    /** {@code v} as {@code [n] + shape}: unit axes between the draw axis and the site's own axes dropped. */
+    /**
+     * {@code v} as {@code [n] + shape}, where {@code shape} is the site's shape with its unit axes
+     * dropped (the plate padding between the draw axis and the site's own axes is a unit axis;
+     * a site whose own shape has unit axes loses them too).
+     */
     static Tensor withDrawAxis(Tensor v, int n) {
         int[] shape = v.shape();
         if (shape.length > 0 && shape[0] == n) {
-            int[] rest = Arrays.stream(Arrays.copyOfRange(shape, 1, shape.length)).toArray();
-            int lead = 0;
-            while (lead < rest.length - 1 && rest[lead] == 1) {
-                lead++;
-            }
-            int[] target = new int[1 + rest.length - lead];
+            int[] rest = Arrays.stream(Arrays.copyOfRange(shape, 1, shape.length)).filter(s -> s != 1).toArray();
+            int[] target = new int[1 + rest.length];
             target[0] = n;
-            System.arraycopy(rest, lead, target, 1, rest.length - lead);
+            System.arraycopy(rest, 0, target, 1, rest.length);
             return v.reshape(target);
         }
         int[] target = new int[shape.length + 1];
@@ -81,7 +81,11 @@ final class PredictiveRun {
             }
             Distribution d = msg.distribution().orElseThrow();
             RandomStream rng = msg.rng().orElseThrow(() -> new IllegalStateException("no random stream for site '" + msg.name() + "'"));
-            msg.setValue(Var.constant(d.sample(rng)));
+            // a fresh draw has the shape of the data broadcast with the distribution's batch (the particle axis)
+            int[] data = msg.value().orElseThrow().shape();
+            int[] dataBatch = Arrays.copyOf(data, Math.max(0, data.length - d.eventShape().length));
+            int[] batch = io.github.elbo4j.tensor.Broadcasting.shape(d.batchShape(), dataBatch);
+            msg.setValue(Var.constant((Arrays.equals(batch, d.batchShape()) ? d : d.expand(batch)).sample(rng)));
         }
     }
 }
