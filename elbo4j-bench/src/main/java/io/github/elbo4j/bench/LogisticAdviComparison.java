@@ -139,7 +139,7 @@ public final class LogisticAdviComparison {
         Map<String, Var> frozen = new LinkedHashMap<>();
         fit.parameters().forEach((k, v) -> frozen.put(k, Var.constant(v)));
         Model guide = family.guideFor(io.github.elbo4j.infer.guide.LatentLayout.of(
-                io.github.elbo4j.model.ModelContext.trace(model, new io.github.elbo4j.model.SeedHandler(0))));
+                io.github.elbo4j.infer.PrototypeRun.of(model, RandomStream.of(0)).trace()));
         double elbo = ElboEstimator.trace().estimate(new ElboInputs(model, guide, new SubstituteHandler(frozen::get),
                 RandomStream.of(99), 2000, 1)).elbo();
         s.put("final_elbo", elbo);

@@ -24,9 +24,13 @@ public record ElboInputs(Model model, Model guide, Handler params, RandomStream 
         return ModelContext.trace(guide, params, new ParticleHandler(particles, maxPlateNesting), new SeedHandler(rng.split(0)));
     }
 
-    /** Runs the model with its latent sites replayed from {@code guideTrace} and records it. */
+    /**
+     * Runs the model with its latent sites replayed from {@code guideTrace} and records it; a latent
+     * the guide does not draw gets {@code particles} prior draws of the contract shape.
+     */
     public Trace traceModel(Trace guideTrace) {
-        return ModelContext.trace(model, params, new ReplayHandler(guideTrace), new SeedHandler(rng.split(1)));
+        return ModelContext.trace(model, params, new ParticleHandler(particles, maxPlateNesting), new ReplayHandler(guideTrace),
+                new SeedHandler(rng.split(1)));
     }
 
     /**

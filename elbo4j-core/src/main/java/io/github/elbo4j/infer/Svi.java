@@ -6,10 +6,6 @@ import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.model.Model;
-import io.github.elbo4j.model.ModelContext;
-import io.github.elbo4j.model.ReplayHandler;
-import io.github.elbo4j.model.SeedHandler;
-import io.github.elbo4j.model.Site;
 import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.optim.Adam;
 import io.github.elbo4j.optim.Optimizer;
@@ -17,7 +13,6 @@ import io.github.elbo4j.optim.OptimizerState;
 import io.github.elbo4j.optim.StanStepSize;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -186,15 +181,10 @@ public final class Svi {
 
     private Fit runOnce() {
         RandomStream root = RandomStream.of(seed);
-        Trace prototype = prototype(root.split(-1));
-        int nesting = 0;
-        Map<String, int[]> latentShapes = new LinkedHashMap<>();
-        for (Site s : prototype.sites()) {
-            nesting = Math.max(nesting, s.plates().size());
-        }
-        for (Site s : prototype.latentSites()) {
-            latentShapes.put(s.name(), s.value().shape());
-        }
+        PrototypeRun proto = PrototypeRun.of(model, Optional.ofNullable(guide), root.split(-1));
+        Trace prototype = proto.trace();
+        int nesting = proto.maxPlateNesting();
+        Map<String, int[]> latentShapes = proto.latentShapes();
         Model guideProgram = guide;
         int p = particles;
         if (autoGuide != null) {
@@ -285,15 +275,6 @@ public final class Svi {
             store.restore(lastGood);
         }
         return new DivergenceException(step, where, lastFinite, store.values());
-    }
-
-    /** One run of the model with prior draws (and a hand-written guide's draws replayed, if any). */
-    private Trace prototype(RandomStream rng) {
-        if (guide == null) {
-            return ModelContext.trace(model, new SeedHandler(rng));
-        }
-        Trace g = ModelContext.trace(guide, new SeedHandler(rng.split(0)));
-        return ModelContext.trace(model, new ReplayHandler(g), new SeedHandler(rng.split(1)));
     }
 
     /** The version of this library, for provenance. */

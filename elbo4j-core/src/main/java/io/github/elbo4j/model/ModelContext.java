@@ -20,6 +20,19 @@ import java.util.function.Consumer;
  * behaviour gives one (draw from the distribution with the message's random stream, the initial
  * value of a param, a random subsample for a plate); then the handlers that processed it see it
  * again through {@link Handler#postprocess}, outermost of them first.
+ *
+ * <p><b>Shapes.</b> Inference runs a model many times: once as a prototype, then with the
+ * guide's draws of {@code P} Monte Carlo particles, and to draw from the posterior. In every one
+ * of these runs a latent site's value has the same layout ({@link LatentShape}):
+ * <pre>{@code [P] + [1] * (maxPlateNesting - batchRank) + batchShape + eventShape}</pre>
+ * where {@code P} is the run's number of particles (1 in the prototype run, the fit's
+ * {@code numParticles}, or the number of posterior draws), {@code maxPlateNesting} the deepest
+ * plate nesting of the model, and {@code batchShape} the distribution's batch shape (inside
+ * plates, with the plates' sizes) without leading 1s. So axis 0 is always the particle axis and
+ * plate {@code k} (dim {@code -(k + 1)}) is always axis {@code -(k + 1)} of the batch part: a
+ * scalar latent in a model with one plate is {@code [P, 1]}, a 3-vector ({@code toEvent(1)}) is
+ * {@code [P, 1, 3]}, a latent inside a plate of 8 is {@code [P, 8]}. A model written with
+ * broadcasting (and its data axes in plates) works for every {@code P} unchanged.
  */
 public final class ModelContext {
 

@@ -68,6 +68,11 @@ public final class Site {
         return msg.plates();
     }
 
+    /** For a {@link SiteType#PLATE} site: the plate it opened. */
+    public Optional<PlateFrame> declaredPlate() {
+        return msg.declaredPlate();
+    }
+
     /**
      * The site's log-density term {@code scale · mask ⊙ log p(value)}, element-wise (batch shape);
      * the same term an ELBO sums. Only for sample sites.

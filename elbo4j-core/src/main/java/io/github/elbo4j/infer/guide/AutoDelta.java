@@ -21,7 +21,7 @@ public record AutoDelta() implements AutoGuide {
         return m -> {
             Var u = m.param("auto_point", layout.initialVector());
             for (LatentLayout.Entry e : layout.entries()) {
-                Var us = u.slice(0, e.offset(), e.offset() + e.size()).reshape(e.unconstrainedShape());
+                Var us = u.slice(0, e.offset(), e.offset() + e.size()).reshape(LatentSites.valueShape(e, 1, layout.maxPlateNesting()));
                 Var x = e.transform().forward(us);
                 m.sample(e.name(), Delta.of(x, x.value().rank()));
             }

@@ -1,6 +1,7 @@
 package io.github.elbo4j.infer.guide;
 
 import io.github.elbo4j.distribution.Distribution;
+import io.github.elbo4j.model.LatentShape;
 import io.github.elbo4j.model.Site;
 import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -34,16 +35,13 @@ public final class LatentLayout {
     }
 
     /**
-     * The layout of {@code prototype}'s latent sites. Initial values are the prior median where
+     * The layout of {@code prototype}'s latent sites ({@code PrototypeRun}'s trace, whose latent
+     * values follow the shape contract of {@code ModelContext}). Initial values are the prior median where
      * the distribution has a quantile function, else the prototype's own draw (a feasible point).
      */
     public static LatentLayout of(Trace prototype) {
         List<Entry> out = new ArrayList<>();
         int offset = 0;
-        int nesting = 0;
-        for (Site s : prototype.sites()) {
-            nesting = Math.max(nesting, s.plates().size());
-        }
         for (Site s : prototype.latentSites()) {
             Distribution d = s.distribution().orElseThrow();
             if (d.support().isDiscrete()) {
@@ -51,22 +49,22 @@ public final class LatentLayout {
                         + ": automatic guides need continuous latents (enumerate or marginalize it, or write a guide)");
             }
             Bijector t = Bijectors.bijectTo(d.support());
-            int[] shape = s.value().shape();
-            Tensor init = t.inverse(initialValue(d, s.value().value()));
+            int[] shape = LatentShape.siteShape(s.value().shape(), d.eventShape().length);
+            Tensor init = t.inverse(initialValue(d, s.value().value().reshape(shape)));
             int[] ushape = init.shape();
             int size = Broadcasting.size(ushape);
-            out.add(new Entry(s.name(), t, shape, ushape, d.batchShape().length, offset, size, init));
+            out.add(new Entry(s.name(), t, shape, ushape, shape.length - d.eventShape().length, offset, size, init));
             offset += size;
         }
-        return new LatentLayout(List.copyOf(out), offset, nesting);
+        return new LatentLayout(List.copyOf(out), offset, prototype.maxPlateNesting());
     }
 
     private static Tensor initialValue(Distribution d, Tensor draw) {
         if (d.eventShape().length == 0) {
             try {
                 Tensor median = d.icdf(Tensor.full(0.5, d.batchShape()));
-                if (median.allFinite() && d.support().check(median).min().item() == 1.0 && median.sameShape(draw)) {
-                    return median;
+                if (median.allFinite() && d.support().check(median).min().item() == 1.0 && median.size() == draw.size()) {
+                    return median.reshape(draw.shape());
                 }
             } catch (UnsupportedOperationException noQuantile) {
                 // fall through to the prototype draw, a point of the support

@@ -3,6 +3,7 @@ package io.github.elbo4j.infer.guide;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Delta;
 import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.model.LatentShape;
 import io.github.elbo4j.model.ModelContext;
 import io.github.elbo4j.tensor.Tensor;
 
@@ -44,17 +45,22 @@ final class LatentSites {
         int[] perParticle = perParticleShape(u, layout);
         for (LatentLayout.Entry e : layout.entries()) {
             Var us = u.slice(-1, e.offset(), e.offset() + e.size());
-            int pad = Math.max(0, nesting - e.batchRank());
-            int[] target = new int[1 + pad + e.unconstrainedShape().length];
-            java.util.Arrays.fill(target, 1);
-            target[0] = particles;
-            System.arraycopy(e.unconstrainedShape(), 0, target, 1 + pad, e.unconstrainedShape().length);
-            us = us.reshape(target);
+            us = us.reshape(valueShape(e, particles, nesting));
             Var x = e.transform().forward(us);
             Var ladj = e.transform().logAbsDetJacobian(us, x);
             Var ladjPerParticle = sumAllButFirst(ladj).reshape(perParticle);
             m.sample(e.name(), Delta.of(x, ladjPerParticle.neg(), x.value().rank()));
         }
+    }
+
+    /**
+     * The shape contract of latent values ({@code ModelContext}) for entry {@code e}'s unconstrained
+     * coordinates: {@code [P] + [1] * (n - batchRank) + unconstrainedShape}.
+     */
+    static int[] valueShape(LatentLayout.Entry e, int particles, int nesting) {
+        int[] batch = java.util.Arrays.copyOf(e.unconstrainedShape(), e.batchRank());
+        int[] event = java.util.Arrays.copyOfRange(e.unconstrainedShape(), e.batchRank(), e.unconstrainedShape().length);
+        return LatentShape.valueShape(particles, nesting, batch, event);
     }
 
     private static int[] perParticleShape(Var u, LatentLayout layout) {
