@@ -17,7 +17,7 @@ public final class Message {
 
     private final SiteType type;
     private final String name;
-    private final Distribution distribution;
+    private Distribution distribution;
     private final Tensor paramInit;
     private final Constraint constraint;
     private final List<PlateFrame> plates = new ArrayList<>();
@@ -53,6 +53,11 @@ public final class Message {
     /** The distribution of a sample site (absent for params and deterministic sites). */
     public Optional<Distribution> distribution() {
         return Optional.ofNullable(distribution);
+    }
+
+    /** Replaces the distribution (a plate broadcasting it to its size). */
+    void setDistribution(Distribution d) {
+        this.distribution = d;
     }
 
     /** The value, once a handler or the default behaviour has set it. */

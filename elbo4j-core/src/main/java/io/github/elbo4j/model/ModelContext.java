@@ -110,7 +110,10 @@ public final class ModelContext {
      * {@code subsampleSize} is used; the log-densities of sites inside are scaled by
      * {@code size / subsampleSize}, an unbiased estimate of the full-data sum (Hoffman et al.,
      * JMLR 14, 2013, sec. 2.4). The copies occupy batch axis {@code -(depth + 1)}, where depth
-     * counts the plates already open (Pyro's convention).
+     * counts the plates already open (Pyro's convention). A latent site inside gets the plate's
+     * copies: its distribution's batch shape is broadcast to {@code subsampleSize} on that axis
+     * ({@code m.sample("theta", Normal.of(mu, tau))} inside a plate of 8 is 8 latents); a batch
+     * axis of another size there is an error naming the site, the plate and both sizes.
      */
     public void plate(String name, int size, int subsampleSize, Consumer<Plate> body) {
         if (size < 1) {
