@@ -86,8 +86,12 @@ public final class ModelContext {
     }
 
     /**
-     * Adds {@code logFactor} (summed) to the model's log-density, as an observed site named
-     * {@code name}: for likelihoods no distribution object expresses (Pyro's {@code factor}).
+     * Adds {@code logFactor} to the model's log-density, as an observed site named {@code name}:
+     * for likelihoods no distribution object expresses (Pyro's {@code factor}). Its elements are
+     * summed per particle: a value computed from latents keeps their particle axis 0 (shape
+     * {@code [P, ...]}, also after the model reduces trailing axes, e.g. {@code [P]}) and adds one
+     * term to each particle; a value without it (data only) adds the same term to every particle.
+     * Never sum over axis 0 yourself: that adds all particles' terms to each.
      */
     public Var factor(String name, Var logFactor) {
         Var zero = Var.constant(Tensor.zeros(logFactor.shape()));
