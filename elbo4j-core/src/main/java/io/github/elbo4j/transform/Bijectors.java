@@ -23,6 +23,7 @@ public final class Bijectors {
                     Affine.between(c.lower(), c.upper() - c.lower(), new Constraint.Interval(0.0, 1.0), c))),
             entry(Constraint.Simplex.class, c -> StickBreaking.of()),
             entry(Constraint.OrderedVector.class, c -> Ordered.of()),
+            entry(Constraint.PositiveOrderedVector.class, c -> PositiveOrdered.of()),
             entry(Constraint.LowerCholesky.class, c -> LowerCholeskyBijector.of()),
             entry(Constraint.CorrCholesky.class, c -> CorrCholeskyBijector.of()),
             entry(Constraint.PositiveDefinite.class, c -> LowerCholeskyBijector.of().then(CholeskyOuterProduct.of())));
@@ -41,7 +42,8 @@ public final class Bijectors {
      *   <li>{@code lower <= x <= upper}: {@link Sigmoid} then {@code y ↦ lower + (upper - lower) y},
      *       onto the open interval (in double precision the ends are reached once {@code σ(x)} rounds
      *       to 0 or 1, for {@code |x|} beyond about 37 at the upper end);</li>
-     *   <li>simplex: {@link StickBreaking}; ordered vectors: {@link Ordered};</li>
+     *   <li>simplex: {@link StickBreaking}; ordered vectors: {@link Ordered}; positive ordered
+     *       vectors: {@link PositiveOrdered};</li>
      *   <li>lower Cholesky factors: {@link LowerCholeskyBijector}; Cholesky factors of correlation
      *       matrices: {@link CorrCholeskyBijector};</li>
      *   <li>positive-definite matrices: {@link LowerCholeskyBijector} then {@link CholeskyOuterProduct}.</li>

@@ -13,11 +13,46 @@ import io.github.elbo4j.tensor.Tensor;
  */
 public sealed interface Constraint permits Constraint.Real, Constraint.RealVector, Constraint.Positive, Constraint.NonNegative,
         Constraint.GreaterThan, Constraint.Interval, Constraint.Simplex, Constraint.OrderedVector,
-        Constraint.LowerCholesky, Constraint.CorrCholesky, Constraint.PositiveDefinite,
+        Constraint.PositiveOrderedVector, Constraint.LowerCholesky, Constraint.CorrCholesky, Constraint.PositiveDefinite,
         Constraint.IntegerInterval, Constraint.NonNegativeInteger, Constraint.OneHot, Constraint.Multinomial {
 
     /** Tolerance of the equality tests (simplex sums, unit rows, symmetry). */
     double TOLERANCE = 1e-6;
+
+    /** The real line. */
+    static Constraint real() {
+        return new Real();
+    }
+
+    /** {@code x > 0}. */
+    static Constraint positive() {
+        return new Positive();
+    }
+
+    /** {@code x > lower}. */
+    static Constraint greaterThan(double lower) {
+        return new GreaterThan(lower);
+    }
+
+    /** {@code lower <= x <= upper}. */
+    static Constraint interval(double lower, double upper) {
+        return new Interval(lower, upper);
+    }
+
+    /** The probability simplex (last axis). */
+    static Constraint simplex() {
+        return new Simplex();
+    }
+
+    /** Strictly increasing vectors (last axis). */
+    static Constraint ordered() {
+        return new OrderedVector();
+    }
+
+    /** Strictly increasing vectors of positive numbers (last axis). */
+    static Constraint positiveOrdered() {
+        return new PositiveOrderedVector();
+    }
 
     /** Number of trailing axes that make up one point of the set. */
     int eventRank();
@@ -105,6 +140,14 @@ public sealed interface Constraint permits Constraint.Real, Constraint.RealVecto
     record OrderedVector() implements Constraint {
         @Override public int eventRank() { return 1; }
         @Override public Tensor check(Tensor v) { return ConstraintChecks.increasing(v); }
+    }
+
+    /** Strictly increasing vectors of positive numbers: {@code 0 < x_0 < x_1 < ...}. */
+    record PositiveOrderedVector() implements Constraint {
+        @Override public int eventRank() { return 1; }
+        @Override public Tensor check(Tensor v) {
+            return ConstraintChecks.increasing(v).mul(v.slice(-1, 0, Math.min(1, v.dim(-1))).gt(Tensor.scalar(0.0)).min(-1));
+        }
     }
 
     /** Lower-triangular matrices with a positive diagonal. */

@@ -27,6 +27,7 @@ class BijectorsTest {
                 new Object[] {new Constraint.Interval(lower, lower + 0.01 + 10 * rng.nextDouble()), new int[0]},
                 new Object[] {new Constraint.Simplex(), new int[] {k}},
                 new Object[] {new Constraint.OrderedVector(), new int[] {k - 1}},
+                new Object[] {new Constraint.PositiveOrderedVector(), new int[] {k - 1}},
                 new Object[] {new Constraint.LowerCholesky(), new int[] {n, n}},
                 new Object[] {new Constraint.CorrCholesky(), new int[] {n + 1, n + 1}},
                 new Object[] {new Constraint.PositiveDefinite(), new int[] {n, n}});
