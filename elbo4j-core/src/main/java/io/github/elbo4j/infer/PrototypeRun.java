@@ -1,14 +1,11 @@
 package io.github.elbo4j.infer;
 
-import io.github.elbo4j.model.Handler;
 import io.github.elbo4j.model.LatentShape;
-import io.github.elbo4j.model.Message;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.model.ModelContext;
 import io.github.elbo4j.model.ReplayHandler;
 import io.github.elbo4j.model.SeedHandler;
 import io.github.elbo4j.model.Site;
-import io.github.elbo4j.model.SiteType;
 import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.random.RandomStream;
 import java.util.LinkedHashMap;
@@ -27,6 +24,9 @@ import java.util.Optional;
  * a run is retried with one more level, up to {@value #MAX_GUESS}, and if no guess works the
  * failure of the run with the deepest nesting seen is rethrown. Every attempt uses the same
  * random stream, so the prototype is the same for the same seed.
+ *
+ * <p>A latent with a flat improper prior ({@code ImproperUniform}) is not drawn: it starts at
+ * {@code bijectTo(support)(0)} ({@link ImproperStartHandler}).
  */
 public final class PrototypeRun {
 
@@ -57,22 +57,22 @@ public final class PrototypeRun {
         Throwable kept = null;
         int keptDepth = -1;
         while (true) {
-            DepthRecorder depth = new DepthRecorder();
+            PlateDepthRecorder depth = new PlateDepthRecorder();
             try {
                 Trace t = run(model, guide, rng, guess, depth);
-                int found = Math.max(depth.deepest, t.maxPlateNesting());
+                int found = Math.max(depth.deepest(), t.maxPlateNesting());
                 if (found <= guess) {
                     return new PrototypeRun(t, guess);
                 }
                 guess = found;
             } catch (RuntimeException | AssertionError failure) {
-                if (depth.deepest > guess) {
-                    guess = depth.deepest;
+                if (depth.deepest() > guess) {
+                    guess = depth.deepest();
                     continue;
                 }
-                if (depth.deepest > keptDepth) {
+                if (depth.deepest() > keptDepth) {
                     kept = failure;
-                    keptDepth = depth.deepest;
+                    keptDepth = depth.deepest();
                 }
                 if (guess >= MAX_GUESS) {
                     if (kept instanceof RuntimeException r) {
@@ -85,13 +85,14 @@ public final class PrototypeRun {
         }
     }
 
-    private static Trace run(Model model, Optional<Model> guide, RandomStream rng, int nesting, DepthRecorder depth) {
-        ParticleHandler one = new ParticleHandler(1, nesting);
+    private static Trace run(Model model, Optional<Model> guide, RandomStream rng, int nesting, PlateDepthRecorder depth) {
         if (guide.isEmpty()) {
-            return ModelContext.trace(model, depth, one, new SeedHandler(rng));
+            return ModelContext.trace(model, depth, new ParticleHandler(1, nesting), new ImproperStartHandler(nesting),
+                    new SeedHandler(rng));
         }
-        Trace g = ModelContext.trace(guide.get(), depth, one, new SeedHandler(rng.split(0)));
-        return ModelContext.trace(model, depth, new ParticleHandler(1, nesting), new ReplayHandler(g), new SeedHandler(rng.split(1)));
+        Trace g = ModelContext.trace(guide.get(), depth, new ParticleHandler(1, nesting), new SeedHandler(rng.split(0)));
+        return ModelContext.trace(model, depth, new ParticleHandler(1, nesting), new ImproperStartHandler(nesting),
+                new ReplayHandler(g), new SeedHandler(rng.split(1)));
     }
 
     /** The recorded run (model sites; latent values of shape {@code [1] + [1] * (n - b) + batch + event}). */
@@ -111,17 +112,5 @@ public final class PrototypeRun {
             out.put(s.name(), LatentShape.siteShape(s.value().shape(), s.distribution().orElseThrow().eventShape().length));
         }
         return out;
-    }
-
-    /** Remembers the deepest plate a run opened, even when the run fails afterwards. */
-    private static final class DepthRecorder implements Handler {
-        private int deepest;
-
-        @Override
-        public void process(Message msg) {
-            if (msg.type() == SiteType.PLATE) {
-                msg.declaredPlate().ifPresent(p -> deepest = Math.max(deepest, -p.dim()));
-            }
-        }
     }
 }

@@ -37,7 +37,8 @@ public final class LatentLayout {
     /**
      * The layout of {@code prototype}'s latent sites ({@code PrototypeRun}'s trace, whose latent
      * values follow the shape contract of {@code ModelContext}). Initial values are the prior median where
-     * the distribution has a quantile function, else the prototype's own draw (a feasible point).
+     * the distribution has a quantile function, else the prototype's own value: a prior draw (a
+     * feasible point), or {@code bijectTo(support)(0)} for a flat improper prior, which has no draws.
      */
     public static LatentLayout of(Trace prototype) {
         List<Entry> out = new ArrayList<>();
