@@ -3,6 +3,7 @@ package io.github.elbo4j.infer;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Delta;
 import io.github.elbo4j.distribution.Distribution;
+import io.github.elbo4j.distribution.Unconstrained;
 import io.github.elbo4j.model.Handler;
 import io.github.elbo4j.model.LatentShape;
 import io.github.elbo4j.model.Message;
@@ -17,8 +18,8 @@ import java.util.Arrays;
  * {@code [P] + [1] * (n - b) + batchShape + eventShape} (Pyro's vectorized particles: a plate of
  * size {@code P} at axis {@code -(n + 1)}). A distribution whose batch shape (without leading 1s)
  * already has {@code n + 1} axes, the first of size {@code P}, depends on another latent and
- * carries the particle axis: one draw per element. A {@link Delta} site keeps its point:
- * automatic guides emit draws they already made.
+ * carries the particle axis: one draw per element. A {@link Delta} site (also inside
+ * {@link Unconstrained}) keeps its point: automatic guides emit draws they already made.
  */
 final class ParticleHandler implements Handler {
 
@@ -36,7 +37,7 @@ final class ParticleHandler implements Handler {
             return;
         }
         Distribution d = msg.distribution().orElseThrow();
-        if (d instanceof Delta delta) {
+        if ((d instanceof Unconstrained u ? u.base() : d) instanceof Delta delta) {
             msg.setValue(delta.point());
             return;
         }

@@ -2,8 +2,6 @@ package io.github.elbo4j.infer;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.model.Model;
-import io.github.elbo4j.model.ModelContext;
-import io.github.elbo4j.model.SeedHandler;
 import io.github.elbo4j.model.Site;
 import io.github.elbo4j.model.SubstituteHandler;
 import io.github.elbo4j.model.Trace;
@@ -22,13 +20,15 @@ import java.util.Map;
  */
 public final class Posterior {
 
+    private final Model model;
     private final Model guide;
     private final Map<String, Var> parameters;
     private final List<String> latentNames;
     private final Map<String, int[]> latentShapes;
     private final int maxPlateNesting;
 
-    Posterior(Model guide, Map<String, Tensor> parameters, Map<String, int[]> latentShapes, int maxPlateNesting) {
+    Posterior(Model model, Model guide, Map<String, Tensor> parameters, Map<String, int[]> latentShapes, int maxPlateNesting) {
+        this.model = model;
         this.guide = guide;
         Map<String, Var> frozen = new LinkedHashMap<>();
         parameters.forEach((k, v) -> frozen.put(k, Var.constant(v)));
@@ -48,8 +48,7 @@ public final class Posterior {
         if (n < 1) {
             throw new IllegalArgumentException("number of draws must be >= 1, got " + n);
         }
-        Trace t = ModelContext.trace(guide, new SubstituteHandler(parameters::get),
-                new ParticleHandler(n, maxPlateNesting), new SeedHandler(rng));
+        Trace t = LatentDraws.trace(model, guide, new SubstituteHandler(parameters::get), rng, n, maxPlateNesting);
         Map<String, Tensor> out = new LinkedHashMap<>();
         for (String name : latentNames) {
             Site s = t.require(name);

@@ -251,7 +251,7 @@ public final class Svi {
             converged = monitor != null && monitor.offer(s.elbo());
         }
         Map<String, Tensor> values = store.values();
-        Posterior posterior = new Posterior(guideProgram, values, latentShapes, nesting);
+        Posterior posterior = new Posterior(model, guideProgram, values, latentShapes, nesting);
         return new Fit(values, java.util.Arrays.copyOf(trace, (int) step), step, converged, posterior, seed, java.util.OptionalDouble.empty());
     }
 

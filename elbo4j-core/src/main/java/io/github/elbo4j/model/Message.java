@@ -28,6 +28,7 @@ public final class Message {
     private boolean stopped;
     private RandomStream rng;
     private PlateFrame declaredPlate;
+    private Var logJacobian;
 
     Message(SiteType type, String name, Distribution distribution, Var value, boolean observed,
             Tensor paramInit, Constraint constraint) {
@@ -133,6 +134,19 @@ public final class Message {
     /** The plates enclosing the site, outermost first. */
     public List<PlateFrame> plates() {
         return List.copyOf(plates);
+    }
+
+    /**
+     * {@code log |det ∂T/∂u|} of the map that gave the value from unconstrained coordinates
+     * (a replayed {@code Unconstrained} guide site), summed to the site's batch shape: part of the
+     * site's log-density.
+     */
+    public Optional<Var> logJacobian() {
+        return Optional.ofNullable(logJacobian);
+    }
+
+    void setLogJacobian(Var ladj) {
+        this.logJacobian = ladj;
     }
 
     /** For a {@link SiteType#PLATE} site: the plate it declares. */

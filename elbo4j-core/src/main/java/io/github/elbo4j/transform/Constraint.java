@@ -1,5 +1,6 @@
 package io.github.elbo4j.transform;
 
+import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
 
 /**
@@ -12,7 +13,7 @@ import io.github.elbo4j.tensor.Tensor;
  * axes form one point (0 for scalars, 1 for vectors such as a simplex, 2 for matrices).
  */
 public sealed interface Constraint permits Constraint.Real, Constraint.RealVector, Constraint.Positive, Constraint.NonNegative,
-        Constraint.GreaterThan, Constraint.Interval, Constraint.Simplex, Constraint.OrderedVector,
+        Constraint.GreaterThan, Constraint.Interval, Constraint.VarGreaterThan, Constraint.VarInterval, Constraint.Simplex, Constraint.OrderedVector,
         Constraint.PositiveOrderedVector, Constraint.LowerCholesky, Constraint.CorrCholesky, Constraint.PositiveDefinite,
         Constraint.IntegerInterval, Constraint.NonNegativeInteger, Constraint.OneHot, Constraint.Multinomial {
 
@@ -77,6 +78,15 @@ public sealed interface Constraint permits Constraint.Real, Constraint.RealVecto
         return false;
     }
 
+    /**
+     * True when the set's bounds are {@link Var}s ({@link VarInterval}, {@link VarGreaterThan}):
+     * parameters of a distribution that may be functions of other latents and change from run to
+     * run, so a bijector onto the set must be built from the bounds of each run.
+     */
+    default boolean isParameterized() {
+        return false;
+    }
+
     /** The real line (NaN is outside it). */
     record Real() implements Constraint {
         @Override public int eventRank() { return 0; }
@@ -125,6 +135,32 @@ public sealed interface Constraint permits Constraint.Real, Constraint.RealVecto
         @Override public int eventRank() { return 0; }
         @Override public Tensor check(Tensor v) { return v.ge(Tensor.scalar(lower)).mul(v.le(Tensor.scalar(upper))); }
         @Override public boolean contains(Tensor v) { return v.allMatch(x -> x >= lower && x <= upper); }
+    }
+
+    /**
+     * {@code x > lower} element-wise, with {@code lower} a {@link Var} that broadcasts against the
+     * value: the support of a distribution whose lower bound is a parameter (NumPyro's
+     * {@code greater_than} with array bounds). {@link Bijectors#bijectTo} builds the bijector from
+     * this {@code lower}, differentiable in it.
+     */
+    record VarGreaterThan(Var lower) implements Constraint {
+        @Override public int eventRank() { return 0; }
+        @Override public boolean isParameterized() { return true; }
+        @Override public Tensor check(Tensor v) { return v.gt(lower.value()); }
+        @Override public String toString() { return "VarGreaterThan[lower=" + lower.value() + "]"; }
+    }
+
+    /**
+     * {@code lower <= x <= upper} element-wise, with bounds that are {@link Var}s broadcasting
+     * against the value: the support of {@code Uniform.of(low, high)} with per-element or latent
+     * bounds ({@code Uniform.of(0, oneMinusZ1)}; NumPyro's {@code interval} with traced bounds).
+     * {@link Bijectors#bijectTo} builds the bijector from these bounds, differentiable in them.
+     */
+    record VarInterval(Var lower, Var upper) implements Constraint {
+        @Override public int eventRank() { return 0; }
+        @Override public boolean isParameterized() { return true; }
+        @Override public Tensor check(Tensor v) { return v.ge(lower.value()).mul(v.le(upper.value())); }
+        @Override public String toString() { return "VarInterval[lower=" + lower.value() + ", upper=" + upper.value() + "]"; }
     }
 
     /** Vectors with non-negative entries summing to 1 (within {@link #TOLERANCE}). */

@@ -52,6 +52,9 @@ public final class LatentLayout {
             Bijector t = Bijectors.bijectTo(d.support());
             int[] shape = LatentShape.siteShape(s.value().shape(), d.eventShape().length);
             Tensor init = t.inverse(initialValue(d, s.value().value().reshape(shape)));
+            if (t.codomain().isParameterized()) {
+                init = init.reshape(shape); // the prototype's bounds carry the particle axis
+            }
             int[] ushape = init.shape();
             int size = Broadcasting.size(ushape);
             out.add(new Entry(s.name(), t, shape, ushape, shape.length - d.eventShape().length, offset, size, init));

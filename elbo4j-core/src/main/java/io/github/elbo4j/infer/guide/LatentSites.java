@@ -3,6 +3,7 @@ package io.github.elbo4j.infer.guide;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Delta;
 import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.Unconstrained;
 import io.github.elbo4j.model.LatentShape;
 import io.github.elbo4j.model.ModelContext;
 import io.github.elbo4j.tensor.Tensor;
@@ -12,7 +13,9 @@ import io.github.elbo4j.tensor.Tensor;
  * guide site (so particles are a batch axis), map it to the flat unconstrained vector
  * {@code u = loc + A ε}, then emit each latent site as a point mass at {@code T_s(u_s)}.
  * Log-densities: {@code log q(z) = log N(ε; 0, I) - log|det A| - Σ_s log|det ∂T_s/∂u_s|}; the
- * middle term rides on the {@code _auto_latent} site, the last on each latent site.
+ * middle term rides on the {@code _auto_latent} site, the last on each latent site. A site whose
+ * support has {@code Var} bounds (other latents) is emitted as {@code u_s} itself,
+ * {@link Unconstrained}: the model maps it with the bounds of its run and adds the log-Jacobian.
  */
 final class LatentSites {
 
@@ -46,6 +49,11 @@ final class LatentSites {
         for (LatentLayout.Entry e : layout.entries()) {
             Var us = u.slice(-1, e.offset(), e.offset() + e.size());
             us = us.reshape(valueShape(e, particles, nesting));
+            if (e.transform().codomain().isParameterized()) {
+                // bounds that are other latents: the model site maps us by the bijector of its own run
+                m.sample(e.name(), Unconstrained.of(Delta.of(us, us.value().rank())));
+                continue;
+            }
             Var x = e.transform().forward(us);
             Var ladj = e.transform().logAbsDetJacobian(us, x);
             Var ladjPerParticle = sumAllButFirst(ladj).reshape(perParticle);
