@@ -1,6 +1,7 @@
 package io.github.elbo4j.infer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Normal;
@@ -78,8 +79,8 @@ class ShapeContractTest {
             Var w = m.sample("w", Normal.of(0, 1).expand(3).toEvent(1));
             assertShape("w (guide)", w, 1, 1, 3);
             m.plate("groups", 2, g -> {
-                // depends on mu, so its batch shape [P, 1, 2] carries the particle axis
-                Var eta = m.sample("eta", Normal.of(mu.add(Var.constant(Tensor.zeros(2))), Var.constant(0.3)));
+                // depends on mu: the plate broadcasts its batch shape to [P, 1, 2], which carries the particle axis
+                Var eta = m.sample("eta", Normal.of(mu, 0.3));
                 assertShape("eta (guide)", eta, 1, 2);
             });
         };
@@ -89,5 +90,30 @@ class ShapeContractTest {
         assertThat(draws.get("eta").shape()).containsExactly(6, 2);
         assertThat(guideSeen).containsExactly(1, 4, 6);
         assertThat(seen).containsExactly(1, 4);
+    }
+
+    @Test
+    void aModelThatFailsUnderEveryNestingReportsItsOwnError() {
+        Model broken = m -> {
+            m.sample("mu", Normal.of(0, 1));
+            throw new IllegalStateException("broken model");
+        };
+        assertThatThrownBy(() -> PrototypeRun.of(broken, RandomStream.of(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("broken model");
+    }
+
+    @Test
+    void aFailureAfterTheDeepestPlateIsTheOneReported() {
+        Model broken = m -> {
+            Var mu = m.sample("mu", Normal.of(0, 1));
+            if (mu.shape().length != 2) {
+                throw new IllegalArgumentException("wrong guess " + Arrays.toString(mu.shape()));
+            }
+            m.plate("a", 3, p -> {
+                throw new IllegalStateException("fails inside plate a");
+            });
+        };
+        assertThatThrownBy(() -> PrototypeRun.of(broken, RandomStream.of(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessage("fails inside plate a");
     }
 }
