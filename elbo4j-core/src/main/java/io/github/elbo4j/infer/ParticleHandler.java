@@ -19,7 +19,8 @@ import java.util.Arrays;
  * size {@code P} at axis {@code -(n + 1)}). A distribution whose batch shape (without leading 1s)
  * already has {@code n + 1} axes, the first of size {@code P}, depends on another latent and
  * carries the particle axis: one draw per element. A {@link Delta} site (also inside
- * {@link Unconstrained}) keeps its point: automatic guides emit draws they already made.
+ * {@link Unconstrained}) keeps its point: automatic guides emit draws they already made; a MAP
+ * point, made for one particle, is broadcast to all {@code P}.
  */
 final class ParticleHandler implements Handler {
 
@@ -38,7 +39,7 @@ final class ParticleHandler implements Handler {
         }
         Distribution d = msg.distribution().orElseThrow();
         if ((d instanceof Unconstrained u ? u.base() : d) instanceof Delta delta) {
-            msg.setValue(delta.point());
+            msg.setValue(forEveryParticle(delta.point()));
             return;
         }
         RandomStream rng = msg.rng().orElseThrow(() -> new IllegalStateException("no random stream for site '" + msg.name() + "'"));
@@ -50,5 +51,16 @@ final class ParticleHandler implements Handler {
         int[] sampleShape = carriesParticles ? new int[0] : new int[] {particles};
         Var draw = d.hasRsample() ? d.rsample(rng, sampleShape) : Var.constant(d.sample(rng, sampleShape));
         msg.setValue(Arrays.equals(draw.shape(), target) ? draw : draw.reshape(target));
+    }
+
+    /** A point made for one particle (a MAP guide's, of shape {@code [1, ...]}) broadcast to all {@code P}. */
+    private Var forEveryParticle(Var point) {
+        int[] shape = point.shape();
+        if (particles == 1 || shape.length == 0 || shape[0] != 1) {
+            return point;
+        }
+        int[] target = shape.clone();
+        target[0] = particles;
+        return point.broadcastTo(target);
     }
 }

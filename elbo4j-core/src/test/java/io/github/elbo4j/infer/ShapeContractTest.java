@@ -69,6 +69,16 @@ class ShapeContractTest {
     }
 
     @Test
+    void mapPointsServeEveryParticleOfPosteriorDraws() {
+        Fit fit = Svi.of(model()).guide(AutoGuide.delta()).maxSteps(3).seed(5).run();
+        Map<String, Tensor> draws = fit.posterior().sample(7, RandomStream.of(3));
+        assertThat(draws.get("mu").shape()).containsExactly(7);
+        assertThat(draws.get("w").shape()).containsExactly(7, 3);
+        assertThat(draws.get("eta").shape()).containsExactly(7, 2);
+        assertThat(draws.get("eta").toArray()[0]).isEqualTo(draws.get("eta").toArray()[12]);
+    }
+
+    @Test
     void aHandWrittenGuideSeesTheSameContractInFitsAndInPosteriorDraws() {
         Set<Integer> guideSeen = new TreeSet<>();
         Model guide = m -> {
