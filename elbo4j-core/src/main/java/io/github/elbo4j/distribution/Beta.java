@@ -39,6 +39,16 @@ public final class Beta implements Distribution {
         return new Beta(concentration1, concentration0);
     }
 
+    /** {@code Beta(concentration1, concentration0)} with a differentiable concentration1 and a data concentration0. */
+    public static Beta of(Var concentration1, double concentration0) {
+        return of(concentration1, Var.constant(concentration0));
+    }
+
+    /** {@code Beta(concentration1, concentration0)} with a data concentration1 and a differentiable concentration0. */
+    public static Beta of(double concentration1, Var concentration0) {
+        return of(Var.constant(concentration1), concentration0);
+    }
+
     /** {@code Beta(concentration1, concentration0)} with data parameters (broadcast against each other). */
     public static Beta of(Tensor concentration1, Tensor concentration0) {
         return new Beta(Var.constant(concentration1), Var.constant(concentration0));

@@ -32,6 +32,16 @@ public final class Cauchy implements Distribution {
         return new Cauchy(loc, scale);
     }
 
+    /** {@code Cauchy(loc, scale)} with a differentiable loc and a data scale. */
+    public static Cauchy of(Var loc, double scale) {
+        return of(loc, Var.constant(scale));
+    }
+
+    /** {@code Cauchy(loc, scale)} with a data loc and a differentiable scale. */
+    public static Cauchy of(double loc, Var scale) {
+        return of(Var.constant(loc), scale);
+    }
+
     /** {@code Cauchy(loc, scale)} with data parameters (broadcast against each other). */
     public static Cauchy of(Tensor loc, Tensor scale) {
         return new Cauchy(Var.constant(loc), Var.constant(scale));

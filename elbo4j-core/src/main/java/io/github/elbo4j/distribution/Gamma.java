@@ -36,6 +36,16 @@ public final class Gamma implements Distribution {
         return new Gamma(concentration, rate);
     }
 
+    /** {@code Gamma(concentration, rate)} with a differentiable concentration and a data rate. */
+    public static Gamma of(Var concentration, double rate) {
+        return of(concentration, Var.constant(rate));
+    }
+
+    /** {@code Gamma(concentration, rate)} with a data concentration and a differentiable rate. */
+    public static Gamma of(double concentration, Var rate) {
+        return of(Var.constant(concentration), rate);
+    }
+
     /** {@code Gamma(concentration, rate)} with data parameters (broadcast against each other). */
     public static Gamma of(Tensor concentration, Tensor rate) {
         return new Gamma(Var.constant(concentration), Var.constant(rate));

@@ -33,6 +33,16 @@ public final class Gumbel implements Distribution {
         return new Gumbel(loc, scale);
     }
 
+    /** {@code Gumbel(loc, scale)} with a differentiable loc and a data scale. */
+    public static Gumbel of(Var loc, double scale) {
+        return of(loc, Var.constant(scale));
+    }
+
+    /** {@code Gumbel(loc, scale)} with a data loc and a differentiable scale. */
+    public static Gumbel of(double loc, Var scale) {
+        return of(Var.constant(loc), scale);
+    }
+
     /** {@code Gumbel(loc, scale)} with data parameters (broadcast against each other). */
     public static Gumbel of(Tensor loc, Tensor scale) {
         return new Gumbel(Var.constant(loc), Var.constant(scale));

@@ -39,6 +39,16 @@ public final class InverseGamma implements Distribution {
         return new InverseGamma(concentration, scale);
     }
 
+    /** {@code InverseGamma(concentration, scale)} with a differentiable concentration and a data scale. */
+    public static InverseGamma of(Var concentration, double scale) {
+        return of(concentration, Var.constant(scale));
+    }
+
+    /** {@code InverseGamma(concentration, scale)} with a data concentration and a differentiable scale. */
+    public static InverseGamma of(double concentration, Var scale) {
+        return of(Var.constant(concentration), scale);
+    }
+
     /** {@code InverseGamma(concentration, scale)} with data parameters (broadcast against each other). */
     public static InverseGamma of(Tensor concentration, Tensor scale) {
         return new InverseGamma(Var.constant(concentration), Var.constant(scale));

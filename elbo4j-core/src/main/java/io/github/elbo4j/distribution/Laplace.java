@@ -33,6 +33,16 @@ public final class Laplace implements Distribution {
         return new Laplace(loc, scale);
     }
 
+    /** {@code Laplace(loc, scale)} with a differentiable loc and a data scale. */
+    public static Laplace of(Var loc, double scale) {
+        return of(loc, Var.constant(scale));
+    }
+
+    /** {@code Laplace(loc, scale)} with a data loc and a differentiable scale. */
+    public static Laplace of(double loc, Var scale) {
+        return of(Var.constant(loc), scale);
+    }
+
     /** {@code Laplace(loc, scale)} with data parameters (broadcast against each other). */
     public static Laplace of(Tensor loc, Tensor scale) {
         return new Laplace(Var.constant(loc), Var.constant(scale));

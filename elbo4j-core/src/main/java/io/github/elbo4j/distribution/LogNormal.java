@@ -33,6 +33,16 @@ public final class LogNormal implements Distribution {
         return new LogNormal(loc, scale);
     }
 
+    /** {@code LogNormal(loc, scale)} with a differentiable loc and a data scale. */
+    public static LogNormal of(Var loc, double scale) {
+        return of(loc, Var.constant(scale));
+    }
+
+    /** {@code LogNormal(loc, scale)} with a data loc and a differentiable scale. */
+    public static LogNormal of(double loc, Var scale) {
+        return of(Var.constant(loc), scale);
+    }
+
     /** {@code LogNormal(loc, scale)} with data parameters (broadcast against each other). */
     public static LogNormal of(Tensor loc, Tensor scale) {
         return new LogNormal(Var.constant(loc), Var.constant(scale));

@@ -32,6 +32,16 @@ public final class Logistic implements Distribution {
         return new Logistic(loc, scale);
     }
 
+    /** {@code Logistic(loc, scale)} with a differentiable loc and a data scale. */
+    public static Logistic of(Var loc, double scale) {
+        return of(loc, Var.constant(scale));
+    }
+
+    /** {@code Logistic(loc, scale)} with a data loc and a differentiable scale. */
+    public static Logistic of(double loc, Var scale) {
+        return of(Var.constant(loc), scale);
+    }
+
     /** {@code Logistic(loc, scale)} with data parameters (broadcast against each other). */
     public static Logistic of(Tensor loc, Tensor scale) {
         return new Logistic(Var.constant(loc), Var.constant(scale));

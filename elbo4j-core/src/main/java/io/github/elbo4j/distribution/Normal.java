@@ -33,6 +33,16 @@ public final class Normal implements Distribution {
         return new Normal(loc, scale);
     }
 
+    /** {@code Normal(loc, scale)} with a differentiable loc and a data scale. */
+    public static Normal of(Var loc, double scale) {
+        return of(loc, Var.constant(scale));
+    }
+
+    /** {@code Normal(loc, scale)} with a data loc and a differentiable scale. */
+    public static Normal of(double loc, Var scale) {
+        return of(Var.constant(loc), scale);
+    }
+
     /** {@code N(loc, scale²)} with data parameters (broadcast against each other). */
     public static Normal of(Tensor loc, Tensor scale) {
         return new Normal(Var.constant(loc), Var.constant(scale));

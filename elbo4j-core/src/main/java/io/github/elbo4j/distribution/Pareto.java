@@ -13,32 +13,45 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * {@code α}, {@code p(x) = α x_m^α / x^{α+1}} on {@code x >= x_m} (Johnson, Kotz &amp;
  * Balakrishnan vol. 1, eq. 20.3; {@code scipy.stats.pareto(b=α, scale=x_m)}).
  *
- * <p>The support starts at a parameter that may differ across the batch: {@link #support()} is
- * {@code x > min x_m} (the constraint set has scalar bounds only), while {@code logProb} and
- * {@link Distributions#strict} use each element's own {@code x >= x_m}.
+ * <p>The support starts at a parameter: {@link #support()} is a {@link Constraint.GreaterThan}
+ * when {@code x_m} is data and the same across the batch, else a {@link Constraint.VarGreaterThan}
+ * holding {@code x_m} itself (a parameter that may be a function of other latents), so that
+ * {@code bijectTo} maps onto each element's own {@code x > x_m} of the current run.
  */
 public final class Pareto implements Distribution, ParameterizedSupport {
 
     private final Var scale;
     private final Var alpha;
     private final int[] batchShape;
+    private final boolean varScale;
 
-    private Pareto(Var scale, Var alpha) {
+    private Pareto(Var scale, Var alpha, boolean varScale) {
         ParameterChecks.positive("Pareto", "scale", scale.value());
         ParameterChecks.positive("Pareto", "alpha", alpha.value());
         this.scale = scale;
         this.alpha = alpha;
         this.batchShape = Broadcasting.shape(scale.shape(), alpha.shape());
+        this.varScale = varScale;
     }
 
-    /** {@code Pareto(scale, alpha)} with differentiable parameters. */
+    /** {@code Pareto(scale, alpha)} with differentiable parameters (the support is a {@link Constraint.VarGreaterThan}). */
     public static Pareto of(Var scale, Var alpha) {
-        return new Pareto(scale, alpha);
+        return new Pareto(scale, alpha, true);
+    }
+
+    /** {@code Pareto(scale, alpha)} with a data scale and a differentiable shape. */
+    public static Pareto of(double scale, Var alpha) {
+        return new Pareto(Var.constant(scale), alpha, false);
+    }
+
+    /** {@code Pareto(scale, alpha)} with a differentiable scale and a data shape. */
+    public static Pareto of(Var scale, double alpha) {
+        return of(scale, Var.constant(alpha));
     }
 
     /** {@code Pareto(scale, alpha)} with data parameters (broadcast against each other). */
     public static Pareto of(Tensor scale, Tensor alpha) {
-        return new Pareto(Var.constant(scale), Var.constant(alpha));
+        return new Pareto(Var.constant(scale), Var.constant(alpha), false);
     }
 
     /** A scalar {@code Pareto(scale, alpha)}. */
@@ -66,10 +79,18 @@ public final class Pareto implements Distribution, ParameterizedSupport {
         return new int[0];
     }
 
-    /** {@code x > min x_m}: the hull of the batch's supports (the point {@code x = x_m} itself has density {@code α/x_m}). */
+    /**
+     * {@code x > x_m} (the point {@code x = x_m} itself has density {@code α/x_m}): a
+     * {@link Constraint.GreaterThan} for a data scale equal across the batch, else a
+     * {@link Constraint.VarGreaterThan} of the scale itself.
+     */
     @Override
     public Constraint support() {
-        return new Constraint.GreaterThan(scale.value().min().item());
+        double lo = scale.value().min().item();
+        if (!varScale && lo == scale.value().max().item()) {
+            return new Constraint.GreaterThan(lo);
+        }
+        return new Constraint.VarGreaterThan(scale);
     }
 
     @Override
@@ -113,7 +134,7 @@ public final class Pareto implements Distribution, ParameterizedSupport {
 
     @Override
     public Pareto expand(int... shape) {
-        return new Pareto(scale.broadcastTo(shape), alpha.broadcastTo(shape));
+        return new Pareto(scale.broadcastTo(shape), alpha.broadcastTo(shape), varScale);
     }
 
     /** {@code α x_m / (α - 1)} for {@code α > 1}, {@code +∞} otherwise. */

@@ -41,6 +41,21 @@ public final class StudentT implements Distribution {
         return new StudentT(df, loc, scale);
     }
 
+    /** {@code StudentT(df, loc, scale)} with data degrees of freedom and a differentiable location and scale. */
+    public static StudentT of(double df, Var loc, Var scale) {
+        return of(Var.constant(df), loc, scale);
+    }
+
+    /** {@code StudentT(df, loc, scale)} with a differentiable location and data degrees of freedom and scale. */
+    public static StudentT of(double df, Var loc, double scale) {
+        return of(Var.constant(df), loc, Var.constant(scale));
+    }
+
+    /** {@code StudentT(df, loc, scale)} with a differentiable scale and data degrees of freedom and location. */
+    public static StudentT of(double df, double loc, Var scale) {
+        return of(Var.constant(df), Var.constant(loc), scale);
+    }
+
     /** {@code StudentT(df, loc, scale)} with data parameters (broadcast against each other). */
     public static StudentT of(Tensor df, Tensor loc, Tensor scale) {
         return new StudentT(Var.constant(df), Var.constant(loc), Var.constant(scale));

@@ -21,7 +21,10 @@ final class SupportOrder {
         return a[0] < b[0] || a[1] > b[1];
     }
 
-    /** The closure {@code [lo, hi]} of a continuous univariate support, or null when not one. */
+    /**
+     * The closure {@code [lo, hi]} of a continuous univariate support (the hull of the batch's
+     * intervals for bounds that are {@code Var}s), or null when not one.
+     */
     private static double[] interval(Constraint c) {
         if (c instanceof Constraint.Real) {
             return new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
@@ -34,6 +37,12 @@ final class SupportOrder {
         }
         if (c instanceof Constraint.Interval i) {
             return new double[] {i.lower(), i.upper()};
+        }
+        if (c instanceof Constraint.VarGreaterThan g) {
+            return new double[] {g.lower().value().min().item(), Double.POSITIVE_INFINITY};
+        }
+        if (c instanceof Constraint.VarInterval i) {
+            return new double[] {i.lower().value().min().item(), i.upper().value().max().item()};
         }
         return null;
     }

@@ -11,17 +11,20 @@ import org.apache.commons.rng.sampling.distribution.ContinuousUniformSampler;
 /**
  * The continuous uniform distribution on {@code [low, high]}, {@code p(x) = 1 / (high - low)}
  * (Johnson, Kotz &amp; Balakrishnan, Continuous Univariate Distributions vol. 2, 2nd ed., ch. 26).
- * The bounds may differ across the batch: {@link #support()} is then the hull
- * {@code [min low, max high]} while {@code logProb} and {@link Distributions#strict} use each
- * element's own interval.
+ * Bounds given as data, equal across the batch, make the support a plain
+ * {@link Constraint.Interval}; bounds given as {@link Var}s (parameters, possibly functions of
+ * other latents: {@code Uniform.of(0, oneMinusZ1)}) or differing across the batch make it a
+ * {@link Constraint.VarInterval} holding the bounds themselves, so that {@code bijectTo} maps
+ * onto each element's interval of the current run.
  */
 public final class Uniform implements Distribution, ParameterizedSupport {
 
     private final Var low;
     private final Var high;
     private final int[] batchShape;
+    private final boolean varBounds;
 
-    private Uniform(Var low, Var high) {
+    private Uniform(Var low, Var high, boolean varBounds) {
         ParameterChecks.finite("Uniform", "low", low.value());
         ParameterChecks.finite("Uniform", "high", high.value());
         this.batchShape = Broadcasting.shape(low.shape(), high.shape());
@@ -34,16 +37,27 @@ public final class Uniform implements Distribution, ParameterizedSupport {
         }
         this.low = low;
         this.high = high;
+        this.varBounds = varBounds;
     }
 
-    /** {@code U(low, high)} with differentiable bounds. */
+    /** {@code U(low, high)} with differentiable bounds (the support is a {@link Constraint.VarInterval}). */
     public static Uniform of(Var low, Var high) {
-        return new Uniform(low, high);
+        return new Uniform(low, high, true);
+    }
+
+    /** {@code U(low, high)} with a data lower bound and a differentiable upper bound. */
+    public static Uniform of(double low, Var high) {
+        return of(Var.constant(low), high);
+    }
+
+    /** {@code U(low, high)} with a differentiable lower bound and a data upper bound. */
+    public static Uniform of(Var low, double high) {
+        return of(low, Var.constant(high));
     }
 
     /** {@code U(low, high)} with data bounds (broadcast against each other). */
     public static Uniform of(Tensor low, Tensor high) {
-        return new Uniform(Var.constant(low), Var.constant(high));
+        return new Uniform(Var.constant(low), Var.constant(high), false);
     }
 
     /** A scalar {@code U(low, high)}. */
@@ -71,10 +85,18 @@ public final class Uniform implements Distribution, ParameterizedSupport {
         return new int[0];
     }
 
-    /** {@code [min low, max high]}: exact when the bounds are the same for the whole batch. */
+    /**
+     * {@code [low, high]}: a {@link Constraint.Interval} when the bounds are data and the same for
+     * the whole batch, else a {@link Constraint.VarInterval} of the bounds themselves.
+     */
     @Override
     public Constraint support() {
-        return new Constraint.Interval(low.value().min().item(), high.value().max().item());
+        double lo = low.value().min().item();
+        double hi = high.value().max().item();
+        if (!varBounds && lo == low.value().max().item() && hi == high.value().min().item()) {
+            return new Constraint.Interval(lo, hi);
+        }
+        return new Constraint.VarInterval(low, high);
     }
 
     @Override
@@ -123,7 +145,7 @@ public final class Uniform implements Distribution, ParameterizedSupport {
 
     @Override
     public Uniform expand(int... shape) {
-        return new Uniform(low.broadcastTo(shape), high.broadcastTo(shape));
+        return new Uniform(low.broadcastTo(shape), high.broadcastTo(shape), varBounds);
     }
 
     /** {@code (low + high) / 2}. */

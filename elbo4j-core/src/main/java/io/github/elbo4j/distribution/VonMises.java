@@ -41,6 +41,16 @@ public final class VonMises implements Distribution {
         return new VonMises(loc, concentration);
     }
 
+    /** {@code VonMises(loc, concentration)} with a differentiable loc and a data concentration. */
+    public static VonMises of(Var loc, double concentration) {
+        return of(loc, Var.constant(concentration));
+    }
+
+    /** {@code VonMises(loc, concentration)} with a data loc and a differentiable concentration. */
+    public static VonMises of(double loc, Var concentration) {
+        return of(Var.constant(loc), concentration);
+    }
+
     /** {@code VonMises(loc, concentration)} with data parameters (broadcast against each other). */
     public static VonMises of(Tensor loc, Tensor concentration) {
         return new VonMises(Var.constant(loc), Var.constant(concentration));

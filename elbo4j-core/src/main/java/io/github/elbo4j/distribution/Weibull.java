@@ -32,6 +32,16 @@ public final class Weibull implements Distribution {
         return new Weibull(scale, concentration);
     }
 
+    /** {@code Weibull(scale, concentration)} with a differentiable scale and a data concentration. */
+    public static Weibull of(Var scale, double concentration) {
+        return of(scale, Var.constant(concentration));
+    }
+
+    /** {@code Weibull(scale, concentration)} with a data scale and a differentiable concentration. */
+    public static Weibull of(double scale, Var concentration) {
+        return of(Var.constant(scale), concentration);
+    }
+
     /** {@code Weibull(scale, concentration)} with data parameters (broadcast against each other). */
     public static Weibull of(Tensor scale, Tensor concentration) {
         return new Weibull(Var.constant(scale), Var.constant(concentration));

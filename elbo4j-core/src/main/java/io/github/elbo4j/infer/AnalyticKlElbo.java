@@ -31,7 +31,7 @@ public record AnalyticKlElbo() implements ElboEstimator {
             Var term;
             if (g.isPresent() && klApplies(g.get(), s)) {
                 Var kl = KlDivergence.of(g.get().distribution().orElseThrow(), s.distribution().orElseThrow());
-                term = in.perParticleValue(kl.mul(s.scale()).neg());
+                term = in.perParticleValue(kl.mul(s.scale()).neg(), s);
             } else {
                 term = in.perParticle(s);
                 if (g.isPresent()) {

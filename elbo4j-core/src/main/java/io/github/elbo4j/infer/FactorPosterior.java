@@ -11,10 +11,10 @@ import io.github.elbo4j.distribution.Gamma;
 import io.github.elbo4j.distribution.MultivariateNormal;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.model.Handler;
+import io.github.elbo4j.model.LatentShape;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.model.ModelContext;
 import io.github.elbo4j.model.SeedHandler;
-import io.github.elbo4j.model.Site;
 import io.github.elbo4j.model.SubstituteHandler;
 import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.random.RandomStream;
@@ -151,11 +151,8 @@ public final class FactorPosterior implements Posterior {
             throw new IllegalArgumentException("number of draws must be >= 2, got " + n);
         }
         Map<String, Tensor> draws = sample(n, rng.split(0));
-        Trace prototype = ModelContext.trace(model, new SeedHandler(rng.split(1)));
-        int nesting = 0;
-        for (Site s : prototype.sites()) {
-            nesting = Math.max(nesting, s.plates().size());
-        }
+        PrototypeRun prototype = PrototypeRun.of(model, rng.split(1));
+        int nesting = prototype.maxPlateNesting();
         double[] logQ = new double[n];
         Map<String, Var> values = new LinkedHashMap<>();
         for (Map.Entry<String, Distribution> e : distributions.entrySet()) {
@@ -165,12 +162,11 @@ public final class FactorPosterior implements Posterior {
             for (int s = 0; s < n; s++) {
                 logQ[s] += lq[s];
             }
-            int batchRank = prototype.require(e.getKey()).distribution().orElseThrow().batchShape().length;
-            int pad = Math.max(0, nesting - batchRank);
-            int[] padded = new int[1 + pad];
-            Arrays.fill(padded, 1);
-            padded[0] = n;
-            values.put(e.getKey(), Var.constant(z.reshape(Broadcasting.concat(padded, shapeOf(e.getKey())))));
+            int eventRank = prototype.trace().require(e.getKey()).distribution().orElseThrow().eventShape().length;
+            int[] site = shapeOf(e.getKey());
+            int[] batch = Arrays.copyOf(site, site.length - eventRank);
+            int[] event = Arrays.copyOfRange(site, site.length - eventRank, site.length);
+            values.put(e.getKey(), Var.constant(z.reshape(LatentShape.valueShape(n, nesting, batch, event))));
         }
         Handler none = new Handler() { };
         ElboInputs in = new ElboInputs(model, m -> { }, none, rng.split(2), n, nesting);

@@ -6,6 +6,7 @@ import io.github.elbo4j.distribution.Distribution;
 import io.github.elbo4j.distribution.Independent;
 import io.github.elbo4j.distribution.MultivariateNormal;
 import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.Unconstrained;
 import io.github.elbo4j.model.Handler;
 import io.github.elbo4j.model.Message;
 import io.github.elbo4j.model.SiteType;
@@ -62,10 +63,7 @@ final class FixedNoise implements Handler {
 
     /** True when deterministic VI can fix the draws of a guide site with this distribution. */
     static boolean supports(Distribution d) {
-        Distribution base = d;
-        while (base instanceof Independent ind) {
-            base = ind.base();
-        }
+        Distribution base = unwrap(d);
         return base instanceof Normal || base instanceof MultivariateNormal || base instanceof Delta;
     }
 
@@ -75,18 +73,11 @@ final class FixedNoise implements Handler {
             return;
         }
         Distribution d = msg.distribution().orElseThrow();
-        Distribution base = d;
-        while (base instanceof Independent ind) {
-            base = ind.base();
-        }
+        Distribution base = unwrap(d);
         if (base instanceof Delta) {
             return;
         }
-        int pad = Math.max(0, maxPlateNesting - d.batchShape().length);
-        int[] shape = new int[1 + pad];
-        java.util.Arrays.fill(shape, 1);
-        shape[0] = particles;
-        shape = Broadcasting.concat(Broadcasting.concat(shape, d.batchShape()), d.eventShape());
+        int[] shape = ParticleHandler.valueShape(d, particles, maxPlateNesting);
         Tensor eps = table(msg.name(), shape);
         if (row >= 0) {
             eps = eps.slice(0, row, row + 1);
@@ -101,6 +92,15 @@ final class FixedNoise implements Handler {
             throw new IllegalStateException("deterministic VI fixes the draws of Normal and MultivariateNormal guide sites; site '"
                     + msg.name() + "' has " + d.getClass().getSimpleName());
         }
+    }
+
+    /** The family under {@link Independent} and {@link Unconstrained} wrappers. */
+    private static Distribution unwrap(Distribution d) {
+        Distribution base = d;
+        while (base instanceof Independent || base instanceof Unconstrained) {
+            base = base instanceof Independent ind ? ind.base() : ((Unconstrained) base).base();
+        }
+        return base;
     }
 
     private Tensor table(String site, int[] shape) {

@@ -27,6 +27,7 @@ import java.util.Optional;
  */
 public final class GuidePosterior implements Posterior {
 
+    private final Model model;
     private final Model guide;
     private final ParameterStore store;
     private final Map<String, Tensor> parameters;
@@ -38,8 +39,9 @@ public final class GuidePosterior implements Posterior {
     private final Preconditioner preconditioner;
     private final LatentLayout layout;
 
-    GuidePosterior(Model guide, ParameterStore store, Map<String, int[]> latentShapes, int maxPlateNesting,
+    GuidePosterior(Model model, Model guide, ParameterStore store, Map<String, int[]> latentShapes, int maxPlateNesting,
                    AutoGuide autoGuide, Preconditioner preconditioner, LatentLayout layout) {
+        this.model = model;
         this.layout = layout;
         this.guide = guide;
         this.store = store.copy();
@@ -124,8 +126,7 @@ public final class GuidePosterior implements Posterior {
     @Override
     public Map<String, Tensor> sample(int n, RandomStream rng) {
         requireDraws(n, 1);
-        Trace t = ModelContext.trace(guide, new SubstituteHandler(frozen::get), new ParticleHandler(n, maxPlateNesting),
-                new SeedHandler(rng));
+        Trace t = LatentDraws.trace(model, guide, new SubstituteHandler(frozen::get), rng, n, maxPlateNesting);
         return latentDraws(t, n);
     }
 
@@ -162,7 +163,7 @@ public final class GuidePosterior implements Posterior {
         String[] nonFinite = new String[1];
         Tensor w = in.sumPerParticle(m, nonFinite).sub(in.sumPerParticle(g, nonFinite)).value();
         double[] ratios = w.size() == n ? w.toArray() : w.broadcastTo(n).toArray();
-        return new LogRatios(latentDraws(g, n), ratios);
+        return new LogRatios(latentDraws(m, n), ratios);
     }
 
     @Override

@@ -57,10 +57,9 @@ final class SviProgram {
 
     /** Compiles {@code model} with a hand-written guide. */
     static SviProgram handWritten(Model model, Model guide, RandomStream root) {
-        Trace g = ModelContext.trace(guide, new SeedHandler(root.split(0)));
-        Trace prototype = ModelContext.trace(model, new ReplayHandler(g), new SeedHandler(root.split(1)));
-        return new SviProgram(model, guide, null, null, null, nesting(prototype), shapes(prototype), subsampled(prototype),
-                "hand-written guide: no warm start");
+        PrototypeRun proto = PrototypeRun.of(model, guide, root);
+        return new SviProgram(model, guide, null, null, null, proto.maxPlateNesting(), proto.latentShapes(),
+                subsampled(proto.trace()), "hand-written guide: no warm start");
     }
 
     /**
@@ -68,20 +67,20 @@ final class SviProgram {
      * chooses (the identity when it declines).
      */
     static SviProgram automatic(Model model, AutoGuide auto, LatentLayoutFactory layouts, WarmStart warmStart, RandomStream root) {
-        Trace prototype = ModelContext.trace(model, new SeedHandler(root));
-        LatentLayout layout = layouts.layout(prototype);
-        boolean subsampled = subsampled(prototype);
-        WarmStart.Choice choice = warmStart.choose(model, auto, layout, subsampled, hasParams(prototype), root.split(7));
+        PrototypeRun proto = PrototypeRun.of(model, root);
+        LatentLayout layout = layouts.layout(proto.trace());
+        boolean subsampled = subsampled(proto.trace());
+        WarmStart.Choice choice = warmStart.choose(model, auto, layout, subsampled, hasParams(proto.trace()), root.split(7));
         return new SviProgram(model, auto.guideFor(layout, choice.preconditioner()), auto, layout, choice.preconditioner(),
-                layout.maxPlateNesting(), shapes(prototype), subsampled, choice.note());
+                layout.maxPlateNesting(), proto.latentShapes(), subsampled, choice.note());
     }
 
     /** Compiles an automatic guide with known coordinates (resuming a saved fit). */
     static SviProgram automatic(Model model, AutoGuide auto, LatentLayoutFactory layouts, Preconditioner pre, RandomStream root) {
-        Trace prototype = ModelContext.trace(model, new SeedHandler(root));
-        LatentLayout layout = layouts.layout(prototype);
-        return new SviProgram(model, auto.guideFor(layout, pre), auto, layout, pre, layout.maxPlateNesting(), shapes(prototype),
-                subsampled(prototype), "restored coordinates");
+        PrototypeRun proto = PrototypeRun.of(model, root);
+        LatentLayout layout = layouts.layout(proto.trace());
+        return new SviProgram(model, auto.guideFor(layout, pre), auto, layout, pre, layout.maxPlateNesting(), proto.latentShapes(),
+                subsampled(proto.trace()), "restored coordinates");
     }
 
     /** How a layout is made from a prototype trace (the initialization strategy and its random stream). */
@@ -131,7 +130,7 @@ final class SviProgram {
 
     /** The approximation described by the parameters in {@code store}. */
     GuidePosterior posterior(ParameterStore store) {
-        return new GuidePosterior(guide, store, latentShapes, maxPlateNesting, autoGuide, preconditioner, layout);
+        return new GuidePosterior(model, guide, store, latentShapes, maxPlateNesting, autoGuide, preconditioner, layout);
     }
 
     /** True when every sample site the guide draws can have its draws fixed (Normal, MultivariateNormal, Delta). */
@@ -144,22 +143,6 @@ final class SviProgram {
             }
         }
         return true;
-    }
-
-    private static int nesting(Trace t) {
-        int n = 0;
-        for (Site s : t.sites()) {
-            n = Math.max(n, s.plates().size());
-        }
-        return n;
-    }
-
-    private static Map<String, int[]> shapes(Trace t) {
-        Map<String, int[]> out = new LinkedHashMap<>();
-        for (Site s : t.latentSites()) {
-            out.put(s.name(), s.value().shape());
-        }
-        return out;
     }
 
     private static boolean subsampled(Trace t) {
@@ -177,12 +160,4 @@ final class SviProgram {
         return t.sites().stream().anyMatch(s -> s.type() == SiteType.PARAM);
     }
 
-    /** The latent values of a prototype run (used only for shapes). */
-    static Map<String, Tensor> values(Trace t) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        for (Site s : t.latentSites()) {
-            out.put(s.name(), s.value().value());
-        }
-        return out;
-    }
 }

@@ -17,7 +17,7 @@ public final class Message {
 
     private final SiteType type;
     private final String name;
-    private final Distribution distribution;
+    private Distribution distribution;
     private final Tensor paramInit;
     private final Constraint constraint;
     private final List<PlateFrame> plates = new ArrayList<>();
@@ -28,6 +28,7 @@ public final class Message {
     private boolean stopped;
     private RandomStream rng;
     private PlateFrame declaredPlate;
+    private Var logJacobian;
 
     Message(SiteType type, String name, Distribution distribution, Var value, boolean observed,
             Tensor paramInit, Constraint constraint) {
@@ -53,6 +54,11 @@ public final class Message {
     /** The distribution of a sample site (absent for params and deterministic sites). */
     public Optional<Distribution> distribution() {
         return Optional.ofNullable(distribution);
+    }
+
+    /** Replaces the distribution (a plate broadcasting it to its size). */
+    void setDistribution(Distribution d) {
+        this.distribution = d;
     }
 
     /** The value, once a handler or the default behaviour has set it. */
@@ -128,6 +134,19 @@ public final class Message {
     /** The plates enclosing the site, outermost first. */
     public List<PlateFrame> plates() {
         return List.copyOf(plates);
+    }
+
+    /**
+     * {@code log |det ∂T/∂u|} of the map that gave the value from unconstrained coordinates
+     * (a replayed {@code Unconstrained} guide site), summed to the site's batch shape: part of the
+     * site's log-density.
+     */
+    public Optional<Var> logJacobian() {
+        return Optional.ofNullable(logJacobian);
+    }
+
+    void setLogJacobian(Var ladj) {
+        this.logJacobian = ladj;
     }
 
     /** For a {@link SiteType#PLATE} site: the plate it declares. */

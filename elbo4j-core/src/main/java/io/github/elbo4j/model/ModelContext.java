@@ -20,6 +20,19 @@ import java.util.function.Consumer;
  * behaviour gives one (draw from the distribution with the message's random stream, the initial
  * value of a param, a random subsample for a plate); then the handlers that processed it see it
  * again through {@link Handler#postprocess}, outermost of them first.
+ *
+ * <p><b>Shapes.</b> Inference runs a model many times: once as a prototype, then with the
+ * guide's draws of {@code P} Monte Carlo particles, and to draw from the posterior. In every one
+ * of these runs a latent site's value has the same layout ({@link LatentShape}):
+ * <pre>{@code [P] + [1] * (maxPlateNesting - batchRank) + batchShape + eventShape}</pre>
+ * where {@code P} is the run's number of particles (1 in the prototype run, the fit's
+ * {@code numParticles}, or the number of posterior draws), {@code maxPlateNesting} the deepest
+ * plate nesting of the model, and {@code batchShape} the distribution's batch shape (inside
+ * plates, with the plates' sizes) without leading 1s. So axis 0 is always the particle axis and
+ * plate {@code k} (dim {@code -(k + 1)}) is always axis {@code -(k + 1)} of the batch part: a
+ * scalar latent in a model with one plate is {@code [P, 1]}, a 3-vector ({@code toEvent(1)}) is
+ * {@code [P, 1, 3]}, a latent inside a plate of 8 is {@code [P, 8]}. A model written with
+ * broadcasting (and its data axes in plates) works for every {@code P} unchanged.
  */
 public final class ModelContext {
 
@@ -73,8 +86,12 @@ public final class ModelContext {
     }
 
     /**
-     * Adds {@code logFactor} (summed) to the model's log-density, as an observed site named
-     * {@code name}: for likelihoods no distribution object expresses (Pyro's {@code factor}).
+     * Adds {@code logFactor} to the model's log-density, as an observed site named {@code name}:
+     * for likelihoods no distribution object expresses (Pyro's {@code factor}). Its elements are
+     * summed per particle: a value computed from latents keeps their particle axis 0 (shape
+     * {@code [P, ...]}, also after the model reduces trailing axes, e.g. {@code [P]}) and adds one
+     * term to each particle; a value without it (data only) adds the same term to every particle.
+     * Never sum over axis 0 yourself: that adds all particles' terms to each.
      */
     public Var factor(String name, Var logFactor) {
         Var zero = Var.constant(Tensor.zeros(logFactor.shape()));
@@ -97,7 +114,10 @@ public final class ModelContext {
      * {@code subsampleSize} is used; the log-densities of sites inside are scaled by
      * {@code size / subsampleSize}, an unbiased estimate of the full-data sum (Hoffman et al.,
      * JMLR 14, 2013, sec. 2.4). The copies occupy batch axis {@code -(depth + 1)}, where depth
-     * counts the plates already open (Pyro's convention).
+     * counts the plates already open (Pyro's convention). A latent site inside gets the plate's
+     * copies: its distribution's batch shape is broadcast to {@code subsampleSize} on that axis
+     * ({@code m.sample("theta", Normal.of(mu, tau))} inside a plate of 8 is 8 latents); a batch
+     * axis of another size there is an error naming the site, the plate and both sizes.
      */
     public void plate(String name, int size, int subsampleSize, Consumer<Plate> body) {
         if (size < 1) {

@@ -68,14 +68,24 @@ public final class Site {
         return msg.plates();
     }
 
+    /** For a {@link SiteType#PLATE} site: the plate it opened. */
+    public Optional<PlateFrame> declaredPlate() {
+        return msg.declaredPlate();
+    }
+
     /**
      * The site's log-density term {@code scale · mask ⊙ log p(value)}, element-wise (batch shape);
-     * the same term an ELBO sums. Only for sample sites.
+     * the same term an ELBO sums. When the value came from unconstrained coordinates {@code u}
+     * (a replayed {@code Unconstrained} guide site), the term is that of {@code u}:
+     * {@code log p(T(u)) + log |det ∂T/∂u|}. Only for sample sites.
      */
     public Var logProb() {
         Distribution d = msg.distribution().orElseThrow(
                 () -> new IllegalStateException("site '" + name() + "' is a " + type() + " site and has no log-density"));
         Var lp = d.logProb(value);
+        if (msg.logJacobian().isPresent()) {
+            lp = lp.add(msg.logJacobian().get());
+        }
         if (msg.mask().isPresent()) {
             Tensor m = msg.mask().get();
             lp = Var.where(m, lp, Var.constant(0.0));

@@ -54,6 +54,21 @@ public final class Trace {
         return sites.values().stream().filter(s -> s.type() == SiteType.PARAM).toList();
     }
 
+    /**
+     * The deepest plate nesting of the run: the largest number of plates around a sample site, or
+     * opened inside one another ({@code -dim} of every plate the run opened).
+     */
+    public int maxPlateNesting() {
+        int nesting = 0;
+        for (Site s : sites.values()) {
+            nesting = Math.max(nesting, s.plates().size());
+            if (s.declaredPlate().isPresent()) {
+                nesting = Math.max(nesting, -s.declaredPlate().get().dim());
+            }
+        }
+        return nesting;
+    }
+
     /** {@code Σ_sites scale · Σ mask ⊙ log p(value)} over all sample sites, a scalar. */
     public Var logDensity() {
         Var total = Var.constant(0.0);

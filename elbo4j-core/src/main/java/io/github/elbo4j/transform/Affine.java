@@ -67,6 +67,12 @@ public final class Affine implements Bijector {
         return new Affine(Var.constant(loc), Var.constant(scale), domain, codomain);
     }
 
+    /** As {@link #between(double, double, Constraint, Constraint)} with parameters that are {@link Var}s (element-wise bounds). */
+    static Affine between(Var loc, Var scale, Constraint domain, Constraint codomain) {
+        validate(loc.value(), scale.value());
+        return new Affine(loc, scale, domain, codomain);
+    }
+
     private static void validate(Tensor loc, Tensor scale) {
         for (double v : loc.toArray()) {
             if (!Double.isFinite(v)) {

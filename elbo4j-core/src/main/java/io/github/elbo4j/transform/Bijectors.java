@@ -1,5 +1,6 @@
 package io.github.elbo4j.transform;
 
+import io.github.elbo4j.autodiff.Var;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -21,8 +22,13 @@ public final class Bijectors {
                     Affine.between(c.lower(), 1.0, new Constraint.Positive(), c))),
             entry(Constraint.Interval.class, c -> Sigmoid.of().then(
                     Affine.between(c.lower(), c.upper() - c.lower(), new Constraint.Interval(0.0, 1.0), c))),
+            entry(Constraint.VarGreaterThan.class, c -> Exp.of().then(
+                    Affine.between(c.lower(), Var.constant(1.0), new Constraint.Positive(), c))),
+            entry(Constraint.VarInterval.class, c -> Sigmoid.of().then(
+                    Affine.between(c.lower(), c.upper().sub(c.lower()), new Constraint.Interval(0.0, 1.0), c))),
             entry(Constraint.Simplex.class, c -> StickBreaking.of()),
             entry(Constraint.OrderedVector.class, c -> Ordered.of()),
+            entry(Constraint.PositiveOrderedVector.class, c -> PositiveOrdered.of()),
             entry(Constraint.LowerCholesky.class, c -> LowerCholeskyBijector.of()),
             entry(Constraint.CorrCholesky.class, c -> CorrCholeskyBijector.of()),
             entry(Constraint.PositiveDefinite.class, c -> LowerCholeskyBijector.of().then(CholeskyOuterProduct.of())));
@@ -41,7 +47,11 @@ public final class Bijectors {
      *   <li>{@code lower <= x <= upper}: {@link Sigmoid} then {@code y ↦ lower + (upper - lower) y},
      *       onto the open interval (in double precision the ends are reached once {@code σ(x)} rounds
      *       to 0 or 1, for {@code |x|} beyond about 37 at the upper end);</li>
-     *   <li>simplex: {@link StickBreaking}; ordered vectors: {@link Ordered};</li>
+     *   <li>the same two with {@link Var} bounds ({@link Constraint.VarGreaterThan},
+     *       {@link Constraint.VarInterval}): the same maps with the bounds' current values, element-wise
+     *       and differentiable in them (the bijector belongs to one run of a model);</li>
+     *   <li>simplex: {@link StickBreaking}; ordered vectors: {@link Ordered}; positive ordered
+     *       vectors: {@link PositiveOrdered};</li>
      *   <li>lower Cholesky factors: {@link LowerCholeskyBijector}; Cholesky factors of correlation
      *       matrices: {@link CorrCholeskyBijector};</li>
      *   <li>positive-definite matrices: {@link LowerCholeskyBijector} then {@link CholeskyOuterProduct}.</li>

@@ -1,5 +1,6 @@
 package io.github.elbo4j.transform;
 
+import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
 
 /**
@@ -12,12 +13,47 @@ import io.github.elbo4j.tensor.Tensor;
  * axes form one point (0 for scalars, 1 for vectors such as a simplex, 2 for matrices).
  */
 public sealed interface Constraint permits Constraint.Real, Constraint.RealVector, Constraint.Positive, Constraint.NonNegative,
-        Constraint.GreaterThan, Constraint.Interval, Constraint.Simplex, Constraint.OrderedVector,
-        Constraint.LowerCholesky, Constraint.CorrCholesky, Constraint.PositiveDefinite,
+        Constraint.GreaterThan, Constraint.Interval, Constraint.VarGreaterThan, Constraint.VarInterval, Constraint.Simplex, Constraint.OrderedVector,
+        Constraint.PositiveOrderedVector, Constraint.LowerCholesky, Constraint.CorrCholesky, Constraint.PositiveDefinite,
         Constraint.IntegerInterval, Constraint.NonNegativeInteger, Constraint.OneHot, Constraint.Multinomial {
 
     /** Tolerance of the equality tests (simplex sums, unit rows, symmetry). */
     double TOLERANCE = 1e-6;
+
+    /** The real line. */
+    static Constraint real() {
+        return new Real();
+    }
+
+    /** {@code x > 0}. */
+    static Constraint positive() {
+        return new Positive();
+    }
+
+    /** {@code x > lower}. */
+    static Constraint greaterThan(double lower) {
+        return new GreaterThan(lower);
+    }
+
+    /** {@code lower <= x <= upper}. */
+    static Constraint interval(double lower, double upper) {
+        return new Interval(lower, upper);
+    }
+
+    /** The probability simplex (last axis). */
+    static Constraint simplex() {
+        return new Simplex();
+    }
+
+    /** Strictly increasing vectors (last axis). */
+    static Constraint ordered() {
+        return new OrderedVector();
+    }
+
+    /** Strictly increasing vectors of positive numbers (last axis). */
+    static Constraint positiveOrdered() {
+        return new PositiveOrderedVector();
+    }
 
     /** Number of trailing axes that make up one point of the set. */
     int eventRank();
@@ -39,6 +75,15 @@ public sealed interface Constraint permits Constraint.Real, Constraint.RealVecto
 
     /** True for sets of integers (no bijection to the real line exists). */
     default boolean isDiscrete() {
+        return false;
+    }
+
+    /**
+     * True when the set's bounds are {@link Var}s ({@link VarInterval}, {@link VarGreaterThan}):
+     * parameters of a distribution that may be functions of other latents and change from run to
+     * run, so a bijector onto the set must be built from the bounds of each run.
+     */
+    default boolean isParameterized() {
         return false;
     }
 
@@ -92,6 +137,32 @@ public sealed interface Constraint permits Constraint.Real, Constraint.RealVecto
         @Override public boolean contains(Tensor v) { return v.allMatch(x -> x >= lower && x <= upper); }
     }
 
+    /**
+     * {@code x > lower} element-wise, with {@code lower} a {@link Var} that broadcasts against the
+     * value: the support of a distribution whose lower bound is a parameter (NumPyro's
+     * {@code greater_than} with array bounds). {@link Bijectors#bijectTo} builds the bijector from
+     * this {@code lower}, differentiable in it.
+     */
+    record VarGreaterThan(Var lower) implements Constraint {
+        @Override public int eventRank() { return 0; }
+        @Override public boolean isParameterized() { return true; }
+        @Override public Tensor check(Tensor v) { return v.gt(lower.value()); }
+        @Override public String toString() { return "VarGreaterThan[lower=" + lower.value() + "]"; }
+    }
+
+    /**
+     * {@code lower <= x <= upper} element-wise, with bounds that are {@link Var}s broadcasting
+     * against the value: the support of {@code Uniform.of(low, high)} with per-element or latent
+     * bounds ({@code Uniform.of(0, oneMinusZ1)}; NumPyro's {@code interval} with traced bounds).
+     * {@link Bijectors#bijectTo} builds the bijector from these bounds, differentiable in them.
+     */
+    record VarInterval(Var lower, Var upper) implements Constraint {
+        @Override public int eventRank() { return 0; }
+        @Override public boolean isParameterized() { return true; }
+        @Override public Tensor check(Tensor v) { return v.ge(lower.value()).mul(v.le(upper.value())); }
+        @Override public String toString() { return "VarInterval[lower=" + lower.value() + ", upper=" + upper.value() + "]"; }
+    }
+
     /** Vectors with non-negative entries summing to 1 (within {@link #TOLERANCE}). */
     record Simplex() implements Constraint {
         @Override public int eventRank() { return 1; }
@@ -105,6 +176,14 @@ public sealed interface Constraint permits Constraint.Real, Constraint.RealVecto
     record OrderedVector() implements Constraint {
         @Override public int eventRank() { return 1; }
         @Override public Tensor check(Tensor v) { return ConstraintChecks.increasing(v); }
+    }
+
+    /** Strictly increasing vectors of positive numbers: {@code 0 < x_0 < x_1 < ...}. */
+    record PositiveOrderedVector() implements Constraint {
+        @Override public int eventRank() { return 1; }
+        @Override public Tensor check(Tensor v) {
+            return ConstraintChecks.increasing(v).mul(v.slice(-1, 0, Math.min(1, v.dim(-1))).gt(Tensor.scalar(0.0)).min(-1));
+        }
     }
 
     /** Lower-triangular matrices with a positive diagonal. */

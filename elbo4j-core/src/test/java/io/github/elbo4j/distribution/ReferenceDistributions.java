@@ -19,6 +19,7 @@ final class ReferenceDistributions {
             case "HalfNormal" -> HalfNormal.of(d(p, "scale"));
             case "Cauchy" -> Cauchy.of(d(p, "loc"), d(p, "scale"));
             case "HalfCauchy" -> HalfCauchy.of(d(p, "scale"));
+            case "HalfStudentT" -> HalfStudentT.of(d(p, "df"), d(p, "scale"));
             case "StudentT" -> StudentT.of(d(p, "df"), d(p, "loc"), d(p, "scale"));
             case "Laplace" -> Laplace.of(d(p, "loc"), d(p, "scale"));
             case "Exponential" -> Exponential.of(d(p, "rate"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
+import io.github.elbo4j.transform.Constraint;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -52,9 +53,25 @@ class UniformTest implements ContinuousDistributionContract {
     }
 
     @Test
-    void supportIsTheHullOfTheBatchWhileLogProbUsesEachInterval() {
+    void boundsThatDifferAcrossTheBatchGiveEachElementItsOwnInterval() {
         Uniform u = Uniform.of(Tensor.of(-1, 0), Tensor.of(0.5, 3));
-        assertThat(u.support()).isEqualTo(new io.github.elbo4j.transform.Constraint.Interval(-1, 3));
+        assertThat(u.support()).isInstanceOf(Constraint.VarInterval.class);
+        assertThat(u.support().check(Tensor.of(0.6, 0.6)).toArray()).containsExactly(0.0, 1.0);
         assertThat(u.logProb(Tensor.of(0.6, 0.6)).value().toArray()).containsExactly(Double.NEGATIVE_INFINITY, -Math.log(3));
+    }
+
+    @Test
+    void dataBoundsEqualAcrossTheBatchGiveAPlainInterval() {
+        assertThat(Uniform.of(Tensor.of(-1, -1), Tensor.of(3, 3)).support()).isEqualTo(new Constraint.Interval(-1, 3));
+        assertThat(Uniform.of(-1, 3).expand(4).support()).isEqualTo(new Constraint.Interval(-1, 3));
+    }
+
+    @Test
+    void varBoundsGiveAVarIntervalHoldingTheBoundsThemselves() {
+        Var high = Var.constant(Tensor.of(0.4, 0.7));
+        Constraint support = Uniform.of(0, high).support();
+        assertThat(support).isInstanceOf(Constraint.VarInterval.class);
+        assertThat(((Constraint.VarInterval) support).upper()).isSameAs(high);
+        assertThat(support.isParameterized()).isTrue();
     }
 }

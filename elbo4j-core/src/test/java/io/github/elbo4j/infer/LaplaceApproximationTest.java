@@ -10,8 +10,6 @@ import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.distribution.Poisson;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.model.Model;
-import io.github.elbo4j.model.ModelContext;
-import io.github.elbo4j.model.SeedHandler;
 import io.github.elbo4j.optim.Lbfgs;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
@@ -26,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class LaplaceApproximationTest {
 
     private static LogDensity density(Model model) {
-        LatentLayout layout = LatentLayout.of(ModelContext.trace(model, new SeedHandler(RandomStream.of(1))));
+        LatentLayout layout = LatentLayout.of(PrototypeRun.of(model, RandomStream.of(1)).trace());
         return new LogDensity(model, layout, RandomStream.of(2));
     }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.Delta;
 import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.Uniform;
+import io.github.elbo4j.distribution.Unconstrained;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -114,6 +117,27 @@ class HandlerTest {
         }
         assertThat(idx).doesNotHaveDuplicates();
         assertThat(java.util.stream.IntStream.of(idx).allMatch(i -> i >= 0 && i < 10)).isTrue();
+    }
+
+    /**
+     * z2 ~ U(0, 1 - z1) replayed from unconstrained u = 0 at z1 = 0.25: z2 = 0.75 σ(0) = 0.375, and
+     * its log-density is that of u: -log 0.75 + log 0.75 + log σ(0) + log σ(-0) = 2 log(1/2).
+     */
+    @Test
+    void anUnconstrainedGuideSiteIsMappedByTheSupportOfTheModelsRunWithItsLogJacobian() {
+        Model guide = m -> {
+            m.sample("z1", Delta.of(Var.constant(0.25), 0));
+            m.sample("z2", Unconstrained.of(Delta.of(Var.constant(0.0), 0)));
+        };
+        Model model = m -> {
+            Var z1 = m.sample("z1", Uniform.of(0, 1));
+            m.sample("z2", Uniform.of(0, z1.rsub(1.0)));
+        };
+        Trace g = ModelContext.trace(guide, new SeedHandler(1));
+        Trace t = ModelContext.trace(model, new ReplayHandler(g), new SeedHandler(2));
+        assertThat(t.require("z2").value().item()).isEqualTo(0.375);
+        assertThat(t.require("z2").logProb().item()).isCloseTo(2 * Math.log(0.5), org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(t.require("z1").logProb().item()).isEqualTo(0.0);
     }
 
     @Test

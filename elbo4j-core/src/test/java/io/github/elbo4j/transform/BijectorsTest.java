@@ -2,7 +2,10 @@ package io.github.elbo4j.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import io.github.elbo4j.autodiff.Tape;
+import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +28,11 @@ class BijectorsTest {
                 new Object[] {new Constraint.NonNegative(), new int[0]},
                 new Object[] {new Constraint.GreaterThan(lower), new int[0]},
                 new Object[] {new Constraint.Interval(lower, lower + 0.01 + 10 * rng.nextDouble()), new int[0]},
+                new Object[] {new Constraint.VarGreaterThan(Var.constant(lower)), new int[0]},
+                new Object[] {new Constraint.VarInterval(Var.constant(lower), Var.constant(lower + 0.01 + 10 * rng.nextDouble())), new int[0]},
                 new Object[] {new Constraint.Simplex(), new int[] {k}},
                 new Object[] {new Constraint.OrderedVector(), new int[] {k - 1}},
+                new Object[] {new Constraint.PositiveOrderedVector(), new int[] {k - 1}},
                 new Object[] {new Constraint.LowerCholesky(), new int[] {n, n}},
                 new Object[] {new Constraint.CorrCholesky(), new int[] {n + 1, n + 1}},
                 new Object[] {new Constraint.PositiveDefinite(), new int[] {n, n}});
@@ -72,6 +78,26 @@ class BijectorsTest {
                 .hasMessage("no bijection from the real line onto OneHot[]: it is discrete");
         assertThatThrownBy(() -> Bijectors.bijectTo(new Constraint.Multinomial(5))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no bijection from the real line onto Multinomial[total=5]: it is discrete");
+    }
+
+    @Test
+    void varBoundsGiveAnElementwiseBijectorDifferentiableInTheBounds() {
+        Tape tape = new Tape();
+        Var lower = tape.variable(Tensor.of(-1.0, 0.0, 2.0));
+        Var upper = tape.variable(Tensor.of(0.0, 5.0, 2.5));
+        Bijector t = Bijectors.bijectTo(new Constraint.VarInterval(lower, upper));
+        Var u = Var.constant(Tensor.of(0.0, 0.0, 40.0));
+        Var y = t.forward(u);
+        assertThat(y.value().toArray()).containsExactly(-0.5, 2.5, 2.5);
+        // y = lower + (upper - lower) σ(u): ∂y/∂lower = 1 - σ(u), ∂y/∂upper = σ(u)
+        var g = tape.gradient(y.sum(), lower, upper);
+        assertThat(g.get(0).toArray()[0]).isEqualTo(0.5);
+        assertThat(g.get(1).toArray()[1]).isEqualTo(0.5);
+        // log |dy/du| = log(upper - lower) + log σ(u) + log σ(-u)
+        assertThat(t.logAbsDetJacobian(u, y).value().toArray()[1]).isCloseTo(Math.log(5) + 2 * Math.log(0.5), within(1e-15));
+        Var x = Var.constant(Tensor.of(0.5, 1.0, 2.1));
+        Bijector g1 = Bijectors.bijectTo(new Constraint.VarGreaterThan(lower));
+        assertThat(g1.forward(x).value().toArray()).containsExactly(-1 + Math.exp(0.5), Math.exp(1.0), 2 + Math.exp(2.1));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.elbo4j.infer.guide;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Delta;
+import io.github.elbo4j.distribution.Unconstrained;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Map;
@@ -26,7 +27,12 @@ public record AutoDelta() implements AutoGuide {
         return m -> {
             Var u = pre.apply(m.param("auto_point", start));
             for (LatentLayout.Entry e : layout.entries()) {
-                Var us = u.slice(0, e.offset(), e.offset() + e.size()).reshape(e.unconstrainedShape());
+                Var us = u.slice(0, e.offset(), e.offset() + e.size()).reshape(LatentSites.valueShape(e, 1, layout.maxPlateNesting()));
+                if (e.transform().codomain().isParameterized()) {
+                    // bounds that are other latents: the model site maps us by the bijector of its own run
+                    m.sample(e.name(), Unconstrained.withoutJacobian(Delta.of(us, us.value().rank())));
+                    continue;
+                }
                 Var x = e.transform().forward(us);
                 m.sample(e.name(), Delta.of(x, x.value().rank()));
             }

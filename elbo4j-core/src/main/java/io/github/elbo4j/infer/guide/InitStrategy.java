@@ -61,18 +61,22 @@ public sealed interface InitStrategy permits InitStrategy.Median, InitStrategy.V
         public Tensor initialValue(String site, Distribution d, Tensor draw, Bijector toSupport, RandomStream rng) {
             Tensor median = exactMedian(d);
             if (fits(median, d, draw)) {
-                return median.broadcastTo(draw.shape());
+                return shaped(median, draw);
             }
             try {
                 Tensor mean = d.mean();
                 if (fits(mean, d, draw)) {
-                    return mean.broadcastTo(draw.shape());
+                    return shaped(mean, draw);
                 }
             } catch (UnsupportedOperationException noMean) {
                 // fall through to draws
             }
-            Tensor sampled = medianOfDraws(d, draw.shape(), rng);
-            return fits(sampled, d, draw) ? sampled : draw;
+            try {
+                Tensor sampled = medianOfDraws(d, draw.shape(), rng);
+                return fits(sampled, d, draw) ? shaped(sampled, draw) : draw;
+            } catch (UnsupportedOperationException noDraws) {
+                return draw;      // a flat improper prior: the prototype's value, bijectTo(support)(0)
+            }
         }
 
         /** {@code F⁻¹(1/2)} of a univariate family, or of the univariate base of an {@link Independent}; null if none. */
@@ -116,7 +120,7 @@ public sealed interface InitStrategy permits InitStrategy.Median, InitStrategy.V
             if (given == null) {
                 return new Median().initialValue(site, d, draw, toSupport, rng);
             }
-            if (!broadcastsTo(given.shape(), draw.shape())) {
+            if (given.size() != draw.size() && !broadcastsTo(given.shape(), draw.shape())) {
                 throw new IllegalArgumentException("initial value of site '" + site + "' must have shape "
                         + Arrays.toString(draw.shape()) + ", got " + Arrays.toString(given.shape()));
             }
@@ -124,7 +128,7 @@ public sealed interface InitStrategy permits InitStrategy.Median, InitStrategy.V
                 throw new IllegalArgumentException("initial value of site '" + site + "' must lie in " + d.support()
                         + ", got " + given);
             }
-            return given.broadcastTo(draw.shape());
+            return shaped(given, draw);
         }
     }
 
@@ -160,8 +164,18 @@ public sealed interface InitStrategy permits InitStrategy.Median, InitStrategy.V
         }
     }
 
+    /**
+     * True when {@code value} is finite, in the support, and has the draw's size or broadcasts to
+     * its shape (a family's batch may carry the prototype run's particle axis of 1).
+     */
     private static boolean fits(Tensor value, Distribution d, Tensor draw) {
-        return value != null && value.allFinite() && broadcastsTo(value.shape(), draw.shape()) && inSupport(value, d);
+        return value != null && value.allFinite() && (value.size() == draw.size() || broadcastsTo(value.shape(), draw.shape()))
+                && inSupport(value, d);
+    }
+
+    /** {@code value} in the draw's shape: reshaped when the sizes agree, else broadcast. */
+    private static Tensor shaped(Tensor value, Tensor draw) {
+        return value.size() == draw.size() ? value.reshape(draw.shape()) : value.broadcastTo(draw.shape());
     }
 
     private static boolean inSupport(Tensor value, Distribution d) {

@@ -2,6 +2,7 @@ package io.github.elbo4j.infer.guide;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Distribution;
+import io.github.elbo4j.model.LatentShape;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.model.Site;
 import io.github.elbo4j.model.Trace;
@@ -36,7 +37,11 @@ public final class LatentLayout {
         this.maxPlateNesting = maxPlateNesting;
     }
 
-    /** The layout of {@code prototype}'s latent sites, initialized at the prior median ({@link InitStrategy#median()}). */
+    /**
+     * The layout of {@code prototype}'s latent sites ({@code PrototypeRun}'s trace, whose latent
+     * values follow the shape contract of {@code ModelContext}), initialized at the prior median
+     * ({@link InitStrategy#median()}).
+     */
     public static LatentLayout of(Trace prototype) {
         return of(prototype, InitStrategy.median(), RandomStream.of(0));
     }
@@ -48,10 +53,6 @@ public final class LatentLayout {
     public static LatentLayout of(Trace prototype, InitStrategy init, RandomStream rng) {
         List<Entry> out = new ArrayList<>();
         int offset = 0;
-        int nesting = 0;
-        for (Site s : prototype.sites()) {
-            nesting = Math.max(nesting, s.plates().size());
-        }
         int index = 0;
         for (Site s : prototype.latentSites()) {
             Distribution d = s.distribution().orElseThrow();
@@ -60,14 +61,17 @@ public final class LatentLayout {
                         + ": automatic guides need continuous latents (enumerate or marginalize it, or write a guide)");
             }
             Bijector t = Bijectors.bijectTo(d.support());
-            int[] shape = s.value().shape();
-            Tensor u0 = t.inverse(init.initialValue(s.name(), d, s.value().value(), t, rng.split(index++)));
+            int[] shape = LatentShape.siteShape(s.value().shape(), d.eventShape().length);
+            Tensor u0 = t.inverse(init.initialValue(s.name(), d, s.value().value().reshape(shape), t, rng.split(index++)));
+            if (t.codomain().isParameterized()) {
+                u0 = u0.reshape(shape); // the prototype's bounds carry the particle axis
+            }
             int[] ushape = u0.shape();
             int size = Broadcasting.size(ushape);
-            out.add(new Entry(s.name(), t, shape, ushape, d.batchShape().length, offset, size, u0));
+            out.add(new Entry(s.name(), t, shape, ushape, shape.length - d.eventShape().length, offset, size, u0));
             offset += size;
         }
-        return new LatentLayout(List.copyOf(out), offset, nesting);
+        return new LatentLayout(List.copyOf(out), offset, prototype.maxPlateNesting());
     }
 
     /** The sites, in model order. */

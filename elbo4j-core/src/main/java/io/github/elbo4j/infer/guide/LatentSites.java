@@ -2,6 +2,8 @@ package io.github.elbo4j.infer.guide;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Delta;
+import io.github.elbo4j.distribution.Unconstrained;
+import io.github.elbo4j.model.LatentShape;
 import io.github.elbo4j.model.ModelContext;
 import io.github.elbo4j.tensor.Tensor;
 
@@ -10,7 +12,9 @@ import io.github.elbo4j.tensor.Tensor;
  * {@code _auto_latent} (particles are a batch axis), maps it to the flat unconstrained vector
  * {@code u = shift + C v}, then emits each latent site as a point mass at {@code T_s(u_s)}.
  * Log-densities: {@code log q(z) = log q(v) - log|det C| - Σ_s log|det ∂T_s/∂u_s|}; the middle
- * term rides on the {@code _auto_affine} site, the last on each latent site.
+ * term rides on the {@code _auto_affine} site, the last on each latent site. A site whose
+ * support has {@code Var} bounds (other latents) is emitted as {@code u_s} itself,
+ * {@link Unconstrained}: the model maps it with the bounds of its run and adds the log-Jacobian.
  */
 final class LatentSites {
 
@@ -43,17 +47,27 @@ final class LatentSites {
         int[] perParticle = perParticleShape(u, layout);
         for (LatentLayout.Entry e : layout.entries()) {
             Var us = u.slice(-1, e.offset(), e.offset() + e.size());
-            int pad = Math.max(0, nesting - e.batchRank());
-            int[] target = new int[1 + pad + e.unconstrainedShape().length];
-            java.util.Arrays.fill(target, 1);
-            target[0] = particles;
-            System.arraycopy(e.unconstrainedShape(), 0, target, 1 + pad, e.unconstrainedShape().length);
-            us = us.reshape(target);
+            us = us.reshape(valueShape(e, particles, nesting));
+            if (e.transform().codomain().isParameterized()) {
+                // bounds that are other latents: the model site maps us by the bijector of its own run
+                m.sample(e.name(), Unconstrained.of(Delta.of(us, us.value().rank())));
+                continue;
+            }
             Var x = e.transform().forward(us);
             Var ladj = e.transform().logAbsDetJacobian(us, x);
             Var ladjPerParticle = sumAllButFirst(ladj).reshape(perParticle);
             m.sample(e.name(), Delta.of(x, ladjPerParticle.neg(), x.value().rank()));
         }
+    }
+
+    /**
+     * The shape contract of latent values ({@code ModelContext}) for entry {@code e}'s unconstrained
+     * coordinates: {@code [P] + [1] * (n - batchRank) + unconstrainedShape}.
+     */
+    static int[] valueShape(LatentLayout.Entry e, int particles, int nesting) {
+        int[] batch = java.util.Arrays.copyOf(e.unconstrainedShape(), e.batchRank());
+        int[] event = java.util.Arrays.copyOfRange(e.unconstrainedShape(), e.batchRank(), e.unconstrainedShape().length);
+        return LatentShape.valueShape(particles, nesting, batch, event);
     }
 
     private static int[] perParticleShape(Var u, LatentLayout layout) {

@@ -10,8 +10,6 @@ import io.github.elbo4j.distribution.LogNormal;
 import io.github.elbo4j.distribution.MultivariateNormal;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.model.Model;
-import io.github.elbo4j.model.ModelContext;
-import io.github.elbo4j.model.SeedHandler;
 import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class InitStrategyTest {
 
     private static Trace prototype(Model model, long seed) {
-        return ModelContext.trace(model, new SeedHandler(RandomStream.of(seed).split(-1)));
+        return io.github.elbo4j.infer.PrototypeRun.of(model, RandomStream.of(seed).split(-1)).trace();
     }
 
     @Test
