@@ -1,0 +1,65 @@
+package io.github.elbo4j.infer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.HalfCauchy;
+import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.infer.guide.AutoGuide;
+import io.github.elbo4j.model.Model;
+import io.github.elbo4j.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PSIS {@code k̂} after every fit, by behaviour (Yao et al., ICML 2018, sec. 4): near or below 0
+ * when the guide family contains the posterior; 0.7 or more when a Gaussian guide meets a funnel
+ * (Neal's funnel, d = 10; centered eight schools), and then the verdict says not to trust the fit.
+ */
+class ParetoKTest {
+
+    private static final double[] Y = {28, 8, -3, 7, -1, 1, 18, 12};
+    private static final double[] SIGMA = {15, 10, 16, 11, 9, 11, 10, 18};
+
+    /** Neal (2003): v ~ N(0, 3), x_i | v ~ N(0, e^{v/2}), i = 1..9. */
+    static final Model FUNNEL = m -> {
+        Var v = m.sample("v", Normal.of(0, 3));
+        m.plate("coordinates", 9, p -> m.sample("x", Normal.of(Var.constant(0.0), v.mul(0.5).exp())));
+    };
+
+    static final Model CENTERED_EIGHT_SCHOOLS = m -> {
+        Var mu = m.sample("mu", Normal.of(0, 5));
+        Var tau = m.sample("tau", HalfCauchy.of(5));
+        m.plate("schools", 8, p -> {
+            Var theta = m.sample("theta", Normal.of(mu, tau));
+            m.observe("y", Normal.of(theta, Var.constant(Tensor.of(SIGMA))), Tensor.of(Y));
+        });
+    };
+
+    @Test
+    void aGuideThatContainsTheExactPosteriorGetsAGoodVerdict() {
+        Model normalNormal = m -> {
+            Var mu = m.sample("mu", Normal.of(0, 2));
+            m.plate("data", 4, p -> m.observe("x", Normal.of(mu, Var.constant(1.0)), Tensor.of(0.3, 1.1, -0.2, 0.9)));
+        };
+        Fit fit = Svi.of(normalNormal).guide(AutoGuide.meanField()).seed(3).run();
+        assertThat(fit.paretoK().getAsDouble()).isLessThan(0.5);
+        assertThat(fit.diagnostics().importanceEss()).isGreaterThan(0.99 * fit.diagnostics().draws());
+        assertThat(fit.verdict().level()).isEqualTo(Verdict.Level.GOOD);
+    }
+
+    @Test
+    void meanFieldOnNealsFunnelIsFlaggedAsNotToBeTrusted() {
+        Fit fit = Svi.of(FUNNEL).guide(AutoGuide.meanField()).seed(1).run();
+        assertThat(fit.paretoK().getAsDouble()).isGreaterThanOrEqualTo(0.7);
+        assertThat(fit.verdict().level()).isEqualTo(Verdict.Level.DO_NOT_TRUST);
+        assertThat(fit.verdict().isWarning()).isTrue();
+        assertThat(fit.verdict().reasons().get(0)).startsWith("Pareto k-hat").contains("far from the posterior");
+    }
+
+    @Test
+    void meanFieldOnCenteredEightSchoolsIsFlaggedAsNotToBeTrusted() {
+        Fit fit = Svi.of(CENTERED_EIGHT_SCHOOLS).guide(AutoGuide.meanField()).seed(1).run();
+        assertThat(fit.paretoK().getAsDouble()).isGreaterThanOrEqualTo(0.7);
+        assertThat(fit.verdict().level()).isEqualTo(Verdict.Level.DO_NOT_TRUST);
+    }
+}
