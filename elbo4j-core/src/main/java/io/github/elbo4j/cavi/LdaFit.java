@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param model                  the fitted topics
  * @param sweepBounds            batch VB: the bound {@code L(γ, λ)} after every sweep, each document at
- *                               its current γ_d (never decreasing); online VB: empty
+ *                               its current γ_d (never decreasing with {@link Lda.Builder#warmStart};
+ *                               with fresh γ starts, the default, it may dip); online VB: empty
  * @param trainingBound          the bound on the training corpus after a fresh E-step from γ = 1 with
  *                               the final topics (scikit-learn's {@code bound_} and {@code score(X)})
  * @param trainingPerplexity     {@code exp(−trainingBound / N)}

@@ -26,6 +26,22 @@ public final class GaussianSamplingDemo implements Demo {
     static final int SAMPLES = 1000;
     static final int BINS = 10;
 
+    /** The draws of one (μ, σ) pair: the standard normal noise and {@code z = μ + σ ε}. */
+    record Sample(double mu, double sigma, double[] eps, double[] z) {
+    }
+
+    /**
+     * The {@value #SAMPLES} draws of pair {@code k} of {@link #PARAMETERS}: {@code ε} from
+     * {@code root.split(k)}, {@code z = μ + σ ε} (the summary, the CSV and the histograms all use these).
+     */
+    static Sample sample(RandomStream root, int k) {
+        double mu = PARAMETERS[k][0];
+        double sigma = PARAMETERS[k][1];
+        double[] eps = new double[SAMPLES];
+        root.split(k).fillGaussian(eps);
+        return new Sample(mu, sigma, eps, Tensor.of(eps).mul(sigma).add(mu).toArray());
+    }
+
     /** One row of the summary. */
     record Row(double mu, double sigma, double mean, double sd, double chiSquare, double pValue) {
 
@@ -58,16 +74,15 @@ public final class GaussianSamplingDemo implements Demo {
         text.append(String.format(Locale.ROOT, "%6s %6s | %9s %9s %7s | %7s %7s %7s | %8s %7s%n",
                 "mu", "sigma", "mean", "SE", "z-score", "sd", "SE", "z-score", "chi2(9)", "p"));
         for (int k = 0; k < PARAMETERS.length; k++) {
-            double mu = PARAMETERS[k][0];
-            double sigma = PARAMETERS[k][1];
-            double[] eps = new double[SAMPLES];
-            root.split(k).fillGaussian(eps);
-            Tensor z = Tensor.of(eps).mul(sigma).add(mu);
-            Row row = summarize(mu, sigma, z.toArray());
+            Sample drawn = sample(root, k);
+            double mu = drawn.mu();
+            double sigma = drawn.sigma();
+            double[] z = drawn.z();
+            Row row = summarize(mu, sigma, z);
             text.append(String.format(Locale.ROOT, "%6.2f %6.2f | %9.4f %9.4f %7.2f | %7.4f %7.4f %7.2f | %8.2f %7.3f%n",
                     mu, sigma, row.mean(), row.meanStandardError(), (row.mean() - mu) / row.meanStandardError(),
                     row.sd(), row.sdStandardError(), (row.sd() - sigma) / row.sdStandardError(), row.chiSquare(), row.pValue()));
-            for (double v : z.toArray()) {
+            for (double v : z) {
                 csv.append(mu).append(',').append(sigma).append(',').append(v).append('\n');
             }
         }
@@ -92,14 +107,13 @@ public final class GaussianSamplingDemo implements Demo {
         XYChart chart = Charts.lines("1000 draws of z = mu + sigma * eps", "z", "density");
         Tensor grid = Tensor.linspace(-7, 5, 400);
         for (int k = 0; k < PARAMETERS.length; k++) {
-            double mu = PARAMETERS[k][0];
-            double sigma = PARAMETERS[k][1];
-            double[] eps = new double[SAMPLES];
-            root.split(k).fillGaussian(eps);
+            Sample drawn = sample(root, k);
+            double mu = drawn.mu();
+            double sigma = drawn.sigma();
             String label = String.format(Locale.ROOT, "mu=%.1f, sigma=%.1f", mu, sigma);
             java.awt.Color color = Charts.PALETTE[k];
             org.knowm.xchart.XYSeries bars = Charts.histogram(chart, "draws " + label,
-                    Tensor.of(eps).mul(sigma).add(mu).toArray(), mu - 4 * sigma, mu + 4 * sigma, 30);
+                    drawn.z(), mu - 4 * sigma, mu + 4 * sigma, 30);
             bars.setFillColor(Charts.translucent(color, 70));
             bars.setLineColor(Charts.translucent(color, 120));
             Charts.line(chart, "density " + label, grid.toArray(), Normal.of(mu, sigma).logProb(grid).value().exp().toArray())

@@ -1,6 +1,7 @@
 package io.github.elbo4j.cli.demo;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.cli.AtomicFile;
 import io.github.elbo4j.cli.report.ChartFiles;
 import io.github.elbo4j.cli.report.Charts;
 import io.github.elbo4j.cli.report.HtmlReport;
@@ -23,7 +24,8 @@ import org.knowm.xchart.XYChart;
 /**
  * Seed 002's 1-D example: 200 points from a mixture of 4 Laplace distributions, fitted by SVI
  * with a single Gaussian and with a 4-component Gaussian mixture; fitted posterior predictive
- * densities over the histogram and the ELBO traces.
+ * densities over the histogram and the ELBO traces. Writes the data to {@code data.csv}
+ * ({@code component,y}), so the fits can be checked or redone elsewhere.
  *
  * <p>The seed's generator has a bug: {@code np.where(...)} returns a tuple, so
  * {@code len(idxs)} is 1 and each component contributes ONE Laplace draw copied to all its
@@ -125,6 +127,11 @@ public final class LaplaceMixtureDemo implements Demo {
         text.append("  ").append(io.github.elbo4j.infer.SiteSummary.HEADER).append('\n');
         mix.summary().forEach(r -> text.append("  ").append(r).append('\n'));
         context.out().print(text);
+        StringBuilder csv = new StringBuilder("component,y\n");
+        for (int i = 0; i < N; i++) {
+            csv.append(d.source()[i]).append(',').append(d.y()[i]).append('\n');
+        }
+        AtomicFile.write(context.outDir().resolve("data.csv"), csv.toString());
 
         byte[] densities = ChartFiles.save(densityChart(d, single, mix, context.seed()), context.outDir(), "densities");
         byte[] elbo = ChartFiles.save(elboChart(single, mix), context.outDir(), "elbo");
