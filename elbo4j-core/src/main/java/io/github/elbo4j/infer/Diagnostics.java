@@ -16,11 +16,14 @@ import java.util.OptionalDouble;
  * @param importanceEss the effective sample size of the smoothed weights, {@code 1 / Σ w̃_s²}
  * @param elbo        the ELBO estimated from the same draws, {@code (1/S) Σ_s log r_s}
  * @param elboStandardError its Monte Carlo standard error
+ * @param logRatioSd  the standard deviation of the log ratios over the draws: when it is small,
+ *                    {@code KL(q ‖ p) ≈ ½ Var_q(log r)} (the second-order expansion of
+ *                    {@code log E_q[r] - E_q[log r]}) is small too
  * @param sites       per scalar latent: the mean under {@code q}, the PSIS-corrected mean and its MCSE
  * @param notChecked  why there is no {@code k̂}, when there is none
  */
 public record Diagnostics(OptionalDouble paretoK, double threshold, int draws, double importanceEss, double elbo,
-                          double elboStandardError, List<SiteCheck> sites, Optional<String> notChecked) {
+                          double elboStandardError, double logRatioSd, List<SiteCheck> sites, Optional<String> notChecked) {
 
     /**
      * One scalar latent checked by importance sampling.
@@ -51,8 +54,13 @@ public record Diagnostics(OptionalDouble paretoK, double threshold, int draws, d
 
     /** No importance-sampling check, with the reason. */
     public static Diagnostics notChecked(String reason) {
-        return new Diagnostics(OptionalDouble.empty(), Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, List.of(),
+        return new Diagnostics(OptionalDouble.empty(), Double.NaN, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of(),
                 Optional.of(reason));
+    }
+
+    /** {@code ½ Var_q(log r)}: the second-order estimate of {@code KL(q ‖ p)} in nats ({@code NaN} when not checked). */
+    public double klEstimate() {
+        return 0.5 * logRatioSd * logRatioSd;
     }
 
     /** True when {@code k̂} was computed. */

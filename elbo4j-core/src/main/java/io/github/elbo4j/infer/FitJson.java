@@ -145,6 +145,7 @@ public final class FitJson {
             node.put("importanceEss", d.importanceEss());
             node.put("elbo", d.elbo());
             node.put("elboStandardError", d.elboStandardError());
+            node.put("logRatioSd", d.logRatioSd());
             ArrayNode sites = node.putArray("sites");
             for (Diagnostics.SiteCheck s : d.sites()) {
                 ObjectNode o = sites.addObject();
@@ -164,7 +165,8 @@ public final class FitJson {
         node.path("sites").forEach(s -> sites.add(new Diagnostics.SiteCheck(s.path("name").asText(), number(s.path("mean")),
                 number(s.path("psisMean")), number(s.path("mcse")))));
         return new Diagnostics(OptionalDouble.of(number(node.path("paretoK"))), number(node.path("threshold")), node.path("draws").asInt(),
-                number(node.path("importanceEss")), number(node.path("elbo")), number(node.path("elboStandardError")), sites,
+                number(node.path("importanceEss")), number(node.path("elbo")), number(node.path("elboStandardError")),
+                number(node.path("logRatioSd")), sites,
                 Optional.empty());
     }
 

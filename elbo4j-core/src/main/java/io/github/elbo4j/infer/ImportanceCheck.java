@@ -38,7 +38,8 @@ final class ImportanceCheck {
         for (double v : r) {
             ss += (v - mean) * (v - mean);
         }
-        double se = Math.sqrt(ss / (r.length - 1) / r.length);
+        double sd = Math.sqrt(ss / (r.length - 1));
+        double se = sd / Math.sqrt(r.length);
         List<Diagnostics.SiteCheck> sites = new ArrayList<>();
         for (String name : q.latentNames()) {
             Tensor t = lr.draws().get(name);
@@ -56,7 +57,7 @@ final class ImportanceCheck {
                         w.monteCarloStandardError(h)));
             }
         }
-        return new Diagnostics(OptionalDouble.of(w.paretoK()), w.paretoKThreshold(), draws, w.effectiveSampleSize(), mean, se,
+        return new Diagnostics(OptionalDouble.of(w.paretoK()), w.paretoKThreshold(), draws, w.effectiveSampleSize(), mean, se, sd,
                 sites, Optional.empty());
     }
 }
