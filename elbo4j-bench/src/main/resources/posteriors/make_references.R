@@ -8,7 +8,7 @@
 #   2. compiles <name>/model.stan with rstan (cached outside the repository, in
 #      $POSTERIORS_CACHE, default ~/.cache/elbo4j-posteriors, keyed on the model's md5);
 #   3. runs NUTS (4 chains, cores = 2, the settings in `posteriors` below), or computes the
-#      exact reference (funnel10);
+#      exact reference (funnel10, wide_uniform_priors; NUTS is then still run, to record how it fares);
 #   4. REFUSES to write a reference with any divergent transition, a rank-normalized split R-hat
 #      above 1.01, or a Monte Carlo standard error of a posterior mean above 0.02 posterior sd
 #      (it prints why and the run exits with status 1);
@@ -152,7 +152,7 @@ posteriors <- list(
     description = "eight schools, centered: theta ~ N(mu, tau), a funnel in (log tau, theta); reference from the non-centered run"),
   funnel10 = list(
     seed = 106L, nuts = nuts(seed = 1106, warmup = 1000, draws = 1000, adapt_delta = 0.95),
-    exact = TRUE,
+    exact = function(...) funnel_reference(...),
     data = function() structure(list(), names = character(0)),
     sites = list(site("v"), site("x", 9)),
     stresses = c("funnel", "scale varies by orders of magnitude"),
@@ -211,7 +211,8 @@ posteriors <- list(
     stresses = c("hierarchical", "partial pooling", "scale near zero"),
     description = "Efron-Morris baseball: 18 players' hits in 45 at-bats, non-centered logit abilities"),
   wide_uniform_priors = list(
-    seed = 112L, nuts = nuts(seed = 1112),
+    seed = 112L, nuts = nuts(seed = 1112, warmup = 6000, max_treedepth = 12),
+    exact = function(...) wide_uniform_reference(...),
     data = function() {
       z <- rnorm(20); z <- (z - mean(z)) / sd(z)
       list(N = 20L, y = 2.5 + 2.5 * z)
@@ -336,18 +337,58 @@ summarize_draws <- function(fit, columns) {
   })
 }
 
-# Exact marginals of Neal's funnel: v ~ N(0, 3); x_i | v ~ N(0, e^{v/2}), so E x_i = 0 and
+exact_row <- function(name, mean, sd, q05, q50, q95) list(name = name, mean = mean, sd = sd, q05 = q05, q50 = q50,
+                                                         q95 = q95, mcse_mean = 0, ess_bulk = NULL, ess_tail = NULL, rhat = NULL)
+
+# Exact reference of Neal's funnel: v ~ N(0, 3); x_i | v ~ N(0, e^{v/2}), so E x_i = 0 and
 # Var x_i = E e^v = e^{9/2} (lognormal mean), sd = e^{9/4}; the cdf of x_i is
 # F(q) = integral of N(v; 0, 3) Phi(q e^{-v/2}) dv, inverted with uniroot. The integral runs over
 # |v| <= 45 (15 sd; the mass outside is below 1e-50) because q e^{-v/2} overflows to NaN at -Inf.
-funnel_exact <- function() {
+funnel_reference <- function(spec, data, columns) {
   cdf <- function(q) integrate(function(v) dnorm(v, 0, 3) * pnorm(q * exp(-v / 2)), -45, 45,
                                rel.tol = 1e-11, abs.tol = 0, subdivisions = 1000L)$value
   q95 <- uniroot(function(q) cdf(q) - 0.95, c(0, 100), tol = 1e-12)$root
-  row <- function(name, sd, q05, q95) list(name = name, mean = 0, sd = sd, q05 = q05, q50 = 0, q95 = q95,
-                                          mcse_mean = 0, ess_bulk = NULL, ess_tail = NULL, rhat = NULL)
-  c(list(row("v", 3, qnorm(0.05, 0, 3), qnorm(0.95, 0, 3))),
-    lapply(0:8, function(i) row(sprintf("x[%d]", i), exp(9 / 4), -q95, q95)))
+  set.seed(spec$seed)
+  v <- rnorm(5, 0, 3)
+  draws <- cbind(v, exp(v / 2) * matrix(rnorm(45), 5, 9)); colnames(draws) <- columns
+  list(
+    parameters = c(list(exact_row("v", 0, 3, qnorm(0.05, 0, 3), 0, qnorm(0.95, 0, 3))),
+                   lapply(0:8, function(i) exact_row(sprintf("x[%d]", i), 0, exp(9 / 4), -q95, 0, q95))),
+    check_draws = draws,
+    correlation = list(unconstrained = 0, constrained = 0,
+                       note = "exact: E[v x_i] = 0 and E[x_i x_j] = 0 for i != j; v and x are dependent (the funnel) although uncorrelated"),
+    mean_field = list(min_sd_ratio = 1, coordinate = "v", max_multiple_correlation = 0,
+                      note = "exact: the covariance is diagonal, so the Gaussian formula gives 1; it does not apply, the funnel is far from Gaussian"),
+    method = "exact: v ~ N(0, 3); x[i] has mean 0, sd exp(9/4), 5% and 95% quantiles by numerical integration of its cdf (R integrate over |v| <= 45, rel.tol 1e-11, inverted by uniroot); check points are exact i.i.d. draws")
+}
+
+# Exact reference of y_i ~ N(mu, sigma) with flat priors mu ~ U(-1e6, 1e6), sigma ~ U(0, 1000)
+# (Gelman et al., BDA3, sec. 3.2, with p(sigma) flat instead of 1/sigma): with S = sum (y - ybar)^2,
+# integrating mu out gives p(sigma | y) propto sigma^{-(n-1)} exp(-S / (2 sigma^2)), i.e.
+# sigma^2 ~ Inv-Gamma(a = n/2 - 1, b = S/2), and mu | sigma, y ~ N(ybar, sigma / sqrt(n)); so mu | y is
+# Student's t with n - 2 degrees of freedom, location ybar, scale sqrt(S / (n (n - 2))). E sigma =
+# sqrt(b) Gamma(a - 1/2) / Gamma(a), E sigma^2 = b / (a - 1); P(sigma <= q) = P(G >= b / q^2),
+# G ~ Gamma(a, 1). The box truncates nothing a double can see: P(sigma > 1000) < 1e-40 and mu's
+# bounds are more than 1e5 posterior sd away. Correlations from 10^6 exact i.i.d. draws.
+wide_uniform_reference <- function(spec, data, columns) {
+  y <- data$y; n <- length(y); ybar <- mean(y); S <- sum((y - ybar)^2)
+  a <- n / 2 - 1; b <- S / 2; nu <- n - 2; scale <- sqrt(S / (n * nu))
+  e_sigma <- sqrt(b) * exp(lgamma(a - 0.5) - lgamma(a))
+  q_sigma <- function(p) sqrt(b / qgamma(1 - p, a))
+  exact_draws <- function(k) {
+    sigma <- sqrt(b / rgamma(k, a)); mu <- rnorm(k, ybar, sigma / sqrt(n))
+    m <- cbind(mu, sigma); colnames(m) <- columns; m
+  }
+  set.seed(spec$seed)
+  many <- exact_draws(1e6)
+  list(
+    parameters = list(
+      exact_row("mu", ybar, scale * sqrt(nu / (nu - 2)), ybar + scale * qt(0.05, nu), ybar, ybar + scale * qt(0.95, nu)),
+      exact_row("sigma", e_sigma, sqrt(b / (a - 1) - e_sigma^2), q_sigma(0.05), q_sigma(0.5), q_sigma(0.95))),
+    check_draws = exact_draws(5),
+    correlation = correlations(spec, many),
+    mean_field = mean_field_ratio(spec, many),
+    method = sprintf("exact: mu | y ~ Student t(%d) with location ybar and scale sqrt(S / (n (n - 2))), sigma^2 | y ~ Inv-Gamma(n/2 - 1, S/2) (flat priors, truncation below 1e-40); correlations from 10^6 exact draws; check points are exact i.i.d. draws", nu))
 }
 
 point_list <- function(spec, draws_row) {
@@ -395,18 +436,14 @@ for (name in names_to_run) {
   # from elsewhere (centered eight schools, funnel), where it only documents NUTS's trouble.
   as_written <- run_nuts(model, data, spec$nuts)
   assign(name, as_written, envir = fits)
-  if (isTRUE(spec$exact)) {
-    params <- funnel_exact()
-    set.seed(spec$seed)
-    v <- rnorm(5, 0, 3)
-    exact_draws <- cbind(v, exp(v / 2) * matrix(rnorm(45), 5, 9)); colnames(exact_draws) <- columns
-    checks <- log_density_checks(spec, as_written$fit, exact_draws)
-    corr <- list(unconstrained = 0, constrained = 0,
-                 note = "exact: E[v x_i] = 0 and E[x_i x_j] = 0 for i != j; v and x are dependent (the funnel) although uncorrelated")
-    mean_field <- list(min_sd_ratio = 1, coordinate = "v", max_multiple_correlation = 0,
-                       note = "exact: the covariance is diagonal, so the Gaussian formula gives 1; it does not apply, the funnel is far from Gaussian")
+  if (!is.null(spec$exact)) {
+    exact <- spec$exact(spec, data, columns)
+    params <- exact$parameters
+    checks <- log_density_checks(spec, as_written$fit, exact$check_draws)
+    corr <- exact$correlation
+    mean_field <- exact$mean_field
     ref_run <- NULL
-    method <- "exact: v ~ N(0, 3); x[i] has mean 0, sd exp(9/4), quantiles by numerical integration (R integrate + uniroot, rel.tol 1e-12); check points are exact i.i.d. draws"
+    method <- exact$method
     why <- character(0)
   } else {
     ref_run <- as_written
@@ -455,7 +492,7 @@ for (name in names_to_run) {
     sites = lapply(spec$sites, function(s) list(name = s$name, shape = I(s$dims), constraint = s$constraint)),
     parameters = params,
     nuts = nuts_block,
-    nuts_as_written = if (is.null(spec$reference_from) && !isTRUE(spec$exact)) NULL else c(drop_fit(as_written), list(
+    nuts_as_written = if (is.null(spec$reference_from) && is.null(spec$exact)) NULL else c(drop_fit(as_written), list(
       summary = lapply(as_written_summary, function(p) p[c("name", "mean", "sd", "q05", "q95", "rhat")]),
       note = "this run is NOT the reference: it shows what NUTS gives on the model as written")),
     log_density_checks = checks,
