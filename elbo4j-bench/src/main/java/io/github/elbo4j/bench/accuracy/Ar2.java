@@ -29,13 +29,13 @@ final class Ar2 {
             lags[(i - 2) * 2 + 1] = y[i - 2];
             current[i - 2] = y[i];
         }
-        Var lagged = Var.constant(Tensor.of(lags, t - 2, 2));
+        Tensor lagged = Tensor.of(lags, t - 2, 2);
         Tensor observed = Tensor.of(current);
         Model model = m -> {
             Var alpha = m.sample("alpha", Normal.of(0, 10));
             Var beta = m.sample("beta", Normal.of(Tensor.zeros(2), Tensor.ones(2)).toEvent(1));
             Var sigma = m.sample("sigma", HalfNormal.of(2));
-            Var mean = lagged.matmul(beta.reshape(2, 1)).reshape(t - 2).add(alpha);
+            Var mean = beta.mul(lagged).sum(-1).add(alpha);
             m.plate("time", t - 2, p -> m.observe("y", Normal.of(mean, sigma), observed));
         };
         return ReferencePosterior.of(NAME, "AR(2), T = 200, conditional on the first two values: "

@@ -45,11 +45,12 @@ final class EightSchools {
         int j = data.integer("J");
         Tensor y = data.vector("y");
         Var sigma = Var.constant(data.vector("sigma"));
+        Var zeros = Var.constant(Tensor.zeros(j));
         Model model = m -> {
             Var mu = m.sample("mu", Normal.of(0, 5));
             Var tau = m.sample("tau", HalfCauchy.of(5));
             m.plate("schools", j, p -> {
-                Var theta = m.sample("theta", Normal.of(mu, tau).expand(j));
+                Var theta = m.sample("theta", Normal.of(mu.add(zeros), tau));
                 m.observe("y", Normal.of(theta, sigma), y);
             });
         };

@@ -19,10 +19,10 @@ final class Funnel10 {
     }
 
     static ReferencePosterior posterior() {
+        Var origin = Var.constant(Tensor.zeros(D));
         Model model = m -> {
             Var v = m.sample("v", Normal.of(0, 3));
-            Var scale = v.mul(0.5).exp().broadcastTo(D);
-            m.sample("x", Normal.of(Var.constant(Tensor.zeros(D)), scale).toEvent(1));
+            m.plate("coordinates", D, p -> m.sample("x", Normal.of(origin, v.mul(0.5).exp())));
         };
         return ReferencePosterior.of(NAME, "Neal's funnel, d = 10: the scale of x varies over orders of magnitude "
                 + "with v; uncorrelated but strongly dependent; exact reference", model);

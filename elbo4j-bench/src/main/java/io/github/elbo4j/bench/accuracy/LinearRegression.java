@@ -10,6 +10,10 @@ import io.github.elbo4j.tensor.Tensor;
  * {@code linreg_collinear25} and {@code linreg_near_degenerate}, one Stan program on two data sets:
  * {@code w_k ~ N(0, 5²)} as one vector site, {@code b ~ N(0, 5²)}, {@code σ ~ HalfNormal(5)},
  * {@code y ~ N(X w + b, σ² I)}.
+ *
+ * <p>{@code X w} is written {@code (w ⊙ X).sum(-1)}: a draw {@code w} of shape {@code [K]} gives
+ * {@code [n]}, and vectorized particles {@code [P, 1, K]} (the particle axis left of the data plate)
+ * give {@code [P, n]}, so the model runs under SVI with several particles as well.
  */
 final class LinearRegression {
 
@@ -35,13 +39,13 @@ final class LinearRegression {
         PosteriorData data = PosteriorData.load(name);
         int n = data.integer("N");
         int k = data.integer("K");
-        Var x = Var.constant(data.matrix("X"));
+        Tensor x = data.matrix("X");
         Tensor y = data.vector("y");
         Model model = m -> {
             Var w = m.sample("w", Normal.of(Tensor.zeros(k), Tensor.full(5.0, k)).toEvent(1));
             Var b = m.sample("b", Normal.of(0, 5));
             Var sigma = m.sample("sigma", HalfNormal.of(5));
-            Var mean = x.matmul(w.reshape(k, 1)).reshape(n).add(b);
+            Var mean = w.mul(x).sum(-1).add(b);
             m.plate("data", n, p -> m.observe("y", Normal.of(mean, sigma), y));
         };
         return ReferencePosterior.of(name, description, model);

@@ -10,6 +10,7 @@ import io.github.elbo4j.distribution.TransformedDistribution;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Ordered;
+import java.util.Arrays;
 
 /**
  * {@code mixture2}: {@code y_i ~ π N(μ_0, σ_0²) + (1 - π) N(μ_1, σ_1²)} with the labels summed out,
@@ -22,6 +23,9 @@ import io.github.elbo4j.transform.Ordered;
  * so automatic guides use the ordering bijector), and the factor {@code mu_ordered_prior} replaces
  * the stand-in's log-density by the prior's: the two sites sum to exactly
  * {@code log 2 + Σ_k log N(μ_k; 0, 5²)}, the density Stan adds, at every ordered {@code μ}.
+ *
+ * <p>The mixture's batch shape is that of {@code π} ({@code []}, or {@code [P, 1]} under vectorized
+ * particles); the 200 observations broadcast against it.
  */
 final class Mixture2 {
 
@@ -39,11 +43,13 @@ final class Mixture2 {
         Normal meanPrior = Normal.of(0, 5);
         Model model = m -> {
             Var mu = m.sample("mu", orderedStandIn);
-            m.factor("mu_ordered_prior", meanPrior.logProb(mu).sum().add(LOG_2).sub(orderedStandIn.logProb(mu)));
+            m.factor("mu_ordered_prior", meanPrior.logProb(mu).sum(-1).add(LOG_2).sub(orderedStandIn.logProb(mu)));
             Var sigma = m.sample("sigma", LogNormal.of(Tensor.zeros(2), Tensor.ones(2)).toEvent(1));
             Var pi = m.sample("pi", Beta.of(2, 2));
-            Var logWeights = Var.concat(0, pi.log().reshape(1), pi.neg().log1p().reshape(1));
-            m.plate("data", n, p -> m.observe("y", MixtureSameFamily.ofLogits(logWeights, Normal.of(mu, sigma)).expand(n), y));
+            int[] column = Arrays.copyOf(pi.shape(), pi.shape().length + 1);
+            column[column.length - 1] = 1;
+            Var logWeights = Var.concat(-1, pi.log().reshape(column), pi.neg().log1p().reshape(column));
+            m.plate("data", n, p -> m.observe("y", MixtureSameFamily.ofLogits(logWeights, Normal.of(mu, sigma)), y));
         };
         return ReferencePosterior.of(NAME, "two-component normal mixture with ordered means, n = 200: "
                 + "a mixture likelihood, an ordered constraint, skewed weight and scales", model);

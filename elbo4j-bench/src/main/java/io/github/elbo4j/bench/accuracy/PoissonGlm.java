@@ -21,7 +21,7 @@ final class PoissonGlm {
         PosteriorData data = PosteriorData.load(NAME);
         int n = data.integer("N");
         int k = data.integer("K");
-        Var x = Var.constant(data.matrix("X"));
+        Tensor x = data.matrix("X");
         double[] exposure = data.vector("exposure").toArray();
         double[] logExposure = new double[n];
         for (int i = 0; i < n; i++) {
@@ -32,7 +32,7 @@ final class PoissonGlm {
         Model model = m -> {
             Var alpha = m.sample("alpha", Normal.of(0, 5));
             Var beta = m.sample("beta", Normal.of(Tensor.zeros(k), Tensor.ones(k)).toEvent(1));
-            Var logRate = x.matmul(beta.reshape(k, 1)).reshape(n).add(alpha).add(offset);
+            Var logRate = beta.mul(x).sum(-1).add(alpha).add(offset);
             m.plate("data", n, p -> m.observe("y", Poisson.of(logRate.exp()), y));
         };
         return ReferencePosterior.of(NAME, "Poisson regression with log link and an exposure offset, n = 100, "
