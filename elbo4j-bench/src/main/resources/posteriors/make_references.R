@@ -21,8 +21,10 @@
 #   /usr/bin/Rscript elbo4j-bench/src/main/resources/posteriors/make_references.R [name ...] [--regenerate-data]
 # With no name it makes every posterior, one after the other.
 #
-# Time (2-core machine, shared): 794 s for all twelve from a cold compile cache (about 40 s of
-# compilation per model); see the per-posterior "seconds" (sampling only) in each reference.json.
+# Time (shared 2-core machine): 617 s of wall-clock time for all twelve with the compiled models
+# cached; the first compilation adds 26 to 93 s per model (about 13 min for the twelve). Each
+# reference.json has its sampling seconds. A rerun reproduces every committed file bit for bit
+# except the "seconds" fields.
 suppressMessages({library(rstan); library(jsonlite)})
 
 args <- commandArgs(trailingOnly = TRUE)
