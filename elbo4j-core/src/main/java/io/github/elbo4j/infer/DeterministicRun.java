@@ -67,7 +67,8 @@ final class DeterministicRun {
             double[] g0 = new double[x0.length];
             double f0 = f.valueAndGradient(x0, g0);
             if (!Double.isFinite(f0)) {
-                SviProgram.Evaluation e = program.evaluate(new TraceElbo(), store, rng, draws, noise);
+                SviProgram.Evaluation e = batched ? program.evaluate(new TraceElbo(), store, rng, draws, noise)
+                        : program.evaluate(new TraceElbo(), store, rng, 1, noise.row(0));
                 throw new DivergenceException(iterations[0], "site '" + e.step().nonFiniteSite().orElse("?")
                         + "' at the start of deterministic VI with " + draws + " fixed draws", Double.NaN, store.values());
             }
@@ -114,14 +115,21 @@ final class DeterministicRun {
                     return accumulate(program.evaluate(new TraceElbo(), work, rng, draws, noise), g, 1.0, true);
                 } catch (IllegalArgumentException e) {
                     if (!ParticleBroadcast.failed(e) || noise == null) {
-                        throw e;
+                        // a trial point outside a distribution's parameter domain (a scale that underflowed to 0):
+                        // not finite, so the line search shortens the step; at the start the error is rethrown
+                        return Double.NaN;
                     }
                     batched = false;                  // a model without plates: one draw at a time from now on
                 }
             }
             double total = 0;
             for (int r = 0; r < draws; r++) {
-                double v = accumulate(program.evaluate(new TraceElbo(), work, rng, 1, noise.row(r)), g, 1.0 / draws, r == 0);
+                double v;
+                try {
+                    v = accumulate(program.evaluate(new TraceElbo(), work, rng, 1, noise.row(r)), g, 1.0 / draws, r == 0);
+                } catch (IllegalArgumentException outsideDomain) {
+                    return Double.NaN;
+                }
                 if (Double.isNaN(v)) {
                     return Double.NaN;
                 }

@@ -68,10 +68,19 @@ public final class LogDensity {
         return out;
     }
 
-    /** This density negated, as a function to minimize. */
+    /**
+     * This density negated, as a function to minimize. A point where a distribution refuses its
+     * parameters (a scale that underflowed to 0 far out in unconstrained space) counts as outside
+     * the domain: the value is NaN, so a line search shortens its step there.
+     */
     public DifferentiableFunction negated() {
         return (x, g) -> {
-            double v = valueAndGradient(x, g);
+            double v;
+            try {
+                v = valueAndGradient(x, g);
+            } catch (IllegalArgumentException outsideDomain) {
+                return Double.NaN;
+            }
             for (int i = 0; i < g.length; i++) {
                 g[i] = -g[i];
             }

@@ -2,14 +2,13 @@ package io.github.elbo4j.bench.accuracy;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Beta;
-import io.github.elbo4j.distribution.Distribution;
+import io.github.elbo4j.distribution.ImproperUniform;
 import io.github.elbo4j.distribution.LogNormal;
 import io.github.elbo4j.distribution.MixtureSameFamily;
 import io.github.elbo4j.distribution.Normal;
-import io.github.elbo4j.distribution.TransformedDistribution;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
-import io.github.elbo4j.transform.Ordered;
+import io.github.elbo4j.transform.Constraint;
 import java.util.Arrays;
 
 /**
@@ -18,10 +17,8 @@ import java.util.Arrays;
  * ({@code 2 N(μ_0) N(μ_1)} on the ordered set), {@code σ_k ~ LogNormal(0, 1)}, {@code π ~ Beta(2, 2)};
  * {@code n = 200} from {@code 0.3 N(-1, 0.7²) + 0.7 N(2, 1)}.
  *
- * <p>elbo4j has no distribution of that prior, so the site {@code mu} is declared with a stand-in
- * whose support is the ordered vectors ({@code Ordered} pushed forward of two standard normals,
- * so automatic guides use the ordering bijector), and the factor {@code mu_ordered_prior} replaces
- * the stand-in's log-density by the prior's: the two sites sum to exactly
+ * <p>The site {@code mu} is a flat prior on the ordered vectors ({@link ImproperUniform}, so
+ * automatic guides use the ordering bijector) and the factor {@code mu_ordered_prior} adds
  * {@code log 2 + Σ_k log N(μ_k; 0, 5²)}, the density Stan adds, at every ordered {@code μ}.
  *
  * <p>The mixture's batch shape is that of {@code π} ({@code []}, or {@code [P, 1]} under vectorized
@@ -39,11 +36,10 @@ final class Mixture2 {
         PosteriorData data = PosteriorData.load(NAME);
         int n = data.integer("N");
         Tensor y = data.vector("y");
-        Distribution orderedStandIn = TransformedDistribution.of(Normal.of(Tensor.zeros(2), Tensor.ones(2)).toEvent(1), Ordered.of());
         Normal meanPrior = Normal.of(0, 5);
         Model model = m -> {
-            Var mu = m.sample("mu", orderedStandIn);
-            m.factor("mu_ordered_prior", meanPrior.logProb(mu).sum(-1).add(LOG_2).sub(orderedStandIn.logProb(mu)));
+            Var mu = m.sample("mu", ImproperUniform.of(Constraint.ordered(), 2));
+            m.factor("mu_ordered_prior", meanPrior.logProb(mu).sum(-1).add(LOG_2));
             Var sigma = m.sample("sigma", LogNormal.of(Tensor.zeros(2), Tensor.ones(2)).toEvent(1));
             Var pi = m.sample("pi", Beta.of(2, 2));
             int[] column = Arrays.copyOf(pi.shape(), pi.shape().length + 1);

@@ -1,0 +1,106 @@
+package io.github.elbo4j.bench.accuracy;
+
+import io.github.elbo4j.infer.Fit;
+import io.github.elbo4j.infer.Posterior;
+import io.github.elbo4j.infer.Verdict;
+import io.github.elbo4j.infer.guide.AutoGuide;
+import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Tensor;
+import java.util.Map;
+
+/**
+ * One fit of the accuracy suite against its reference: for every reference coordinate (latent or
+ * derived), the error of the fitted mean in reference posterior sds and the ratio of the fitted sd
+ * to the reference sd, from {@value #DRAWS} draws of {@code q} (Monte Carlo error of a mean about
+ * 0.007 sd); then the worst of each, PSIS {@code k̂}, the verdict, the cost.
+ *
+ * @param posterior  the reference posterior's name
+ * @param guide      the guide family
+ * @param meanError  the largest {@code |E_q - E_ref| / sd_ref}
+ * @param worstMean  the coordinate where it occurs
+ * @param minSdRatio the smallest {@code sd_q / sd_ref}
+ * @param maxSdRatio the largest {@code sd_q / sd_ref}
+ * @param worstSd    the coordinate whose ratio is farthest from 1 (in log)
+ * @param paretoK    PSIS {@code k̂} ({@code NaN} when not checked)
+ * @param verdict    the fit's own verdict
+ * @param steps      ELBO trace length (steps or L-BFGS iterations)
+ * @param seconds    wall time of the fit including its check
+ * @param method     the fit's method in words
+ */
+public record AccuracyCheck(String posterior, String guide, double meanError, String worstMean, double minSdRatio, double maxSdRatio,
+                            String worstSd, double paretoK, Verdict verdict, long steps, double seconds, String method) {
+
+    static final int DRAWS = 20_000;
+
+    /** Fits {@code p} with the default settings and the guide {@code guide}, and compares. */
+    public static AccuracyCheck run(ReferencePosterior p, AutoGuide guide, long seed) {
+        long start = System.nanoTime();
+        Fit fit = io.github.elbo4j.infer.Svi.of(p.model()).guide(guide).seed(seed).run();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Tensor> draws = fit.posterior().predictive(p.model(), DRAWS, RandomStream.of(seed).split(77));
+        double meanError = 0;
+        String worstMean = "";
+        double minRatio = Double.POSITIVE_INFINITY;
+        double maxRatio = 0;
+        String worstSd = "";
+        double worstLog = -1;
+        for (ParameterSummary ref : p.reference().parameters()) {
+            double[] column = column(draws, ref.name());
+            if (column == null) {
+                continue;
+            }
+            double mean = 0;
+            for (double v : column) {
+                mean += v / column.length;
+            }
+            double ss = 0;
+            for (double v : column) {
+                ss += (v - mean) * (v - mean);
+            }
+            double sd = Math.sqrt(ss / (column.length - 1));
+            double err = Math.abs(mean - ref.mean()) / ref.sd();
+            if (err > meanError) {
+                meanError = err;
+                worstMean = ref.name();
+            }
+            double ratio = sd / ref.sd();
+            minRatio = Math.min(minRatio, ratio);
+            maxRatio = Math.max(maxRatio, ratio);
+            if (Math.abs(Math.log(ratio)) > worstLog) {
+                worstLog = Math.abs(Math.log(ratio));
+                worstSd = ref.name();
+            }
+        }
+        return new AccuracyCheck(p.name(), guide.familyName(), meanError, worstMean, minRatio, maxRatio, worstSd,
+                fit.paretoK().orElse(Double.NaN), fit.verdict(), fit.steps(), seconds, fit.method());
+    }
+
+    /** The draws of coordinate {@code name} ({@code tau}, {@code theta[3]}, {@code w[1,2]}), or null if the fit has no such site. */
+    static double[] column(Map<String, Tensor> draws, String name) {
+        int bracket = name.indexOf('[');
+        String site = bracket < 0 ? name : name.substring(0, bracket);
+        Tensor t = draws.get(site);
+        if (t == null) {
+            return null;
+        }
+        int n = t.dim(0);
+        int[] shape = java.util.Arrays.copyOfRange(t.shape(), 1, t.shape().length);
+        int size = t.size() / n;
+        for (int j = 0; j < size; j++) {
+            if (Posterior.elementName(site, shape, j).equals(name)) {
+                double[] all = t.toArray();
+                double[] col = new double[n];
+                for (int i = 0; i < n; i++) {
+                    col[i] = all[i * size + j];
+                }
+                return col;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the goal of issue 13 applies to this fit, and is met: see {@link Goals}. */
+    public Goals.Outcome goal(ReferencePosterior p) {
+        return Goals.evaluate(this, p);
+    }
+}
