@@ -4,13 +4,15 @@ import io.github.elbo4j.infer.FactorPosterior;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the {@code toFit} methods of this package share: the fit of a closed-form model with its
- * PSIS check, the guard that a result is paired with the data it was fitted to, and the data's
- * hash for the provenance.
+ * PSIS check, the guard that a result is paired with the data it was fitted to, the data's hash
+ * for the provenance, and notes on a fit.
  */
 final class CaviFits {
 
@@ -74,5 +76,13 @@ final class CaviFits {
             }
         }
         return Long.toHexString(h);
+    }
+
+    /** {@code fit} with {@code notes} appended to its own. */
+    static Fit withNotes(Fit fit, List<String> notes) {
+        List<String> all = new ArrayList<>(fit.notes());
+        all.addAll(notes);
+        return new Fit(fit.method(), fit.parameters(), fit.elboTrace(), fit.stopReason(), fit.diagnostics(), fit.verdict(),
+                fit.provenance(), fit.posterior(), fit.state(), all);
     }
 }
