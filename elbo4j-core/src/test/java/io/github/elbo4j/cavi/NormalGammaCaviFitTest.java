@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.elbo4j.diagnostics.ParetoSmoothedWeights;
 import io.github.elbo4j.diagnostics.Psis;
+import io.github.elbo4j.infer.Diagnostics;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.Posterior;
-import io.github.elbo4j.infer.Verdict;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
@@ -55,24 +55,27 @@ class NormalGammaCaviFitTest {
 
     /**
      * With two observations the Gaussian {@code q(μ)} is narrower than the Student-t marginal and
-     * has lighter tails, so the ratios {@code p/q} grow without bound in {@code μ}'s tails: k̂
-     * above 0.5 (measured 0.71 with 1000 draws at seed 1: do not trust).
+     * has lighter tails: at a given {@code τ} the ratio grows like {@code exp(c(τ) μ²)} with tail
+     * index {@code 1 - τ/E_q[τ]}, which tends to 1 as {@code τ → 0}, so k̂ is above 0.5 and climbs
+     * with the draws. Measured: 0.69 for the fit's own check (1000 draws, seed 1; 0.45-0.83 over
+     * seeds 1-5), 0.64-0.71 with 10⁵ draws (seeds 1-4), which is asserted.
      */
     @Test
     void fewDataGiveAParetoKAboveOneHalf() {
         NormalGammaCaviResult r = MODEL.fit(FEW);
         Fit fit = MODEL.toFit(r, FEW, 1);
-        assertThat(fit.paretoK().getAsDouble()).isGreaterThan(0.5);
-        assertThat(fit.verdict().level()).isIn(Verdict.Level.USABLE, Verdict.Level.DO_NOT_TRUST);
+        assertThat(fit.paretoK()).isPresent();
         assertThat(fit.diagnostics().sites()).extracting(s -> s.name()).containsExactly("tau", "mu");
+        Diagnostics d = Diagnostics.check(MODEL.model(FEW), fit.posterior(), CaviFitChecks.ELBO_DRAWS, RandomStream.of(1));
+        assertThat(d.paretoK().getAsDouble()).isGreaterThan(0.5);
     }
 
     /**
      * The PSIS-weighted variance of {@code μ} from {@code q}'s draws moves from {@code q}'s variance
      * ({@code 1/λ_N}) toward the exact Student-t variance {@code β_N / (κ_N (α_N - 1))}: measured
-     * 0.29 → 0.39 against 0.44 with 10⁵ draws (k̂ 0.63 there: the estimate converges slowly, so
-     * only "closer, and not past it" is asserted, each with 4 Monte Carlo standard errors of the
-     * weighted mean of the squared deviations).
+     * 0.321 → 0.424 (MCSE 0.012) against 0.482 with 10⁵ draws. k̂ is 0.64 there and the estimate
+     * converges slowly, so only "closer, and not past it" is asserted, each with 4 Monte Carlo
+     * standard errors of the weighted mean of the squared deviations.
      */
     @Test
     void importanceWeightsMoveTheVarianceOfMuTowardTheExactStudentT() {
