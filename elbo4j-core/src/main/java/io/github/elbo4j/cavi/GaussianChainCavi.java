@@ -174,10 +174,10 @@ public final class GaussianChainCavi {
      * x ~ N(z_K, v_obs)
      * </pre>
      * {@code N(0, P⁻¹)} is the density {@code N(z_1 | 0, v₀) Π_k N(z_{k+1} | z_k, v)} of the class
-     * documentation written as one Gaussian (expand the squares: Rue &amp; Held 2005, Gaussian
-     * Markov Random Fields, §1.2, the precision of a first-order random walk). Works with a leading
-     * particle axis ({@code z} of shape {@code [P, K]}); this is what {@link #toFit} checks
-     * {@code q} against.
+     * documentation written as one Gaussian: expanding its squares gives {@code -½ zᵀPz} plus the
+     * normalizers, whose product is {@code (2π)^(-K/2) |P|^(1/2)} because {@code |P| = 1/(v₀ v^(K-1))}.
+     * Works with a leading particle axis ({@code z} of shape {@code [P, K]}); this is what
+     * {@link #toFit} checks {@code q} against.
      *
      * @throws IllegalArgumentException if {@code x} is not finite
      */
