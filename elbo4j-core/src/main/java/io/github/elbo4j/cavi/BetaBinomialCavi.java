@@ -1,6 +1,15 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.Beta;
+import io.github.elbo4j.distribution.Binomial;
+import io.github.elbo4j.infer.FactorPosterior;
+import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.math.SpecialFunctions;
+import io.github.elbo4j.model.Model;
+import io.github.elbo4j.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The Beta-Binomial coin: {@code θ ~ Beta(a, b)}, {@code k | θ ~ Binomial(n, θ)}, fitted with a
@@ -103,6 +112,50 @@ public final class BetaBinomialCavi {
         double entropy = SpecialFunctions.logBeta(alpha, beta) - (alpha - 1) * psiAlpha - (beta - 1) * psiBeta
                 + (alpha + beta - 2) * psiSum;
         return expectedLogLikelihood + expectedLogPrior + entropy;
+    }
+
+    /**
+     * The joint density this class fits, in the Model API: site {@code theta ~ Beta(a, b)} and the
+     * observed {@code k ~ Binomial(n, theta)}, so {@code log p(k, θ) = log Beta(θ | a, b) + log C(n, k)
+     * + k log θ + (n - k) log(1 - θ)}, the integrand of {@link #elbo}. Works with a leading particle
+     * axis ({@code theta} of shape {@code [P]}); this is what {@link #toFit} checks {@code q} against.
+     *
+     * @throws IllegalArgumentException on invalid counts, as {@link #fit}
+     */
+    public Model model(long successes, long trials) {
+        checkCounts(successes, trials);
+        Tensor n = Tensor.scalar(trials);
+        Tensor k = Tensor.scalar(successes);
+        return m -> {
+            Var theta = m.sample("theta", Beta.of(priorAlpha, priorBeta));
+            m.observe("k", Binomial.ofProbs(n, theta), k);
+        };
+    }
+
+    /**
+     * {@code result} as the library's one fitted-result type: the factor {@code theta: Beta(α, β)},
+     * the exact ELBO per sweep, and the PSIS check of the factor against {@link #model} with 1000
+     * draws from {@code seed}. This method lives here rather than on the result because the check
+     * needs the prior and the data, which the result does not hold.
+     *
+     * @throws IllegalArgumentException on invalid counts, or if {@code result} was not fitted to
+     *     these counts by this model (its final ELBO differs from the ELBO of its factor here)
+     */
+    public Fit toFit(BetaBinomialCaviResult result, long successes, long trials, long seed) {
+        CaviFits.requireSameElbo(NAME, result.history(), elbo(successes, trials, result.alpha(), result.beta()));
+        Map<String, Tensor> parameters = new LinkedHashMap<>();
+        parameters.put("alpha", Tensor.scalar(result.alpha()));
+        parameters.put("beta", Tensor.scalar(result.beta()));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("model", NAME);
+        settings.put("priorAlpha", Double.toString(priorAlpha));
+        settings.put("priorBeta", Double.toString(priorBeta));
+        settings.put("successes", Long.toString(successes));
+        settings.put("trials", Long.toString(trials));
+        FactorPosterior q = FactorPosterior.of(Map.of("theta",
+                FactorPosterior.Factor.beta(Tensor.scalar(result.alpha()), Tensor.scalar(result.beta()))));
+        return CaviFits.closedForm("coordinate ascent (CAVI), Beta-Binomial, q(theta) = Beta", parameters, result.history(), q,
+                model(successes, trials), seed, settings);
     }
 
     /**

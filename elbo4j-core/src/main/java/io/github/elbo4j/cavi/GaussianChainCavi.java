@@ -1,6 +1,14 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.MultivariateNormal;
+import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.infer.FactorPosterior;
+import io.github.elbo4j.infer.Fit;
+import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A Gaussian chain with one observation at its end, fitted by mean-field CAVI:
@@ -154,6 +162,75 @@ public final class GaussianChainCavi {
             total += 0.5 * (1 + LOG_TWO_PI + Math.log(s[k]));
         }
         return total;
+    }
+
+    /**
+     * The joint density this class fits, in the Model API: one site {@code z} of shape {@code [K]}
+     * holding the whole chain, and the observed {@code x}:
+     * <pre>
+     * z ~ N(0, P⁻¹)     P the chain's tridiagonal prior precision:
+     *                   P_11 = 1/v₀ + 1/v,  P_kk = 2/v (1 &lt; k &lt; K),  P_KK = 1/v,  P_{k,k±1} = -1/v
+     *                   (K = 1: P_11 = 1/v₀)
+     * x ~ N(z_K, v_obs)
+     * </pre>
+     * {@code N(0, P⁻¹)} is the density {@code N(z_1 | 0, v₀) Π_k N(z_{k+1} | z_k, v)} of the class
+     * documentation written as one Gaussian: expanding its squares gives {@code -½ zᵀPz} plus the
+     * normalizers, whose product is {@code (2π)^(-K/2) |P|^(1/2)} because {@code |P| = 1/(v₀ v^(K-1))}.
+     * Works with a leading particle axis ({@code z} of shape {@code [P, K]}); this is what
+     * {@link #toFit} checks {@code q} against.
+     *
+     * @throws IllegalArgumentException if {@code x} is not finite
+     */
+    public Model model(double x) {
+        checkObservation(x);
+        double[] precision = new double[length * length];
+        for (int k = 0; k < length; k++) {
+            double left = k == 0 ? 1 / priorVariance : 1 / transitionVariance;
+            double right = k == length - 1 ? 0 : 1 / transitionVariance;
+            precision[k * length + k] = left + right;
+            if (k + 1 < length) {
+                precision[k * length + k + 1] = -1 / transitionVariance;
+                precision[(k + 1) * length + k] = -1 / transitionVariance;
+            }
+        }
+        MultivariateNormal prior = MultivariateNormal.ofPrecision(Tensor.zeros(length), Tensor.of(precision, length, length));
+        Var observationScale = Var.constant(Math.sqrt(observationVariance));
+        Tensor observed = Tensor.scalar(x);
+        return m -> {
+            Var z = m.sample("z", prior);
+            Var last = z.slice(-1, length - 1, length).reshape(-1);
+            m.observe("x", Normal.of(last, observationScale), observed);
+        };
+    }
+
+    /**
+     * {@code result} as the library's one fitted-result type: the factor
+     * {@code z: N(m, s)} element-wise (scales {@code s_k = √variance_k}), the exact ELBO per sweep,
+     * and the PSIS check of the factor against {@link #model} with 1000 draws from {@code seed}. This
+     * method lives here rather than on the result because the check needs the chain's variances and
+     * {@code x}, which the result does not hold.
+     *
+     * @throws IllegalArgumentException if {@code x} is not finite, or if {@code result} was not fitted
+     *     to {@code x} by this model (its final ELBO differs from the ELBO of its factors here)
+     */
+    public Fit toFit(GaussianChainCaviResult result, double x, long seed) {
+        GaussianChainCaviFactors q = result.factors();
+        CaviFits.requireSameElbo(NAME, result.history(), elbo(x, q));
+        Tensor means = Tensor.of(q.means());
+        Tensor variances = Tensor.of(q.variances());
+        Map<String, Tensor> parameters = new LinkedHashMap<>();
+        parameters.put("means", means);
+        parameters.put("variances", variances);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("model", NAME);
+        settings.put("length", Integer.toString(length));
+        settings.put("priorVariance", Double.toString(priorVariance));
+        settings.put("transitionVariance", Double.toString(transitionVariance));
+        settings.put("observationVariance", Double.toString(observationVariance));
+        settings.put("x", Double.toString(x));
+        FactorPosterior posterior = FactorPosterior.of(Map.of("z", FactorPosterior.Factor.normal(means, variances.sqrt())));
+        return CaviFits.closedForm("coordinate ascent (CAVI), Gaussian chain, q(z) = product of Normals", parameters,
+                result.history(), posterior, model(x), seed, settings);
     }
 
     /**

@@ -1,12 +1,26 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.infer.FactorPosterior;
+import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.tensor.Tensor;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * A fitted {@link GaussianMixtureVI}: the variational posterior of the restart with the highest
  * final ELBO, its ELBO history, and predictions. Immutable; every accessor returns a copy.
  */
 public final class GaussianMixtureResult {
+
+    /** Why {@link #toFit()} has no PSIS check, and what is reported instead. */
+    static final String NOT_CHECKED = "the joint density would have to include the N discrete assignments z_n and "
+            + "the components' q(mu_k, Lambda_k) (Normal-Wishart or Normal-Gamma: mu_k depends on Lambda_k), which this fit "
+            + "does not carry as factors; reported instead: "
+            + "the exact ELBO per sweep (never decreasing) and the held-out log predictive density (logPredictiveDensity)";
 
     private final GaussianMixtureVI settings;
     private final GmmPrecisionModel model;
@@ -229,6 +243,59 @@ public final class GaussianMixtureResult {
      */
     public Tensor inverseScale() {
         return Tensor.of(run.components().inverseScale, model.inverseScaleShape(k(), dim()));
+    }
+
+    /**
+     * This result as the library's one fitted-result type. The posterior holds the factor of the
+     * weights, the one factor with a closed form among the families a fit can carry: {@code weights:
+     * Dirichlet(α)} for the finite Dirichlet prior, or {@code sticks: Beta(a_k, b_k)} ({@code [K-1]})
+     * for the Dirichlet process, the stick breaks {@code v_k} with {@code π_k = v_k Π_{j<k} (1 - v_j)}
+     * and {@code v_K = 1} (with {@code K = 1} there is no weight factor: {@code π_1 = 1}). The
+     * components' {@code q(μ_k, Λ_k)} (Normal-Wishart or Normal-Gamma: {@code μ_k} depends on
+     * {@code Λ_k}) are in the parameters. The ELBO trace is the kept restart's exact ELBO per sweep.
+     * There is no PSIS check: the joint density would have to include the {@code N} discrete
+     * assignments and the components, which the fit does not carry as factors; the verdict of a
+     * converged fit is {@code UNCHECKED} with that reason, and what is reported instead is the
+     * exact ELBO per sweep (never decreasing) and the held-out {@link #logPredictiveDensity}.
+     */
+    public Fit toFit() {
+        boolean sticks = settings.weightPrior().isDirichletProcess();
+        Map<String, Tensor> parameters = new LinkedHashMap<>();
+        parameters.put(sticks ? "stickConcentration" : "weightConcentration", weightConcentration());
+        parameters.put("means", means());
+        parameters.put("meanPrecision", meanPrecision());
+        parameters.put("degreesOfFreedom", degreesOfFreedom());
+        parameters.put("inverseScale", inverseScale());
+        Map<String, FactorPosterior.Factor> factors = new LinkedHashMap<>();
+        if (k() > 1 && sticks) {
+            Tensor ab = weightConcentration();
+            factors.put("sticks", FactorPosterior.Factor.beta(ab.slice(1, 0, 1).reshape(k() - 1), ab.slice(1, 1, 2).reshape(k() - 1)));
+        } else if (k() > 1) {
+            factors.put("weights", FactorPosterior.Factor.dirichlet(weightConcentration()));
+        }
+        Map<String, String> provenance = new LinkedHashMap<>();
+        provenance.put("model", "GaussianMixtureVI");
+        provenance.put("components", Integer.toString(k()));
+        provenance.put("weightPrior", settings.weightPrior().toString());
+        provenance.put("covarianceType", settings.covarianceType().toString());
+        provenance.put("maxSweeps", Integer.toString(settings.maxSweeps()));
+        provenance.put("tolerance", Double.toString(settings.tolerance()));
+        provenance.put("restarts", Integer.toString(settings.restarts()));
+        provenance.put("keptRestart", Integer.toString(restart));
+        provenance.put("initialization", settings.initialization().toString());
+        provenance.put("meanPrior", settings.meanPrior().map(Arrays::toString).orElse("column means"));
+        provenance.put("meanPrecisionPrior", Double.toString(settings.meanPrecisionPrior()));
+        provenance.put("degreesOfFreedomPrior", settings.degreesOfFreedomPrior().isPresent()
+                ? Double.toString(settings.degreesOfFreedomPrior().getAsDouble()) : "D");
+        provenance.put("covariancePrior", settings.covariancePrior().map(Arrays::deepToString).orElse("sample covariance"));
+        provenance.put("rows", Integer.toString(rows));
+        provenance.put("dataHash", Long.toHexString(dataHash));
+        String method = "coordinate ascent (CAVI), Bayesian Gaussian mixture, " + k() + " components, "
+                + settings.covarianceType() + " covariance, " + settings.weightPrior() + " weights";
+        Fit fit = Fit.ofCoordinateAscent(method, parameters, run.elboHistory(), run.converged(), FactorPosterior.of(factors),
+                Optional.empty(), NOT_CHECKED, CaviFits.CHECK_DRAWS, settings.seed(), provenance);
+        return CaviFits.withNotes(fit, List.of(String.format(Locale.ROOT,
+                "kept restart %d (0-based) of %d, the highest final ELBO; %d sweeps", restart, restartElbos.length, sweeps())));
     }
 
     /** The configuration that produced this result. */

@@ -1,9 +1,16 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.Gamma;
+import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.math.SpecialFunctions;
+import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Variational Bayesian linear regression fitted by CAVI (Bishop 2006, PRML, §10.3, with the noise
@@ -117,6 +124,96 @@ public final class LinearRegressionVi {
         }
         return new LinearRegressionViResult(Tensor.of(q.mean), Tensor.of(q.cov, m, m), Tensor.of(fullShape),
                 Tensor.of(fullRate), q.noiseShape, q.noiseRate, ard, recorder.history());
+    }
+
+    /**
+     * The joint density this class fits, in the Model API (precisions, Gamma rates):
+     * <pre>
+     * alpha ~ Gamma(a₀, b₀)                          shared: a scalar;  ARD: [M] independent (one event)
+     * w     ~ N(0, diag(alpha)⁻¹)                    [M], scales alpha^(-1/2) (the shared one for every weight)
+     * beta  ~ Gamma(c₀, d₀)
+     * y_n   ~ N(x_n · w, beta⁻¹), n = 1..N, in plate "rows"     scale beta^(-1/2)
+     * </pre>
+     * the integrand of the lower bound in the class documentation. Works with a leading particle
+     * axis (latents of shape {@code [P, 1] + siteShape}, the 1 for the plate, as
+     * {@code w.reshape(-1, M).matmul(xᵀ)} expects); this is what {@link #toFit} checks {@code q}
+     * against.
+     *
+     * @throws IllegalArgumentException for data that {@link #fit} rejects
+     */
+    public Model model(Tensor x, Tensor y) {
+        Data data = Data.of(x, y);
+        int m = data.m;
+        Var xt = Var.constant(x.transpose());
+        Var zeros = Var.constant(Tensor.zeros(m));
+        Tensor targets = data.y;
+        return ctx -> {
+            Var alpha = ard ? ctx.sample("alpha", Gamma.of(weightShape, weightRate).expand(m).toEvent(1))
+                    : ctx.sample("alpha", Gamma.of(weightShape, weightRate));
+            Var perWeight = ard ? alpha : alpha.reshape(withTrailingOne(alpha.shape()));
+            Var w = ctx.sample("w", Normal.of(zeros, perWeight.pow(-0.5)).toEvent(1));
+            Var beta = ctx.sample("beta", Gamma.of(noiseShape, noiseRate));
+            Var mean = w.reshape(-1, m).matmul(xt);
+            ctx.plate("rows", data.n, p -> ctx.observe("y", Normal.of(mean, beta.reshape(-1, 1).pow(-0.5)), targets));
+        };
+    }
+
+    /**
+     * {@code result} as the library's one fitted-result type: the factors
+     * {@code alpha: Gamma(a, b)} ({@code [M]} under ARD, a scalar otherwise),
+     * {@code w: MultivariateNormal(m_N, S_N)} and {@code beta: Gamma(c_N, d_N)}, the exact ELBO per
+     * sweep, and the PSIS check of the factors against {@link #model} with 1000 draws from
+     * {@code seed}. This method lives here rather than on the result because the check needs the
+     * priors and the data, which the result does not hold.
+     *
+     * @throws IllegalArgumentException for data that {@link #fit} rejects, if {@code result} was
+     *     fitted with the other precision structure (ARD or shared), or if it was not fitted to these
+     *     data by this model (its final ELBO differs from the ELBO of its factors here)
+     */
+    public Fit toFit(LinearRegressionViResult result, Tensor x, Tensor y, long seed) {
+        Data data = Data.of(x, y);
+        if (result.ard() != ard) {
+            throw new IllegalArgumentException(NAME + " result was fitted with ard = " + result.ard()
+                    + " but this model has ard = " + ard + "; convert it with the model that fitted it");
+        }
+        if (result.weightMean().dim(0) != data.m) {
+            throw new IllegalArgumentException(NAME + " result has " + result.weightMean().dim(0) + " weights but x has "
+                    + data.m + " columns; pass the data the result was fitted to");
+        }
+        CaviFits.requireSameElbo(NAME, result.history(), elbo(data, factorsOf(data, result)));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("model", NAME);
+        settings.put("ard", Boolean.toString(ard));
+        settings.put("weightPrecisionShape", Double.toString(weightShape));
+        settings.put("weightPrecisionRate", Double.toString(weightRate));
+        settings.put("noisePrecisionShape", Double.toString(noiseShape));
+        settings.put("noisePrecisionRate", Double.toString(noiseRate));
+        settings.put("maxSweeps", Integer.toString(maxSweeps));
+        settings.put("tolerance", Double.toString(tolerance));
+        settings.put("rows", Integer.toString(data.n));
+        settings.put("columns", Integer.toString(data.m));
+        settings.put("dataHash", CaviFits.dataHash(x, y));
+        String method = "coordinate ascent (CAVI), Bayesian linear regression" + (ard ? " with ARD" : "")
+                + ", q(alpha) q(w) q(beta) = Gamma MultivariateNormal Gamma";
+        return CaviFits.closedForm(method, result.parametersByName(), result.history(), result.factorPosterior(), model(x, y),
+                seed, settings);
+    }
+
+    /** {@code result}'s factors in the form {@link #elbo} reads, with {@code log|S_N|} and the expected squared error on {@code data}. */
+    private Factors factorsOf(Data data, LinearRegressionViResult result) {
+        int groups = ard ? data.m : 1;
+        double[] mean = result.weightMean().toArray();
+        double[] cov = result.weightCovariance().toArray();
+        double logDetCov = LinearAlgebra.logDetFromCholesky(LinearAlgebra.cholesky(result.weightCovariance())).item();
+        double squaredError = squaredNorm(data.y.sub(data.x.matmul(result.weightMean())).toArray()) + trace(data.gramValues, cov);
+        return new Factors(mean, cov, logDetCov, Arrays.copyOf(result.precisionShape().toArray(), groups),
+                Arrays.copyOf(result.precisionRate().toArray(), groups), result.noiseShape(), result.noiseRate(), squaredError);
+    }
+
+    private static int[] withTrailingOne(int[] shape) {
+        int[] out = Arrays.copyOf(shape, shape.length + 1);
+        out[shape.length] = 1;
+        return out;
     }
 
     /** One CAVI sweep: q(w), then q(α), then q(β), as documented on {@link #fit}. */

@@ -1,7 +1,10 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.infer.FactorPosterior;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A fitted {@code q(w) q(α) q(β)} of {@link LinearRegressionVi}:
@@ -74,6 +77,32 @@ public record LinearRegressionViResult(Tensor weightMean, Tensor weightCovarianc
         Tensor mean = x.matmul(weightMean);
         Tensor variance = x.matmul(weightCovariance).mul(x).sum(1).add(1 / expectedNoisePrecision());
         return new LinearRegressionViPrediction(mean, variance);
+    }
+
+    /** The fitted variational parameters by their names here, for {@link LinearRegressionVi#toFit}. */
+    Map<String, Tensor> parametersByName() {
+        Map<String, Tensor> parameters = new LinkedHashMap<>();
+        parameters.put("weightMean", weightMean);
+        parameters.put("weightCovariance", weightCovariance);
+        parameters.put("precisionShape", precisionShape);
+        parameters.put("precisionRate", precisionRate);
+        parameters.put("noiseShape", Tensor.scalar(noiseShape));
+        parameters.put("noiseRate", Tensor.scalar(noiseRate));
+        return parameters;
+    }
+
+    /**
+     * {@code q} as factors named after the sites of {@link LinearRegressionVi#model}:
+     * {@code alpha: Gamma(a, b)} ({@code [M]} with ARD, else the one shared factor as a scalar),
+     * {@code w: MultivariateNormal(m_N, S_N)}, {@code beta: Gamma(c_N, d_N)} (rates).
+     */
+    FactorPosterior factorPosterior() {
+        Map<String, FactorPosterior.Factor> factors = new LinkedHashMap<>();
+        factors.put("alpha", ard ? FactorPosterior.Factor.gamma(precisionShape, precisionRate)
+                : FactorPosterior.Factor.gamma(Tensor.scalar(precisionShape.get(0)), Tensor.scalar(precisionRate.get(0))));
+        factors.put("w", FactorPosterior.Factor.multivariateNormal(weightMean, weightCovariance));
+        factors.put("beta", FactorPosterior.Factor.gamma(Tensor.scalar(noiseShape), Tensor.scalar(noiseRate)));
+        return FactorPosterior.of(factors);
     }
 
     private static void requireShape(String name, Tensor t, int... shape) {

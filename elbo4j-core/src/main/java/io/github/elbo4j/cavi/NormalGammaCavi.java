@@ -1,6 +1,15 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.Gamma;
+import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.infer.FactorPosterior;
+import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.math.SpecialFunctions;
+import io.github.elbo4j.model.Model;
+import io.github.elbo4j.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A normal sample with unknown mean and precision, fitted by mean-field CAVI (Bishop 2006, PRML,
@@ -137,6 +146,68 @@ public final class NormalGammaCavi {
         double precisionEntropy = q.tauShape() - Math.log(q.tauRate()) + SpecialFunctions.lgamma(q.tauShape())
                 + (1 - q.tauShape()) * SpecialFunctions.digamma(q.tauShape());
         return likelihood + meanPrior + precisionPrior + meanEntropy + precisionEntropy;
+    }
+
+    /**
+     * The joint density this class fits, in the Model API:
+     * <pre>
+     * tau ~ Gamma(a₀, b₀)   (rate b₀)
+     * mu  ~ N(μ₀, (λ₀ tau)⁻¹)                  scale (λ₀ tau)^(-1/2)
+     * x_n ~ N(mu, tau⁻¹), n = 1..N, in plate "data"   scale tau^(-1/2)
+     * </pre>
+     * the integrand of {@link #elbo}. Works with a leading particle axis ({@code tau} and
+     * {@code mu} of shape {@code [P, 1]}, the 1 for the plate); this is what {@link #toFit} checks
+     * {@code q} against.
+     *
+     * @throws IllegalArgumentException if {@code data} is empty or holds a non-finite value
+     */
+    public Model model(double[] data) {
+        Summary.of(data);
+        Tensor x = Tensor.of(data.clone());
+        double mu0 = prior.mean();
+        double lambda0 = prior.precisionScale();
+        double a0 = prior.shape();
+        double b0 = prior.rate();
+        return m -> {
+            Var tau = m.sample("tau", Gamma.of(a0, b0));
+            Var mu = m.sample("mu", Normal.of(Var.constant(mu0), tau.mul(lambda0).pow(-0.5)));
+            m.plate("data", x.size(), p -> m.observe("x", Normal.of(mu.reshape(-1, 1), tau.reshape(-1, 1).pow(-0.5)), x));
+        };
+    }
+
+    /**
+     * {@code result} as the library's one fitted-result type: the factors
+     * {@code tau: Gamma(a_N, b_N)} (rate) and {@code mu: N(μ_N, λ_N^(-1/2))} (scale), the exact ELBO
+     * per sweep, and the PSIS check of the factors against {@link #model} with 1000 draws from
+     * {@code seed}. With few data the check sees what the class documentation derives: {@code q(μ)}
+     * is narrower than the Student-t marginal. This method lives here rather than on the result
+     * because the check needs the prior and the data, which the result does not hold.
+     *
+     * @throws IllegalArgumentException if {@code data} is empty or holds a non-finite value, or if
+     *     {@code result} was not fitted to these data by this model (its final ELBO differs from the
+     *     ELBO of its factors here)
+     */
+    public Fit toFit(NormalGammaCaviResult result, double[] data, long seed) {
+        NormalGammaCaviFactors q = result.factors();
+        CaviFits.requireSameElbo(NAME, result.history(), elbo(data, q));
+        Map<String, Tensor> parameters = new LinkedHashMap<>();
+        parameters.put("muMean", Tensor.scalar(q.muMean()));
+        parameters.put("muPrecision", Tensor.scalar(q.muPrecision()));
+        parameters.put("tauShape", Tensor.scalar(q.tauShape()));
+        parameters.put("tauRate", Tensor.scalar(q.tauRate()));
+        Map<String, FactorPosterior.Factor> factors = new LinkedHashMap<>();
+        factors.put("tau", FactorPosterior.Factor.gamma(Tensor.scalar(q.tauShape()), Tensor.scalar(q.tauRate())));
+        factors.put("mu", FactorPosterior.Factor.normal(Tensor.scalar(q.muMean()), Tensor.scalar(Math.sqrt(q.muVariance()))));
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("model", NAME);
+        settings.put("priorMean", Double.toString(prior.mean()));
+        settings.put("priorPrecisionScale", Double.toString(prior.precisionScale()));
+        settings.put("priorShape", Double.toString(prior.shape()));
+        settings.put("priorRate", Double.toString(prior.rate()));
+        settings.put("observations", Integer.toString(data.length));
+        settings.put("dataHash", CaviFits.dataHash(Tensor.of(data)));
+        return CaviFits.closedForm("coordinate ascent (CAVI), Normal-Gamma, q(tau) q(mu) = Gamma Normal", parameters,
+                result.history(), FactorPosterior.of(factors), model(data), seed, settings);
     }
 
     /**
