@@ -151,7 +151,9 @@ public final class FactorPosterior implements Posterior {
             throw new IllegalArgumentException("number of draws must be >= 2, got " + n);
         }
         Map<String, Tensor> draws = sample(n, rng.split(0));
-        PrototypeRun prototype = PrototypeRun.of(model, rng.split(1));
+        // the model's plates and event shapes, from a run with its latents drawn from q (a prior draw could underflow,
+        // e.g. a Gamma(1e-6, 1e-6) precision drawn as 0)
+        PrototypeRun prototype = PrototypeRun.of(model, asGuide(), rng.split(1));
         int nesting = prototype.maxPlateNesting();
         double[] logQ = new double[n];
         Map<String, Var> values = new LinkedHashMap<>();
@@ -187,6 +189,51 @@ public final class FactorPosterior implements Posterior {
         draws.forEach((k, v) -> values.put(k, Var.constant(v)));
         Trace latents = ModelContext.trace(model, new SubstituteHandler(values::get), new SeedHandler(rng.split(1)));
         return PredictiveRun.draws(PredictiveRun.trace(model, latents, rng.split(2)), n);
+    }
+
+    /** A guide program drawing every site from its factor. */
+    private Model asGuide() {
+        return m -> distributions.forEach(m::sample);
+    }
+
+    /**
+     * The summary from the factors' marginals in closed form, not from draws ({@code n} and
+     * {@code rng} are not used): mean and sd from the family's moments; 5/50/95% quantiles from the
+     * marginal's quantile function (Normal, Gamma, Beta; a Dirichlet's marginals are
+     * {@code Beta(α_i, α₀ - α_i)}, a multivariate normal's {@code N(μ_i, Σ_ii)}: Bishop 2006,
+     * PRML, eqs. 2.37 and B.39). Exact, and cheap for a factor of millions of elements.
+     */
+    @Override
+    public List<SiteSummary> summary(int n, RandomStream rng) {
+        List<SiteSummary> rows = new java.util.ArrayList<>();
+        for (Map.Entry<String, Distribution> e : distributions.entrySet()) {
+            Distribution marginal = marginal(e.getValue());
+            double[] mean = marginal.mean().toArray();
+            double[] sd = marginal.variance().sqrt().toArray();
+            int[] shape = shapeOf(e.getKey());
+            double[][] q = new double[3][];
+            double[] probs = {0.05, 0.5, 0.95};
+            for (int i = 0; i < 3; i++) {
+                q[i] = marginal.icdf(Tensor.full(probs[i], marginal.batchShape())).toArray();
+            }
+            for (int j = 0; j < mean.length; j++) {
+                rows.add(new SiteSummary(Posterior.elementName(e.getKey(), shape, j), mean[j], sd[j], q[0][j], q[1][j], q[2][j]));
+            }
+        }
+        return rows;
+    }
+
+    /** The element-wise marginals of a factor, as a family with a quantile function. */
+    private static Distribution marginal(Distribution d) {
+        if (d instanceof Dirichlet dir) {
+            Tensor alpha = dir.concentration().value();
+            Tensor total = alpha.sum(-1).reshape(Broadcasting.concat(dir.batchShape(), new int[] {1}));
+            return Beta.of(alpha, total.sub(alpha).broadcastTo(alpha.shape()));
+        }
+        if (d instanceof MultivariateNormal mvn) {
+            return Normal.of(mvn.loc().value(), io.github.elbo4j.tensor.LinearAlgebra.diagonal(mvn.covariance().value()).sqrt());
+        }
+        return d;
     }
 
     ObjectNode toJson(ObjectMapper json) {

@@ -3,8 +3,6 @@ package io.github.elbo4j.bench.accuracy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.github.elbo4j.model.ModelContext;
-import io.github.elbo4j.model.SeedHandler;
 import io.github.elbo4j.model.Site;
 import io.github.elbo4j.model.Trace;
 import java.util.ArrayList;
@@ -27,13 +25,13 @@ class PosteriorReferenceTest {
     @TestFactory
     Stream<DynamicTest> referenceHoldsEveryLatentSiteOfTheJavaModelWithItsShape() {
         return ReferencePosteriors.all().stream().map(p -> dynamicTest(p.name(), () -> {
-            Trace trace = ModelContext.trace(p.model(), new SeedHandler(20240));
+            io.github.elbo4j.infer.PrototypeRun run = io.github.elbo4j.infer.PrototypeRun.of(p.model(), io.github.elbo4j.random.RandomStream.of(20240));
+            Trace trace = run.trace();
             List<LatentSite> sites = p.reference().sites();
             assertThat(trace.latentSites().stream().map(Site::name))
                     .containsExactlyElementsOf(sites.stream().map(LatentSite::name).toList());
             for (LatentSite s : sites) {
-                Site drawn = trace.require(s.name());
-                assertThat(drawn.value().shape()).as("shape of %s", s.name()).isEqualTo(s.dims());
+                assertThat(run.latentShapes().get(s.name())).as("shape of %s", s.name()).isEqualTo(s.dims());
                 for (String coordinate : coordinates(s)) {
                     assertThat(p.reference().parameter(coordinate)).as("summary of %s in %s", coordinate, p.name()).isPresent();
                 }
