@@ -49,6 +49,12 @@ final class DemoCommand implements Callable<Integer> {
             w.flush();
             return 0;
         }
+        try {
+            OutputLocation.checkFolder(out, "--out");
+        } catch (io.github.elbo4j.cli.fit.BadInputException e) {
+            spec.commandLine().getErr().println("elbo4j demo: " + e.getMessage());
+            return 2;
+        }
         List<Demo> chosen;
         if (all) {
             chosen = DemoCatalog.all();

@@ -1,7 +1,9 @@
 package io.github.elbo4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.elbo4j.cavi.GmmDivergenceException;
 import io.github.elbo4j.cli.fit.BadInputException;
+import io.github.elbo4j.cli.fit.CsvTable;
 import io.github.elbo4j.cli.fit.FitOptions;
 import io.github.elbo4j.cli.fit.FitOutcome;
 import io.github.elbo4j.cli.fit.FitOutputs;
@@ -19,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,8 +39,13 @@ final class FitCommand implements Callable<Integer> {
             completionCandidates = FamilyNames.class)
     private String model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV file (lda: doc,word,count rows).")
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "The CSV file: UTF-8, a header row of column names, numbers below (lda: doc,word,count rows).")
     private Path data;
+
+    @Option(names = "--delimiter", defaultValue = ",", paramLabel = "CHAR",
+            description = "The field separator of --data: one character, or 'tab' (default: ${DEFAULT-VALUE}).")
+    private String delimiter;
 
     @Option(names = "--target", paramLabel = "COLUMN", description = "The response column (regressions).")
     private String target;
@@ -60,8 +68,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--tolerance", defaultValue = "0.001", description = "Relative ELBO change that stops early; 0 runs the whole budget (default: ${DEFAULT-VALUE}).")
     private double tolerance;
 
-    @Option(names = "--components", defaultValue = "10", description = "Mixture components or topics (default: ${DEFAULT-VALUE}).")
-    private int components;
+    @Option(names = "--components", paramLabel = "K",
+            description = "Mixture components or topics (default: 10; gmm on fewer than 10 rows: one per row).")
+    private Integer components;
 
     @Option(names = "--vocab", paramLabel = "FILE", description = "lda: the vocabulary, one term per line (term id = line - 1).")
     private Path vocabulary;
@@ -117,9 +126,22 @@ final class FitCommand implements Callable<Integer> {
             if (threads < 1) {
                 throw new BadInputException("--threads must be >= 1, got " + threads);
             }
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new BadInputException("--lr must be finite and > 0, got " + learningRate);
+            }
+            if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+                throw new BadInputException("--tolerance must be finite and >= 0, got " + tolerance);
+            }
+            if (components != null && components < 1) {
+                throw new BadInputException("--components must be >= 1, got " + components);
+            }
+            char separator = CsvTable.delimiter(delimiter);
+            CsvTable.requireReadableFile(data, "--data");
             FitOutputs.checkWritable(out, force);
-            FitOptions options = new FitOptions(target, features, guide, optimizer, learningRate, budget, tolerance, components, seed,
-                    threads, vocabulary, heldOut, method, batchSize);
+            OutputLocation.checkFolder(out, "--out");
+            FitOptions options = new FitOptions(target, features, guide, optimizer, learningRate, budget, tolerance,
+                    components == null ? OptionalInt.empty() : OptionalInt.of(components), seed, threads, vocabulary, heldOut,
+                    method, batchSize, separator);
             FitOutcome outcome;
             try (var progress = Progress.of(budget, quiet || json, spec.commandLine().getErr())) {
                 outcome = family.fit(data, options, progress);
@@ -129,8 +151,16 @@ final class FitCommand implements Callable<Integer> {
             provenance.put("data_sha256", sha256(data));
             provenance.put("seed", seed);
             provenance.put("elbo4j", new Version().getVersion()[0]);
-            Files.createDirectories(out);
-            FitOutputs.write(out, outcome, provenance);
+            try {
+                Files.createDirectories(out);
+                FitOutputs.write(out, outcome, provenance);
+            } catch (IOException e) {
+                // checked before the fit; a disk that filled up or a folder removed meanwhile still gets a message, not a trace
+                spec.commandLine().getErr().println("elbo4j fit: cannot write the outputs into " + out + " ("
+                        + OutputLocation.reason(e) + ")");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
             if (json) {
                 spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(FitOutputs.document(outcome, provenance)));
             } else if (!quiet) {
@@ -142,7 +172,7 @@ final class FitCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("elbo4j fit: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return 2;
-        } catch (DivergenceException e) {
+        } catch (DivergenceException | GmmDivergenceException e) {
             spec.commandLine().getErr().println("elbo4j fit: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return 3;
