@@ -32,7 +32,16 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code elbo4j fit MODEL --data FILE.csv [options]}: fits a built-in model family to a CSV file. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fits a built-in model family to a numeric CSV file (header row required) and writes "
-                + "summary.csv, posterior.json and report.html into --out.")
+                + "summary.csv, posterior.json and report.html into --out.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the fit ran and its files were written", "1:the outputs could not be written after the fit",
+            "2:bad input (file, option or output location), named on standard error; nothing written",
+            "3:the fit diverged (a non-finite ELBO or parameter)"},
+        footer = {"", "Models (docs/cli.md has the priors):",
+            "  linreg  y ~ N(Xw + b, sigma^2) by SVI; --target the response",
+            "  logreg  y ~ Bernoulli(sigmoid(Xw)) by SVI; --target the 0/1 response",
+            "  gmm     Gaussian mixture, Dirichlet-process weights, by CAVI",
+            "  lda     topic model on doc,word,count rows by variational Bayes; --vocab"})
 final class FitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model family: ${COMPLETION-CANDIDATES}.",
@@ -44,32 +53,39 @@ final class FitCommand implements Callable<Integer> {
     private Path data;
 
     @Option(names = "--delimiter", defaultValue = ",", paramLabel = "CHAR",
-            description = "The field separator of --data: one character, or 'tab' (default: ${DEFAULT-VALUE}).")
+            description = "linreg, logreg, gmm: the field separator of --data, one character or 'tab' (default: ${DEFAULT-VALUE}).")
     private String delimiter;
 
-    @Option(names = "--target", paramLabel = "COLUMN", description = "The response column (regressions).")
+    @Option(names = "--target", paramLabel = "COLUMN", description = "linreg, logreg: the response column (required).")
     private String target;
 
-    @Option(names = "--features", split = ",", paramLabel = "COLUMNS", description = "Feature columns (default: all but the target).")
+    @Option(names = "--features", split = ",", paramLabel = "COLUMN",
+            description = "linreg, logreg, gmm: the columns to use, comma-separated (default: every column but --target).")
     private List<String> features = List.of();
 
-    @Option(names = "--guide", defaultValue = "meanfield", description = "meanfield, fullrank or map (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--guide", defaultValue = "meanfield", paramLabel = "NAME",
+            description = "linreg, logreg: the variational family, meanfield, fullrank or map (default: ${DEFAULT-VALUE}).")
     private String guide;
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "SVI families: adam, sgd, rmsprop or adagrad (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
+            description = "linreg, logreg: adam, sgd, rmsprop or adagrad (default: ${DEFAULT-VALUE}).")
     private String optimizer;
 
-    @Option(names = "--lr", defaultValue = "0.05", description = "The optimizer's learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "0.05", paramLabel = "RATE",
+            description = "linreg, logreg: the optimizer's learning rate, > 0 (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Step, sweep or pass budget (default: 5000; lda: 10 passes).")
+    @Option(names = "--steps", paramLabel = "N",
+            description = "The budget: SVI steps (linreg, logreg), CAVI sweeps (gmm) or passes (lda) (default: 5000; lda: 10).")
     private Long steps;
 
-    @Option(names = "--tolerance", defaultValue = "0.001", description = "Relative ELBO change that stops early; 0 runs the whole budget (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tolerance", defaultValue = "0.001", paramLabel = "T",
+            description = "linreg, logreg: relative ELBO change that stops early, 0 runs the whole budget; gmm stops at "
+                    + "min(T, 1e-8) (default: ${DEFAULT-VALUE}).")
     private double tolerance;
 
     @Option(names = "--components", paramLabel = "K",
-            description = "Mixture components or topics (default: 10; gmm on fewer than 10 rows: one per row).")
+            description = "gmm: mixture components (default: 10, or one per row below 10 rows); lda: topics (default: 10).")
     private Integer components;
 
     @Option(names = "--vocab", paramLabel = "FILE", description = "lda: the vocabulary, one term per line (term id = line - 1).")
@@ -84,19 +100,20 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "lda: documents per online minibatch (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Worker threads; results do not depend on it (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+            description = "gmm, lda: worker threads; results do not depend on it (default: ${DEFAULT-VALUE}).")
     private int threads;
 
-    @Option(names = "--out", defaultValue = "elbo4j-fit", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "elbo4j-fit", paramLabel = "DIR", description = "Output folder, checked before the fit (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--force", description = "Overwrite existing outputs.")
+    @Option(names = "--force", description = "Overwrite existing summary.csv, posterior.json and report.html in --out.")
     private boolean force;
 
-    @Option(names = "--quiet", description = "No progress output.")
+    @Option(names = "--quiet", description = "No progress output and no closing line.")
     private boolean quiet;
 
     @Option(names = "--json", description = "Print the result as one JSON document on standard output.")

@@ -20,7 +20,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code elbo4j report posterior.json}: redraws the HTML report of a finished fit. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Redraws report.html from a fit's posterior.json.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Redraws report.html from a fit's posterior.json.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the page was written", "1:the page could not be written",
+            "2:bad input (a missing or invalid JSON, an existing page without --force, an unwritable --out); nothing written"})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "POSTERIOR_JSON", description = "The posterior.json written by elbo4j fit.")
