@@ -49,6 +49,12 @@ final class DemoCommand implements Callable<Integer> {
             w.flush();
             return 0;
         }
+        try {
+            OutputLocation.checkFolder(out, "--out");
+        } catch (io.github.elbo4j.cli.fit.BadInputException e) {
+            spec.commandLine().getErr().println("elbo4j demo: " + e.getMessage());
+            return 2;
+        }
         List<Demo> chosen;
         if (all) {
             chosen = DemoCatalog.all();
@@ -61,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
             chosen = List.of(d.get());
         }
         io.github.elbo4j.cli.report.HtmlReport index = io.github.elbo4j.cli.report.HtmlReport.titled("elbo4j demos")
-                .paragraph("Each demo reproduces a worked example of the seed documents with elbo4j, checks its numbers and draws its figures (seed " + seed + ").");
+                .paragraph("Each demo works one textbook example of variational inference with elbo4j, checks its numbers against the exact answer and draws its figures (random seed " + seed + ").");
         for (Demo d : chosen) {
             long start = System.nanoTime();
             w.println("== " + d.name() + ": " + d.summary());
@@ -69,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             w.printf(java.util.Locale.ROOT, "(%.1f s)%n%n", seconds);
             w.flush();
-            index.link(d.name() + "/report.html", d.name() + ": " + d.summary());
+            index.thumbnail(d.name() + "/report.html", d.name() + "/" + d.mainPlot(), d.name(), d.summary());
         }
         if (all) {
             index.write(out.resolve("index.html"));

@@ -1,7 +1,9 @@
 package io.github.elbo4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.elbo4j.cavi.GmmDivergenceException;
 import io.github.elbo4j.cli.fit.BadInputException;
+import io.github.elbo4j.cli.fit.CsvTable;
 import io.github.elbo4j.cli.fit.FitOptions;
 import io.github.elbo4j.cli.fit.FitOutcome;
 import io.github.elbo4j.cli.fit.FitOutputs;
@@ -19,6 +21,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,39 +32,61 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code elbo4j fit MODEL --data FILE.csv [options]}: fits a built-in model family to a CSV file. */
 @Command(name = "fit", mixinStandardHelpOptions = true,
         description = "Fits a built-in model family to a numeric CSV file (header row required) and writes "
-                + "summary.csv, posterior.json and report.html into --out.")
+                + "summary.csv, posterior.json and report.html into --out.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the fit ran and its files were written", "1:the outputs could not be written after the fit",
+            "2:bad input (file, option or output location), named on standard error; nothing written",
+            "3:the fit diverged (a non-finite ELBO or parameter)"},
+        footer = {"", "Models (docs/cli.md has the priors):",
+            "  linreg  y ~ N(Xw + b, sigma^2) by SVI; --target the response",
+            "  logreg  y ~ Bernoulli(sigmoid(Xw)) by SVI; --target the 0/1 response",
+            "  gmm     Gaussian mixture, Dirichlet-process weights, by CAVI",
+            "  lda     topic model on doc,word,count rows by variational Bayes; --vocab"})
 final class FitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model family: ${COMPLETION-CANDIDATES}.",
             completionCandidates = FamilyNames.class)
     private String model;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "The CSV file (lda: doc,word,count rows).")
+    @Option(names = "--data", required = true, paramLabel = "FILE",
+            description = "The CSV file: UTF-8, a header row of column names, numbers below (lda: doc,word,count rows).")
     private Path data;
 
-    @Option(names = "--target", paramLabel = "COLUMN", description = "The response column (regressions).")
+    @Option(names = "--delimiter", defaultValue = ",", paramLabel = "CHAR",
+            description = "linreg, logreg, gmm: the field separator of --data, one character or 'tab' (default: ${DEFAULT-VALUE}).")
+    private String delimiter;
+
+    @Option(names = "--target", paramLabel = "COLUMN", description = "linreg, logreg: the response column (required).")
     private String target;
 
-    @Option(names = "--features", split = ",", paramLabel = "COLUMNS", description = "Feature columns (default: all but the target).")
+    @Option(names = "--features", split = ",", paramLabel = "COLUMN",
+            description = "linreg, logreg, gmm: the columns to use, comma-separated (default: every column but --target).")
     private List<String> features = List.of();
 
-    @Option(names = "--guide", defaultValue = "meanfield", description = "meanfield, fullrank or map (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--guide", defaultValue = "meanfield", paramLabel = "NAME",
+            description = "linreg, logreg: the variational family, meanfield, fullrank or map (default: ${DEFAULT-VALUE}).")
     private String guide;
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "SVI families: adam, sgd, rmsprop or adagrad (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
+            description = "linreg, logreg: adam, sgd, rmsprop or adagrad (default: ${DEFAULT-VALUE}).")
     private String optimizer;
 
-    @Option(names = "--lr", defaultValue = "0.05", description = "The optimizer's learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "0.05", paramLabel = "RATE",
+            description = "linreg, logreg: the optimizer's learning rate, > 0 (default: ${DEFAULT-VALUE}).")
     private double learningRate;
 
-    @Option(names = "--steps", paramLabel = "N", description = "Step, sweep or pass budget (default: 5000; lda: 10 passes).")
+    @Option(names = "--steps", paramLabel = "N",
+            description = "The budget: SVI steps (linreg, logreg), CAVI sweeps (gmm) or passes (lda) (default: 5000; lda: 10).")
     private Long steps;
 
-    @Option(names = "--tolerance", defaultValue = "0.001", description = "Relative ELBO change that stops early; 0 runs the whole budget (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tolerance", defaultValue = "0.001", paramLabel = "T",
+            description = "linreg, logreg: relative ELBO change that stops early, 0 runs the whole budget; gmm stops at "
+                    + "min(T, 1e-8) (default: ${DEFAULT-VALUE}).")
     private double tolerance;
 
-    @Option(names = "--components", defaultValue = "10", description = "Mixture components or topics (default: ${DEFAULT-VALUE}).")
-    private int components;
+    @Option(names = "--components", paramLabel = "K",
+            description = "gmm: mixture components (default: 10, or one per row below 10 rows); lda: topics (default: 10).")
+    private Integer components;
 
     @Option(names = "--vocab", paramLabel = "FILE", description = "lda: the vocabulary, one term per line (term id = line - 1).")
     private Path vocabulary;
@@ -75,19 +100,20 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "lda: documents per online minibatch (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--threads", defaultValue = "2", description = "Worker threads; results do not depend on it (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N",
+            description = "gmm, lda: worker threads; results do not depend on it (default: ${DEFAULT-VALUE}).")
     private int threads;
 
-    @Option(names = "--out", defaultValue = "elbo4j-fit", paramLabel = "DIR", description = "Output folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "elbo4j-fit", paramLabel = "DIR", description = "Output folder, checked before the fit (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--force", description = "Overwrite existing outputs.")
+    @Option(names = "--force", description = "Overwrite existing summary.csv, posterior.json and report.html in --out.")
     private boolean force;
 
-    @Option(names = "--quiet", description = "No progress output.")
+    @Option(names = "--quiet", description = "No progress output and no closing line.")
     private boolean quiet;
 
     @Option(names = "--json", description = "Print the result as one JSON document on standard output.")
@@ -117,9 +143,22 @@ final class FitCommand implements Callable<Integer> {
             if (threads < 1) {
                 throw new BadInputException("--threads must be >= 1, got " + threads);
             }
+            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+                throw new BadInputException("--lr must be finite and > 0, got " + learningRate);
+            }
+            if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+                throw new BadInputException("--tolerance must be finite and >= 0, got " + tolerance);
+            }
+            if (components != null && components < 1) {
+                throw new BadInputException("--components must be >= 1, got " + components);
+            }
+            char separator = CsvTable.delimiter(delimiter);
+            CsvTable.requireReadableFile(data, "--data");
             FitOutputs.checkWritable(out, force);
-            FitOptions options = new FitOptions(target, features, guide, optimizer, learningRate, budget, tolerance, components, seed,
-                    threads, vocabulary, heldOut, method, batchSize);
+            OutputLocation.checkFolder(out, "--out");
+            FitOptions options = new FitOptions(target, features, guide, optimizer, learningRate, budget, tolerance,
+                    components == null ? OptionalInt.empty() : OptionalInt.of(components), seed, threads, vocabulary, heldOut,
+                    method, batchSize, separator);
             FitOutcome outcome;
             try (var progress = Progress.of(budget, quiet || json, spec.commandLine().getErr())) {
                 outcome = family.fit(data, options, progress);
@@ -129,8 +168,16 @@ final class FitCommand implements Callable<Integer> {
             provenance.put("data_sha256", sha256(data));
             provenance.put("seed", seed);
             provenance.put("elbo4j", new Version().getVersion()[0]);
-            Files.createDirectories(out);
-            FitOutputs.write(out, outcome, provenance);
+            try {
+                Files.createDirectories(out);
+                FitOutputs.write(out, outcome, provenance);
+            } catch (IOException e) {
+                // checked before the fit; a disk that filled up or a folder removed meanwhile still gets a message, not a trace
+                spec.commandLine().getErr().println("elbo4j fit: cannot write the outputs into " + out + " ("
+                        + OutputLocation.reason(e) + ")");
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
             if (json) {
                 spec.commandLine().getOut().println(new ObjectMapper().writeValueAsString(FitOutputs.document(outcome, provenance)));
             } else if (!quiet) {
@@ -142,7 +189,7 @@ final class FitCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("elbo4j fit: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return 2;
-        } catch (DivergenceException e) {
+        } catch (DivergenceException | GmmDivergenceException e) {
             spec.commandLine().getErr().println("elbo4j fit: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return 3;

@@ -2,10 +2,11 @@ package io.github.elbo4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.elbo4j.cli.fit.BadInputException;
+import io.github.elbo4j.cli.fit.CsvTable;
 import io.github.elbo4j.cli.fit.FitOutcome;
 import io.github.elbo4j.cli.fit.FitOutputs;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,10 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code elbo4j report posterior.json}: redraws the HTML report of a finished fit. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Redraws report.html from a fit's posterior.json.")
+@Command(name = "report", mixinStandardHelpOptions = true, description = "Redraws report.html from a fit's posterior.json.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the page was written", "1:the page could not be written",
+            "2:bad input (a missing or invalid JSON, an existing page without --force, an unwritable --out); nothing written"})
 final class ReportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "POSTERIOR_JSON", description = "The posterior.json written by elbo4j fit.")
@@ -28,13 +32,20 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write the page (default: report.html next to the JSON).")
     private Path out;
 
+    @Option(names = "--force", description = "Overwrite an existing page.")
+    private boolean force;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(posterior)) {
-            spec.commandLine().getErr().println("elbo4j report: " + posterior + ": no such file");
+        Path target = out != null ? out : posterior.toAbsolutePath().getParent().resolve("report.html");
+        try {
+            CsvTable.requireReadableFile(posterior, "POSTERIOR_JSON");
+            OutputLocation.checkFile(target, "--out", force);
+        } catch (BadInputException e) {
+            spec.commandLine().getErr().println("elbo4j report: " + e.getMessage());
             return 2;
         }
         JsonNode doc;
@@ -63,8 +74,12 @@ final class ReportCommand implements Callable<Integer> {
         doc.path("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(), e.getValue().asText()));
         FitOutcome outcome = new FitOutcome(doc.get("model").asText(), doc.path("method").asText(), rows, trace,
                 doc.path("converged").asBoolean(), notes);
-        Path target = out != null ? out : posterior.toAbsolutePath().getParent().resolve("report.html");
-        FitOutputs.report(outcome, provenance).write(target);
+        try {
+            FitOutputs.report(outcome, provenance).write(target);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("elbo4j report: cannot write " + target + " (" + OutputLocation.reason(e) + ")");
+            return 1;
+        }
         spec.commandLine().getOut().println("wrote " + target);
         spec.commandLine().getOut().flush();
         return 0;

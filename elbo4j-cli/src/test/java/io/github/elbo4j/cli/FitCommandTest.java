@@ -3,12 +3,16 @@ package io.github.elbo4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +45,7 @@ class FitCommandTest {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err().trim()).isEqualTo("elbo4j fit: " + message);
         assertThat(filesIn(out)).as("no output files left behind").isEmpty();
+        assertThat(out).as("not even the folder").doesNotExist();
     }
 
     @Test
@@ -53,7 +58,7 @@ class FitCommandTest {
     @Test
     void raggedRowNamesFileAndLine(@TempDir Path dir) throws IOException {
         Path csv = write(dir, "ragged.csv", "x,y\n1,2\n3\n");
-        assertBadInput(dir, csv, csv + ":3: row has 1 fields but the header has 2");
+        assertBadInput(dir, csv, csv + ":3: row has 1 field but the header has 2");
     }
 
     @Test
@@ -89,6 +94,141 @@ class FitCommandTest {
     @Test
     void missingFileIsRejected(@TempDir Path dir) throws IOException {
         assertBadInput(dir, dir.resolve("none.csv"), dir.resolve("none.csv") + ": no such file");
+    }
+
+    @Test
+    void aFolderGivenAsDataIsNamedAsAFolder(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("data.csv"));
+        assertBadInput(dir, folder, folder + ": is a folder, not a file (--data needs a file)");
+    }
+
+    @Test
+    void theUtf8ByteOrderMarkIsNotPartOfTheFirstColumnName(@TempDir Path dir) throws IOException {
+        Path csv = dir.resolve("bom.csv");
+        Files.write(csv, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "y,x\n1,1\n2,2\n3,2.5\n4,4\n".getBytes(StandardCharsets.UTF_8)));
+        Path out = dir.resolve("out");
+        CliRun r = run("fit", "linreg", "--data", csv.toString(), "--target", "y", "--out", out.toString(), "--quiet", "--steps", "20");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(out.resolve("summary.csv")).exists();
+    }
+
+    @Test
+    void aSemicolonFileIsReadWithTheDelimiterOption(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "semi.csv", "x;y\n1;1.5\n2;2\n3;3.5\n4;4\n");
+        Path out = dir.resolve("out");
+        CliRun r = run("fit", "linreg", "--data", csv.toString(), "--target", "y", "--delimiter", ";", "--out", out.toString(), "--quiet",
+                "--steps", "20");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(out.resolve("summary.csv")).exists();
+    }
+
+    @Test
+    void aTabSeparatedFileIsReadWithDelimiterTab(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "tab.tsv", "x\ty\n1\t1.5\n2\t2\n3\t3.5\n4\t4\n");
+        Path out = dir.resolve("out");
+        CliRun r = run("fit", "linreg", "--data", csv.toString(), "--target", "y", "--delimiter", "tab", "--out", out.toString(), "--quiet",
+                "--steps", "20");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+
+    @Test
+    void aDelimiterOfTwoCharactersIsRefused(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "ok.csv", "x,y\n1,2\n3,4\n");
+        assertBadInput(dir, csv, "--delimiter must be one character other than a quote, a space or a line break (or 'tab'), got ';;'",
+                "--delimiter", ";;");
+    }
+
+    @Test
+    void aNonPositiveLearningRateIsRefused(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "ok.csv", "x,y\n1,2\n3,4\n");
+        assertBadInput(dir, csv, "--lr must be finite and > 0, got -1.0", "--lr", "-1");
+    }
+
+    @Test
+    void anOutputFolderUnderAFileIsRefusedBeforeFitting(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "ok.csv", "x,y\n1,2\n3,4\n");
+        Path out = csv.resolve("fit");
+        CliRun r = run("fit", "linreg", "--data", csv.toString(), "--target", "y", "--out", out.toString(), "--quiet");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("elbo4j fit: --out " + out + ": " + csv + " is a file, not a folder" + System.lineSeparator());
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anOutputFolderUnderProcIsRefusedBeforeFitting(@TempDir Path dir) throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "needs Linux's /proc");
+        Path csv = write(dir, "ok.csv", "x,y\n1,2\n3,4\n");
+        Path out = Path.of("/proc/elbo4j-out");
+        CliRun r = run("fit", "linreg", "--data", csv.toString(), "--target", "y", "--out", out.toString(), "--quiet");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("elbo4j fit: --out /proc/elbo4j-out: cannot create folder /proc/elbo4j-out "
+                + "(the file system has no such path)" + System.lineSeparator());
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void aReadOnlyOutputFolderIsRefusedBeforeFitting(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "ok.csv", "x,y\n1,2\n3,4\n");
+        Path out = Files.createDirectory(dir.resolve("locked"));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            Assumptions.assumeFalse(Files.isWritable(out), "root writes into read-only folders");
+            CliRun r = run("fit", "linreg", "--data", csv.toString(), "--target", "y", "--out", out.toString(), "--quiet");
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).isEqualTo("elbo4j fit: --out " + out + ": cannot create files in " + out + " (permission denied)"
+                    + System.lineSeparator());
+            assertThat(filesIn(out)).isEmpty();
+        } finally {
+            Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void gmmOnFewerRowsThanTheDefaultComponentsUsesOnePerRow(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "five.csv", "a,b\n1,2\n2,1\n3,5\n4,4\n8,1\n");
+        Path out = dir.resolve("out");
+        CliRun r = run("fit", "gmm", "--data", csv.toString(), "--out", out.toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Files.readString(out.resolve("posterior.json"))).contains("CAVI, 5 components");
+    }
+
+    @Test
+    void reportRefusesToOverwriteWithoutForce(@TempDir Path dir) throws IOException {
+        Path csv = write(dir, "five.csv", "a,b\n1,2\n2,1\n3,5\n4,4\n8,1\n");
+        Path out = dir.resolve("out");
+        assertThat(run("fit", "gmm", "--data", csv.toString(), "--out", out.toString(), "--quiet").exitCode()).isZero();
+        Path page = out.resolve("report.html");
+        Files.writeString(page, "kept");
+        CliRun refused = run("report", out.resolve("posterior.json").toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).isEqualTo("elbo4j report: " + page + " exists; use --force to overwrite" + System.lineSeparator());
+        assertThat(page).hasContent("kept");
+        CliRun forced = run("report", out.resolve("posterior.json").toString(), "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(Files.readString(page)).contains("elbo4j fit: gmm");
+    }
+
+    @Test
+    void reportNamesAFolderGivenAsTheOutputFile(@TempDir Path dir) throws IOException {
+        Path json = write(dir, "posterior.json", "{}");
+        CliRun r = run("report", json.toString(), "--out", dir.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("elbo4j report: --out " + dir + ": is a folder; give a file name" + System.lineSeparator());
+    }
+
+    @Test
+    void demoRefusesAnOutputFolderUnderAFile(@TempDir Path dir) throws IOException {
+        Path file = write(dir, "file", "");
+        CliRun r = run("demo", "bayes-coin", "--out", file.resolve("demos").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("elbo4j demo: --out " + file.resolve("demos") + ": " + file + " is a file, not a folder"
+                + System.lineSeparator());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     @Test

@@ -9,6 +9,9 @@ public interface Demo {
     /** One line saying what the demo shows. */
     String summary();
 
+    /** The file name of the demo's main plot, shown as its thumbnail on the index page (e.g. {@code coin.png}). */
+    String mainPlot();
+
     /** Runs the demo, printing a short summary and writing its files under {@code context.outDir()}. */
     void run(DemoContext context) throws java.io.IOException;
 }

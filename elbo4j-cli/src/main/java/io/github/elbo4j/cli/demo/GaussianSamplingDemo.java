@@ -62,8 +62,13 @@ public final class GaussianSamplingDemo implements Demo {
     }
 
     @Override
+    public String mainPlot() {
+        return "histograms.png";
+    }
+
+    @Override
     public String summary() {
-        return "samples z = mu + sigma*eps and checks them against the normal density (seed 000)";
+        return "samples z = mu + sigma*eps and checks them against the normal density";
     }
 
     @Override
@@ -91,7 +96,7 @@ public final class GaussianSamplingDemo implements Demo {
         AtomicFile.write(context.outDir().resolve("samples.csv"), csv.toString());
         byte[] histograms = ChartFiles.save(histogramChart(root), context.outDir(), "histograms");
         byte[] logDensity = ChartFiles.save(logDensityChart(), context.outDir(), "log-density");
-        HtmlReport.titled("Sampling a Gaussian by reparameterization (seed 000)")
+        HtmlReport.titled("Sampling a Gaussian by reparameterization")
                 .paragraph("Draws z = mu + sigma * eps with eps ~ N(0, 1): " + SAMPLES + " per (mu, sigma). "
                         + "Each histogram (density-normalized) lies on the exact density; the table gives the sample "
                         + "moments in standard errors and a chi-square test of the histogram against the bin probabilities.")

@@ -33,8 +33,13 @@ public final class GmmDemo implements Demo {
     }
 
     @Override
+    public String mainPlot() {
+        return "ellipses.png";
+    }
+
+    @Override
     public String summary() {
-        return "CAVI on a Bayesian Gaussian mixture with a Dirichlet-process prior: ellipses per sweep, ELBO per sweep (seed 003)";
+        return "CAVI on a Bayesian Gaussian mixture with a Dirichlet-process prior: ellipses per sweep, ELBO per sweep";
     }
 
     static double[][] data(long seed) {
@@ -86,7 +91,7 @@ public final class GmmDemo implements Demo {
         }
         t.append(String.format(Locale.ROOT, "%d components hold >= 1%% of the weight; the other %d hold %.2e in total%n", used, w.length - used, tail));
         context.out().print(t);
-        HtmlReport.titled("A Bayesian Gaussian mixture by coordinate ascent (seed 003)")
+        HtmlReport.titled("A Bayesian Gaussian mixture by coordinate ascent")
                 .paragraph("Each sweep updates the responsibilities, then the Dirichlet-process sticks and the Normal-Wishart "
                         + "factors in closed form; the ELBO is computed exactly after every sweep and never decreases.")
                 .preformatted(t.toString())

@@ -35,8 +35,13 @@ public final class KlElboDemo implements Demo {
     }
 
     @Override
+    public String mainPlot() {
+        return "kl-asymmetry.png";
+    }
+
+    @Override
     public String summary() {
-        return "KL of Gaussians, forward vs reverse KL on a bimodal target, log p(x) = ELBO + KL (seed 002)";
+        return "KL of Gaussians, forward vs reverse KL on a bimodal target, log p(x) = ELBO + KL";
     }
 
     @Override
@@ -58,7 +63,7 @@ public final class KlElboDemo implements Demo {
                 + "  ELBO + KL      = %.12f%n  log p(x)       = %.12f%n  residual       = %.3e%n",
                 id.elbo(), id.kl(), id.elbo() + id.kl(), id.logEvidence(), id.elbo() + id.kl() - id.logEvidence()));
         context.out().print(text);
-        HtmlReport.titled("KL divergence and the ELBO (seed 002)")
+        HtmlReport.titled("KL divergence and the ELBO")
                 .paragraph("KL(p || q) = E_p[log p/q] >= 0, zero only when p = q, and not symmetric. Maximizing the ELBO "
                         + "F(q) = E_q[log p(x, z) - log q(z)] is minimizing KL(q || p(z | x)), because log p(x) = F(q) + KL(q || p(z | x)).")
                 .preformatted(text.toString())
@@ -72,10 +77,15 @@ public final class KlElboDemo implements Demo {
         XYChart chart = Charts.lines("KL between N(0, 1) and N(d, s^2)", "mean gap d", "KL (nats)");
         Tensor d = Tensor.linspace(0, 4, 81);
         Normal p = Normal.of(Tensor.zeros(81), Tensor.ones(81));
-        for (double s : new double[] {1.0, 2.0}) {
+        double[] sds = {1.0, 2.0};
+        for (int k = 0; k < sds.length; k++) {
+            double s = sds[k];
             Normal q = Normal.of(d, Tensor.full(s, 81));
-            Charts.line(chart, String.format(Locale.ROOT, "KL(N(0,1) || N(d,%.0f^2))", s), d.toArray(), KlDivergence.of(p, q).value().toArray());
-            Charts.line(chart, String.format(Locale.ROOT, "KL(N(d,%.0f^2) || N(0,1))", s), d.toArray(), KlDivergence.of(q, p).value().toArray());
+            Charts.line(chart, String.format(Locale.ROOT, "KL(N(0,1) || N(d,%.0f^2))", s), d.toArray(), KlDivergence.of(p, q).value().toArray())
+                    .setLineColor(Charts.PALETTE[2 * k]);
+            // with equal variances both directions are d^2/2: the second is dashed over the first
+            Charts.dashed(Charts.line(chart, String.format(Locale.ROOT, "KL(N(d,%.0f^2) || N(0,1)) (dashed)", s), d.toArray(),
+                    KlDivergence.of(q, p).value().toArray())).setLineColor(Charts.PALETTE[2 * k + 1]);
         }
         return chart;
     }

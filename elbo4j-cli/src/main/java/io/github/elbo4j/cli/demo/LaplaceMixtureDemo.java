@@ -43,8 +43,13 @@ public final class LaplaceMixtureDemo implements Demo {
     }
 
     @Override
+    public String mainPlot() {
+        return "densities.png";
+    }
+
+    @Override
     public String summary() {
-        return "mixture of 4 Laplacians fitted by VI with a Gaussian and a Gaussian mixture (seed 002)";
+        return "mixture of 4 Laplacians fitted by VI with a Gaussian and a Gaussian mixture";
     }
 
     /** The generating components: means 20·U, scales 3·U; and the data, one Laplace draw per point. */
@@ -135,7 +140,7 @@ public final class LaplaceMixtureDemo implements Demo {
 
         byte[] densities = ChartFiles.save(densityChart(d, single, mix, context.seed()), context.outDir(), "densities");
         byte[] elbo = ChartFiles.save(elboChart(single, mix), context.outDir(), "elbo");
-        HtmlReport.titled("A mixture of Laplacians fitted by VI (seed 002)")
+        HtmlReport.titled("A mixture of Laplacians fitted by VI")
                 .paragraph("Two models for the same 200 points, each fitted by stochastic VI with a mean-field Gaussian guide in "
                         + "unconstrained space: one Gaussian, and a mixture of four Gaussians. The mixture earns a much higher ELBO.")
                 .preformatted(text.toString())
@@ -182,7 +187,7 @@ public final class LaplaceMixtureDemo implements Demo {
         XYChart chart = Charts.lines("ELBO per step", "step", "ELBO");
         Charts.line(chart, "Gaussian", steps(single.elboTrace().length()), single.elboTrace().values()).setLineColor(Charts.PALETTE[1]);
         Charts.line(chart, "Gaussian mixture", steps(mix.elboTrace().length()), mix.elboTrace().values()).setLineColor(Charts.PALETTE[0]);
-        chart.getStyler().setYAxisMin(Math.min(single.finalElbo(), mix.finalElbo()) - 200);
+        Charts.elboRange(chart, single.elboTrace().values(), mix.elboTrace().values());
         return chart;
     }
 

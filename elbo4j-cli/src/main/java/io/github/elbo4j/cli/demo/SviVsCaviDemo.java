@@ -60,9 +60,14 @@ public final class SviVsCaviDemo implements Demo {
     }
 
     @Override
+    public String mainPlot() {
+        return "marginals.png";
+    }
+
+    @Override
     public String summary() {
-        return withSvi ? "the Gaussian chain fitted by CAVI and by SVI: posteriors and ELBO traces overlaid (seed 003)"
-                : "CAVI on the Gaussian chain: fixed point vs the exact posterior, exact ELBO per sweep (seed 003)";
+        return withSvi ? "the Gaussian chain fitted by CAVI and by SVI: posteriors overlaid, ELBO traces side by side"
+                : "CAVI on the Gaussian chain: fixed point vs the exact posterior, exact ELBO per sweep";
     }
 
     static Fit svi(long seed) {
@@ -83,7 +88,7 @@ public final class SviVsCaviDemo implements Demo {
         t.append(String.format(Locale.ROOT, "CAVI: %d sweeps, means (%.9f, %.9f), variances (%.6f, %.6f), ELBO %.9f, gap %.6f (= ½ log 4/3 = %.6f)%n",
                 cavi.history().sweeps(), cavi.factors().means()[0], cavi.factors().means()[1], cavi.factors().variances()[0],
                 cavi.factors().variances()[1], cavi.history().finalElbo(), logZ - cavi.history().finalElbo(), 0.5 * Math.log(4.0 / 3)));
-        t.append("  (seed 003's update for z1 adds x; z1 does not see x: the correct update is m1 = m2/2)\n");
+        t.append("  (the notes this chain comes from add x to the update of z1; z1 does not see x: the correct update is m1 = m2/2)\n");
         Fit svi = null;
         if (withSvi) {
             svi = svi(context.seed());
@@ -94,58 +99,75 @@ public final class SviVsCaviDemo implements Demo {
                     svi.steps(), loc[0], loc[1], sd[0], sd[1], Math.sqrt(0.5)));
         }
         context.out().print(t);
-        HtmlReport report = HtmlReport.titled(withSvi ? "SVI and CAVI on the same model (seed 003)" : "CAVI on a Gaussian chain (seed 003)")
+        HtmlReport report = HtmlReport.titled(withSvi ? "SVI and CAVI on the Gaussian chain" : "CAVI on the Gaussian chain")
                 .paragraph("Mean-field VI factorizes q(z1, z2) = q(z1) q(z2). Coordinate ascent updates each factor in closed form "
                         + "and the exact ELBO rises every sweep; stochastic VI reaches the same fixed point by gradients.")
                 .preformatted(t.toString())
-                .figure(ChartFiles.save(elboChart(cavi, svi, logZ), context.outDir(), "elbo"), "ELBO per CAVI sweep (and per SVI step) against log p(x)")
                 .figure(ChartFiles.save(marginalsChart(exactMean, exactCov, cavi, svi), context.outDir(), "marginals"),
-                        "Marginals of z1 and z2: exact posterior vs the mean-field fits");
+                        "Marginals of z1 and z2: the exact posterior (wide, light) against the mean-field fit"
+                                + (svi == null ? "" : "s; SVI is dashed on top of CAVI, which it matches"))
+                .figure(ChartFiles.save(caviElboChart(cavi, logZ), context.outDir(), "elbo"), "Exact ELBO per CAVI sweep against log p(x)");
+        if (svi != null) {
+            report.figure(ChartFiles.save(sviElboChart(svi, logZ), context.outDir(), "elbo-svi"),
+                    "SVI's ELBO estimate per step, on its own axis (steps, not sweeps), against log p(x)");
+        }
         report.write(context.outDir().resolve("report.html"));
         context.out().println("wrote " + context.outDir().resolve("report.html"));
     }
 
-    private static XYChart elboChart(GaussianChainCaviResult cavi, Fit svi, double logZ) {
-        XYChart c = Charts.lines("ELBO", svi == null ? "CAVI sweep" : "CAVI sweep / SVI step (x 100)", "ELBO");
+    /** The exact ELBO per CAVI sweep against log p(x). */
+    private static XYChart caviElboChart(GaussianChainCaviResult cavi, double logZ) {
+        XYChart c = Charts.lines("CAVI: exact ELBO per sweep", "CAVI sweep", "ELBO");
         double[] v = cavi.history().values();
-        double[] s = new double[v.length];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = i;
-        }
-        Charts.line(c, "CAVI (exact ELBO)", s, v).setLineColor(Charts.PALETTE[0]);
-        Charts.line(c, "log p(x)", new double[] {0, Math.max(s.length - 1, 30)}, new double[] {logZ, logZ}).setLineColor(Charts.PALETTE[6]);
-        if (svi != null) {
-            double[] trace = svi.elboTrace().values();
-            int points = Math.min(30, trace.length / 100);
-            double[] x = new double[points];
-            double[] y = new double[points];
-            for (int i = 0; i < points; i++) {
-                x[i] = i;
-                double m = 0;
-                for (int j = 0; j < 100; j++) {
-                    m += trace[i * 100 + j] / 100;
-                }
-                y[i] = m;
-            }
-            Charts.line(c, "SVI (mean of 100 steps)", x, y).setLineColor(Charts.PALETTE[1]);
-        }
-        c.getStyler().setYAxisMin(logZ - 3);
+        Charts.line(c, "log p(x)", new double[] {0, v.length - 1}, new double[] {logZ, logZ}).setLineColor(Charts.PALETTE[6]);
+        Charts.line(c, "CAVI (exact ELBO)", steps(v.length), v).setLineColor(Charts.PALETTE[0]);
         return c;
     }
 
+    /** The SVI estimate per step (and its running mean over 100 steps) against log p(x): its own axis, in steps. */
+    private static XYChart sviElboChart(Fit svi, double logZ) {
+        XYChart c = Charts.lines("SVI: ELBO estimate per step", "SVI step", "ELBO");
+        double[] trace = svi.elboTrace().values();
+        double[] mean = new double[trace.length];
+        double sum = 0;
+        for (int i = 0; i < trace.length; i++) {
+            sum += trace[i] - (i >= 100 ? trace[i - 100] : 0);
+            mean[i] = sum / Math.min(i + 1, 100);
+        }
+        Charts.line(c, "SVI estimate (32 particles)", steps(trace.length), trace).setLineColor(Charts.translucent(Charts.PALETTE[1], 90));
+        Charts.line(c, "mean of the last 100 steps", steps(trace.length), mean).setLineColor(Charts.PALETTE[1]);
+        Charts.line(c, "log p(x)", new double[] {0, trace.length - 1}, new double[] {logZ, logZ}).setLineColor(Charts.PALETTE[6]);
+        Charts.elboRange(c, trace, new double[] {logZ});
+        return c;
+    }
+
+    private static double[] steps(int n) {
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = i;
+        }
+        return s;
+    }
+
+    /**
+     * Marginals of z1 (blue) and z2 (orange): the exact posterior as a wide light line, CAVI solid
+     * on it, SVI dashed on top (it coincides with CAVI: both reach the same fixed point).
+     */
     private static XYChart marginalsChart(double[] exactMean, Tensor exactCov, GaussianChainCaviResult cavi, Fit svi) {
         XYChart c = Charts.lines("Posterior marginals", "z", "density");
         Tensor grid = Tensor.linspace(-2, 5, 400);
         for (int k = 0; k < 2; k++) {
             String z = "z" + (k + 1);
-            Charts.line(c, "exact " + z, grid.toArray(), Normal.of(exactMean[k], Math.sqrt(exactCov.get(k, k))).logProb(grid).value().exp().toArray())
-                    .setLineColor(Charts.PALETTE[6]);
+            java.awt.Color colour = Charts.PALETTE[k];
+            Charts.wide(Charts.line(c, "exact " + z, grid.toArray(),
+                    Normal.of(exactMean[k], Math.sqrt(exactCov.get(k, k))).logProb(grid).value().exp().toArray()))
+                    .setLineColor(Charts.translucent(colour, 90));
             Charts.line(c, "CAVI " + z, grid.toArray(), Normal.of(cavi.factors().means()[k], Math.sqrt(cavi.factors().variances()[k]))
-                    .logProb(grid).value().exp().toArray()).setLineColor(Charts.PALETTE[0]);
+                    .logProb(grid).value().exp().toArray()).setLineColor(colour);
             if (svi != null) {
-                Charts.line(c, "SVI " + z, grid.toArray(), Normal.of(((GuidePosterior) svi.posterior()).location(z).item(),
-                        ((GuidePosterior) svi.posterior()).scale(z).item())
-                        .logProb(grid).value().exp().toArray()).setLineColor(Charts.PALETTE[1]);
+                GuidePosterior q = (GuidePosterior) svi.posterior();
+                Charts.dashed(Charts.line(c, "SVI " + z + " (dashed)", grid.toArray(), Normal.of(q.location(z).item(), q.scale(z).item())
+                        .logProb(grid).value().exp().toArray())).setLineColor(Charts.PALETTE[6]);
             }
         }
         return c;

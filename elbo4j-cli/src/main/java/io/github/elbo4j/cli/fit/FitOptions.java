@@ -2,6 +2,7 @@ package io.github.elbo4j.cli.fit;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The settings of one {@code elbo4j fit} run, as parsed from the command line.
@@ -13,15 +14,16 @@ import java.util.List;
  * @param learningRate the optimizer's step size (SVI families)
  * @param steps      the step or sweep budget
  * @param tolerance  relative ELBO tolerance for stopping early
- * @param components number of mixture components or topics (gmm, lda)
+ * @param components number of mixture components or topics (gmm, lda); empty: the family's default
  * @param seed       random seed
  * @param threads    worker threads (CAVI families)
  * @param vocabulary the vocabulary file, one term per line (lda)
  * @param heldOut    held-out documents in the training file's format, or null (lda)
  * @param method     batch or online (lda)
  * @param batchSize  documents per online minibatch (lda)
+ * @param delimiter  the CSV field separator (linreg, logreg, gmm)
  */
 public record FitOptions(String target, List<String> features, String guide, String optimizer, double learningRate, long steps,
-                         double tolerance, int components, long seed, int threads, Path vocabulary, Path heldOut,
-                         String method, int batchSize) {
+                         double tolerance, OptionalInt components, long seed, int threads, Path vocabulary, Path heldOut,
+                         String method, int batchSize, char delimiter) {
 }

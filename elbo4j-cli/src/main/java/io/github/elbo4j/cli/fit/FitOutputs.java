@@ -98,8 +98,10 @@ public final class FitOutputs {
         for (int i = 0; i < steps.length; i++) {
             steps[i] = i;
         }
+        boolean cut = false;
         if (steps.length > 0) {
             Charts.line(chart, "ELBO", steps, o.elboTrace());
+            cut = Charts.elboRange(chart, o.elboTrace());
         }
         StringBuilder facts = new StringBuilder();
         o.notes().forEach((k, v) -> facts.append(k).append(": ").append(v).append('\n'));
@@ -108,7 +110,8 @@ public final class FitOutputs {
         return HtmlReport.titled("elbo4j fit: " + o.model())
                 .paragraph(o.method())
                 .table(List.of("quantity", "mean", "sd", "5%", "50%", "95%"), table)
-                .figure(ChartFiles.png(chart), "ELBO estimate per step (it should rise and flatten)")
+                .figure(ChartFiles.png(chart), "ELBO estimate per step (it should rise and flatten)"
+                        + (cut ? "; the first steps, far below, are cut so the rest of the run reads" : ""))
                 .preformatted(facts.toString());
     }
 

@@ -7,7 +7,6 @@ import io.github.elbo4j.cavi.LdaFit;
 import io.github.elbo4j.cavi.LdaMethod;
 import io.github.elbo4j.infer.StepListener;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,6 +25,7 @@ import java.util.Map;
 final class LdaFamily implements ModelFamily {
 
     private static final int TOP_WORDS = 10;
+    private static final int DEFAULT_TOPICS = 10;
 
     @Override
     public String name() {
@@ -47,9 +47,7 @@ final class LdaFamily implements ModelFamily {
         if (o.vocabulary() == null) {
             throw new BadInputException("lda needs --vocab FILE (one term per line; term id = line number - 1)");
         }
-        if (o.components() < 1) {
-            throw new BadInputException("--components must be >= 1, got " + o.components());
-        }
+        int topics = o.components().orElse(DEFAULT_TOPICS);
         if (o.batchSize() < 1) {
             throw new BadInputException("--batch-size must be >= 1, got " + o.batchSize());
         }
@@ -61,16 +59,16 @@ final class LdaFamily implements ModelFamily {
         if (o.steps() > Integer.MAX_VALUE) {
             throw new BadInputException("--steps (passes) must be <= " + Integer.MAX_VALUE + ", got " + o.steps());
         }
-        List<String> vocabulary = read(o.vocabulary(), () -> CorpusCsv.readVocabulary(o.vocabulary()));
-        DocumentTermMatrix train = read(file, () -> CorpusCsv.read(file, vocabulary.size()));
-        DocumentTermMatrix test = o.heldOut() == null ? null : read(o.heldOut(), () -> CorpusCsv.read(o.heldOut(), vocabulary.size()));
+        List<String> vocabulary = read(o.vocabulary(), "--vocab", () -> CorpusCsv.readVocabulary(o.vocabulary()));
+        DocumentTermMatrix train = read(file, "--data", () -> CorpusCsv.read(file, vocabulary.size()));
+        DocumentTermMatrix test = o.heldOut() == null ? null : read(o.heldOut(), "--test", () -> CorpusCsv.read(o.heldOut(), vocabulary.size()));
         if (!(train.tokenCount() > 0)) {
             throw new BadInputException(file + ": the documents hold no tokens (every count is 0)");
         }
         if (test != null && !(test.tokenCount() > 0)) {
             throw new BadInputException(o.heldOut() + ": the documents hold no tokens (every count is 0)");
         }
-        Lda lda = Lda.builder().topics(o.components()).method(method).passes((int) o.steps()).batchSize(o.batchSize())
+        Lda lda = Lda.builder().topics(topics).method(method).passes((int) o.steps()).batchSize(o.batchSize())
                 .seed(o.seed()).threads(o.threads()).build();
         LdaFit fit = lda.fit(train, (sweep, elbo) -> progress.onStep(sweep, elbo, Double.NaN, 0));
         double[] share = fit.model().topicShares(train);
@@ -96,16 +94,14 @@ final class LdaFamily implements ModelFamily {
         double[] trace = fit.sweepBounds().stream().mapToDouble(Double::doubleValue).toArray();
         String how = method == LdaMethod.BATCH ? "batch variational Bayes" : String.format(Locale.ROOT,
                 "online variational Bayes (minibatch %d, tau0 10, kappa 0.7)", o.batchSize());
-        return new FitOutcome(name(), "LDA, " + o.components() + " topics, " + how + ", " + o.steps() + " passes, seed "
+        return new FitOutcome(name(), "LDA, " + topics + " topics, " + how + ", " + o.steps() + " passes, seed "
                 + o.seed() + (trace.length == 0 ? "; online fits compute no bound per pass, so the ELBO chart is empty" : ""),
                 rows, trace, false, notes, Map.of("topic_word_lambda", fit.model().topicWord()));
     }
 
     /** Reads with the core readers, turning their format and I/O errors into bad input (exit code 2). */
-    private static <T> T read(Path file, java.util.function.Supplier<T> reader) {
-        if (!Files.isRegularFile(file)) {
-            throw new BadInputException(file + ": no such file");
-        }
+    private static <T> T read(Path file, String role, java.util.function.Supplier<T> reader) {
+        TextFile.requireReadableFile(file, role);
         try {
             return reader.get();
         } catch (UncheckedIOException e) {

@@ -26,10 +26,10 @@ final class LinearRegressionFamily implements ModelFamily {
 
     @Override
     public FitOutcome fit(Path file, FitOptions o, StepListener progress) {
-        CsvTable data = CsvTable.read(file);
         if (o.target() == null) {
             throw new BadInputException("linreg needs --target COLUMN (the response)");
         }
+        CsvTable data = CsvTable.read(file, o.delimiter());
         Tensor y = data.column(o.target());
         Tensor x = data.matrix(o.features(), o.target());
         int d = x.dim(1);

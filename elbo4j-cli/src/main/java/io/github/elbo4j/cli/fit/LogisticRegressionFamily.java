@@ -40,16 +40,12 @@ final class LogisticRegressionFamily implements ModelFamily {
 
     @Override
     public FitOutcome fit(Path file, FitOptions o, StepListener progress) {
-        CsvTable data = CsvTable.read(file);
         if (o.target() == null) {
             throw new BadInputException("logreg needs --target COLUMN (the 0/1 response)");
         }
+        CsvTable data = CsvTable.read(file, o.delimiter());
+        data.requireEach(o.target(), v -> v == 0 || v == 1, "(the logreg response) must be 0 or 1");
         Tensor y = data.column(o.target());
-        for (double v : y.toArray()) {
-            if (v != 0 && v != 1) {
-                throw new BadInputException("logreg response column '" + o.target() + "' must hold 0 or 1, got " + v);
-            }
-        }
         return SviFamilySupport.fit(name(), model(data.matrix(o.features(), o.target()), y), o, progress);
     }
 }

@@ -74,6 +74,17 @@ public final class HtmlReport {
         return this;
     }
 
+    /**
+     * A thumbnail of {@code image} (a path relative to the page) linking to {@code href}, with a
+     * one-line caption: the linked {@code title}, then {@code text}.
+     */
+    public HtmlReport thumbnail(String href, String image, String title, String text) {
+        blocks.add("<figure class=\"thumb\"><a href=\"" + escape(href) + "\"><img src=\"" + escape(image) + "\" width=\"320\" alt=\""
+                + escape(title) + "\"></a><figcaption><a href=\"" + escape(href) + "\">" + escape(title) + "</a>: " + escape(text)
+                + "</figcaption></figure>");
+        return this;
+    }
+
     /** The page's HTML. */
     public String html() {
         StringBuilder sb = new StringBuilder();
@@ -81,7 +92,9 @@ public final class HtmlReport {
                 .append("</title><style>body{font-family:sans-serif;max-width:980px;margin:2em auto;padding:0 1em;color:#222}"
                         + "pre{background:#f6f6f6;padding:.8em;overflow-x:auto}table{border-collapse:collapse}"
                         + "td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}"
-                        + "img{max-width:100%}figcaption{color:#555;font-size:.9em}</style></head><body>\n<h1>")
+                        + "img{max-width:100%}figcaption{color:#555;font-size:.9em}"
+                        + "figure.thumb{display:inline-block;vertical-align:top;width:320px;margin:.5em}"
+                        + "figure.thumb img{border:1px solid #ddd}</style></head><body>\n<h1>")
                 .append(escape(title)).append("</h1>\n");
         for (String b : blocks) {
             sb.append(b).append('\n');
