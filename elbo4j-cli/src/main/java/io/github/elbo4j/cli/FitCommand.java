@@ -11,6 +11,7 @@ import io.github.elbo4j.cli.fit.ModelFamilies;
 import io.github.elbo4j.cli.fit.ModelFamily;
 import io.github.elbo4j.cli.fit.Progress;
 import io.github.elbo4j.infer.DivergenceException;
+import io.github.elbo4j.infer.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,12 +39,24 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the fit ran and its files were written", "1:the outputs could not be written after the fit",
             "2:bad input (file, option or output location), named on standard error; nothing written",
-            "3:the fit diverged (a non-finite ELBO or parameter)"},
-        footer = {"", "Models (docs/cli.md has the priors):",
-            "  linreg  y ~ N(Xw + b, sigma^2) by SVI; --target the response",
-            "  logreg  y ~ Bernoulli(sigmoid(Xw)) by SVI; --target the 0/1 response",
-            "  gmm     Gaussian mixture, Dirichlet-process weights, by CAVI",
-            "  lda     topic model on doc,word,count rows by variational Bayes; --vocab"})
+            "3:the fit diverged (a non-finite ELBO or parameter), or with --strict its verdict is a warning "
+                + "(not converged, or Pareto k-hat too high to trust)"},
+        footer = {"", "Models and priors (docs/cli.md has the details):",
+            "  linreg  y ~ N(Xw + b, sigma^2), --target the response;",
+            "          w_j ~ N(0, 10^2), b ~ N(0, 10^2), sigma ~ LogNormal(0, 1)",
+            "  logreg  y ~ Bernoulli(sigmoid(Xw + b)), --target the 0/1 response;",
+            "          w_j ~ N(0, 1), b ~ N(0, 5^2)",
+            "  gmm     Gaussian mixture by CAVI, Dirichlet-process DP(1) weights;",
+            "          Normal-Wishart components: mean prior the column means with",
+            "          precision scale 1, Wishart with D degrees of freedom and its",
+            "          scale from the sample covariance",
+            "  lda     topic model on doc,word,count rows by variational Bayes;",
+            "          Dirichlet(1/K) priors on topics and documents",
+            "",
+            "linreg and logreg are fitted by deterministic VI (fixed draws, L-BFGS)",
+            "unless --optimizer or --lr is given. Every fit is checked by Pareto-",
+            "smoothed importance sampling where the model allows; a fit that did not",
+            "converge or whose k-hat is too high prints a warning (exit 3 with --strict)."})
 final class FitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "MODEL", description = "The model family: ${COMPLETION-CANDIDATES}.",
@@ -67,22 +82,29 @@ final class FitCommand implements Callable<Integer> {
             description = "linreg, logreg: the variational family, meanfield, fullrank or map (default: ${DEFAULT-VALUE}).")
     private String guide;
 
-    @Option(names = "--optimizer", defaultValue = "adam", paramLabel = "NAME",
-            description = "linreg, logreg: adam, sgd, rmsprop or adagrad (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", paramLabel = "NAME",
+            description = "linreg, logreg: stochastic VI with adam, sgd, rmsprop or adagrad (default: none, elbo4j's default "
+                    + "method: deterministic VI with fixed draws and L-BFGS).")
     private String optimizer;
 
-    @Option(names = "--lr", defaultValue = "0.05", paramLabel = "RATE",
-            description = "linreg, logreg: the optimizer's learning rate, > 0 (default: ${DEFAULT-VALUE}).")
-    private double learningRate;
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "linreg, logreg: the optimizer's learning rate, > 0 (default 0.05 when --optimizer is given; "
+                    + "given alone, it selects Adam).")
+    private Double learningRate;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "The budget: SVI steps (linreg, logreg), CAVI sweeps (gmm) or passes (lda) (default: 5000; lda: 10).")
+            description = "The budget: L-BFGS iterations or SVI steps (linreg, logreg), CAVI sweeps (gmm) or passes (lda) "
+                    + "(default: 5000; lda: 10).")
     private Long steps;
 
-    @Option(names = "--tolerance", defaultValue = "0.001", paramLabel = "T",
-            description = "linreg, logreg: relative ELBO change that stops early, 0 runs the whole budget; gmm stops at "
-                    + "min(T, 1e-8) (default: ${DEFAULT-VALUE}).")
-    private double tolerance;
+    @Option(names = "--tolerance", paramLabel = "T",
+            description = "linreg, logreg with --optimizer: Stan's relative ELBO change that stops early, 0 runs the whole "
+                    + "budget (default: the stationarity rule); gmm stops at min(T, 1e-8).")
+    private Double tolerance;
+
+    @Option(names = "--strict", description = "Exit with code 3 when the fit's verdict is a warning (not converged, or "
+            + "Pareto k-hat too high to trust); the files are written either way.")
+    private boolean strict;
 
     @Option(names = "--components", paramLabel = "K",
             description = "gmm: mixture components (default: 10, or one per row below 10 rows); lda: topics (default: 10).")
@@ -143,10 +165,10 @@ final class FitCommand implements Callable<Integer> {
             if (threads < 1) {
                 throw new BadInputException("--threads must be >= 1, got " + threads);
             }
-            if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            if (learningRate != null && (!(learningRate > 0) || Double.isInfinite(learningRate))) {
                 throw new BadInputException("--lr must be finite and > 0, got " + learningRate);
             }
-            if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+            if (tolerance != null && (!(tolerance >= 0) || Double.isInfinite(tolerance))) {
                 throw new BadInputException("--tolerance must be finite and >= 0, got " + tolerance);
             }
             if (components != null && components < 1) {
@@ -156,7 +178,9 @@ final class FitCommand implements Callable<Integer> {
             CsvTable.requireReadableFile(data, "--data");
             FitOutputs.checkWritable(out, force);
             OutputLocation.checkFolder(out, "--out");
-            FitOptions options = new FitOptions(target, features, guide, optimizer, learningRate, budget, tolerance,
+            FitOptions options = new FitOptions(target, features, guide, Optional.ofNullable(optimizer),
+                    learningRate == null ? OptionalDouble.empty() : OptionalDouble.of(learningRate), budget,
+                    tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance),
                     components == null ? OptionalInt.empty() : OptionalInt.of(components), seed, threads, vocabulary, heldOut,
                     method, batchSize, separator);
             FitOutcome outcome;
@@ -184,6 +208,15 @@ final class FitCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("wrote " + out.resolve("summary.csv") + ", posterior.json, report.html");
             }
             spec.commandLine().getOut().flush();
+            Verdict verdict = outcome.verdict();
+            if (verdict.isWarning()) {
+                // printed even with --quiet or --json: a fit that should not be trusted is never silent
+                for (String reason : verdict.reasons()) {
+                    spec.commandLine().getErr().println("elbo4j fit: warning: " + reason);
+                }
+                spec.commandLine().getErr().flush();
+                return strict ? 3 : 0;
+            }
             return 0;
         } catch (BadInputException e) {
             spec.commandLine().getErr().println("elbo4j fit: " + e.getMessage());

@@ -8,9 +8,7 @@ import io.github.elbo4j.cli.fit.FitOutcome;
 import io.github.elbo4j.cli.fit.FitOutputs;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,25 +53,17 @@ final class ReportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("elbo4j report: " + posterior + ": not valid JSON (" + e.getMessage() + ")");
             return 2;
         }
-        if (doc == null || !doc.has("summary") || !doc.has("elbo_trace") || !doc.has("model")) {
-            spec.commandLine().getErr().println("elbo4j report: " + posterior + ": not a posterior.json written by elbo4j fit (needs model, summary, elbo_trace)");
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        FitOutcome outcome;
+        try {
+            if (doc == null) {
+                throw new BadInputException(posterior + ": empty file, not a posterior.json written by elbo4j fit");
+            }
+            outcome = FitOutputs.read(doc, posterior, provenance);
+        } catch (BadInputException e) {
+            spec.commandLine().getErr().println("elbo4j report: " + e.getMessage());
             return 2;
         }
-        List<FitOutcome.SummaryRow> rows = new ArrayList<>();
-        for (JsonNode r : doc.get("summary")) {
-            rows.add(new FitOutcome.SummaryRow(r.get("name").asText(), r.get("mean").asDouble(), r.get("sd").asDouble(),
-                    r.get("q05").asDouble(), r.get("q50").asDouble(), r.get("q95").asDouble()));
-        }
-        double[] trace = new double[doc.get("elbo_trace").size()];
-        for (int i = 0; i < trace.length; i++) {
-            trace[i] = doc.get("elbo_trace").get(i).asDouble();
-        }
-        Map<String, String> notes = new LinkedHashMap<>();
-        doc.path("notes").fields().forEachRemaining(e -> notes.put(e.getKey(), e.getValue().asText()));
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        doc.path("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(), e.getValue().asText()));
-        FitOutcome outcome = new FitOutcome(doc.get("model").asText(), doc.path("method").asText(), rows, trace,
-                doc.path("converged").asBoolean(), notes);
         try {
             FitOutputs.report(outcome, provenance).write(target);
         } catch (IOException e) {

@@ -189,7 +189,7 @@ class FitCommandTest {
         Path out = dir.resolve("out");
         CliRun r = run("fit", "gmm", "--data", csv.toString(), "--out", out.toString(), "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(Files.readString(out.resolve("posterior.json"))).contains("CAVI, 5 components");
+        assertThat(Files.readString(out.resolve("posterior.json"))).contains("coordinate ascent (CAVI), Bayesian Gaussian mixture, 5 components");
     }
 
     @Test
@@ -269,7 +269,11 @@ class FitCommandTest {
         assertThat(w0).isCloseTo(1.5, org.assertj.core.data.Offset.offset(0.1));
         assertThat(w1).isCloseTo(-2.0, org.assertj.core.data.Offset.offset(0.1));
         assertThat(b).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.1));
-        assertThat(Files.readString(out.resolve("posterior.json"))).contains("\"data_sha256\"").contains("\"elbo_trace\"");
+        assertThat(rows.get(1)).startsWith("x1,");
+        assertThat(rows.get(2)).startsWith("x2,");
+        assertThat(rows.get(3)).startsWith("intercept,");
+        assertThat(Files.readString(out.resolve("posterior.json"))).contains("\"data_sha256\"").contains("\"elboTrace\"")
+                .contains("\"format\" : \"elbo4j-fit\"");
         assertThat(Files.readString(out.resolve("report.html"))).contains("<table>").contains("data:image/png;base64,");
 
         CliRun again = run("fit", "linreg", "--data", data.toString(), "--target", "y", "--out", out.toString(), "--quiet");
@@ -400,7 +404,7 @@ class FitCommandTest {
                 "--tolerance", "0", "--out", out.toString(), "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(out.resolve("summary.csv"));
-        String[] names = {"w[0]", "w[1]", "b", "sigma"};
+        String[] names = {"x1", "x2", "intercept", "sigma"};
         for (int k = 0; k < names.length; k++) {
             String[] f = rows.get(k + 1).split(",");
             assertThat(f[0]).isEqualTo(names[k]);

@@ -59,10 +59,10 @@ class LdaFitCommandTest {
                 "--test", test.toString(), "--components", "2", "--steps", "30", "--out", out.toString(), "--quiet");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(out.resolve("posterior.json").toFile());
-        assertThat(doc.get("model").asText()).isEqualTo("lda");
+        assertThat(doc.get("command").get("model").asText()).isEqualTo("lda");
         Set<Set<String>> topics = new HashSet<>();
         double shareSum = 0;
-        for (JsonNode row : doc.get("summary")) {
+        for (JsonNode row : doc.get("command").get("rows")) {
             String name = row.get("name").asText();
             int topic = Integer.parseInt(name.substring(name.indexOf('[') + 1, name.indexOf(']')));
             double share = row.get("mean").asDouble();
@@ -70,17 +70,19 @@ class LdaFitCommandTest {
             // E_q[θ_d] of a pure document is (20 + α) / (20 + 2α) = 0.976 with α = 1/2, so a topic's
             // share is 0.5 up to the 0.024 each document leaks to the other topic: 0.5 ± 0.025.
             assertThat(share).as(name).isBetween(0.475, 0.525);
-            String[] words = doc.get("notes").get("topic " + topic).asText().split(" ");
+            String[] words = doc.get("command").get("notes").get("topic " + topic).asText().split(" ");
             topics.add(Set.of(words).stream().limit(5).collect(java.util.stream.Collectors.toSet()));
             assertThat(Set.of(List.of(words).subList(0, 5).toArray(new String[0])))
                     .isIn(Set.of("alpha", "beta", "gamma", "delta", "epsilon"), Set.of("zeta", "eta", "theta", "iota", "kappa"));
         }
         assertThat(shareSum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(doc.get("summary")).hasSize(2);
-        double perplexity = Double.parseDouble(doc.get("notes").get("held-out perplexity (10 documents)").asText());
+        assertThat(doc.get("command").get("rows")).hasSize(2);
+        // the fit's own summary: every entry of the 2 x 10 topic-word Dirichlet factor
+        assertThat(doc.get("summary")).hasSize(20);
+        double perplexity = Double.parseDouble(doc.get("command").get("notes").get("held-out perplexity (10 documents)").asText());
         // The note has 6 decimals; both fits stop each document's E-step at a mean change of 1e-3.
         assertThat(perplexity).isCloseTo(SKLEARN_HELD_OUT_PERPLEXITY, org.assertj.core.data.Offset.offset(1e-5));
-        assertThat(doc.get("elbo_trace")).hasSize(30);
+        assertThat(doc.get("elboTrace").get("values")).hasSize(30);
         // The trace is batch VB's bound L(γ, λ) after each pass (LdaFit.sweepBounds). The CLI's batch
         // fits start every pass's E-step from fresh random γ (scikit-learn's choice), which is not
         // coordinate ascent: the bound carries no guarantee to rise from pass to pass (warm starts do,
@@ -95,12 +97,12 @@ class LdaFitCommandTest {
                 .fit(CorpusCsv.read(train, 10)).sweepBounds();
         double logLikelihoodCeiling = 40 * 20 * Math.log(1.0 / 5);
         int pass = 0;
-        for (JsonNode e : doc.get("elbo_trace")) {
+        for (JsonNode e : doc.get("elboTrace").get("values")) {
             assertThat(e.asDouble()).as("pass %d", pass + 1).isEqualTo(core.get(pass)).isLessThan(logLikelihoodCeiling);
             pass++;
         }
         assertThat(Files.readString(out.resolve("report.html"))).contains("elbo4j fit: lda").contains("topic 0");
-        JsonNode lambda = doc.get("arrays").get("topic_word_lambda");
+        JsonNode lambda = doc.get("command").get("arrays").get("topic_word_lambda");
         assertThat(lambda.get("shape").toString()).isEqualTo("[2,10]");
         double lambdaTotal = 0;
         for (JsonNode v : lambda.get("values")) {
@@ -124,8 +126,8 @@ class LdaFitCommandTest {
                 "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
-        assertThat(doc.get("method").asText()).contains("online variational Bayes (minibatch 8");
-        for (JsonNode row : doc.get("summary")) {
+        assertThat(doc.get("command").get("notes").get("method").asText()).contains("online variational Bayes (minibatch 8");
+        for (JsonNode row : doc.get("command").get("rows")) {
             assertThat(row.get("mean").asDouble()).isBetween(0.475, 0.525);
         }
     }

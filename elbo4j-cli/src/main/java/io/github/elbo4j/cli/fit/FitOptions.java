@@ -2,6 +2,8 @@ package io.github.elbo4j.cli.fit;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -10,10 +12,10 @@ import java.util.OptionalInt;
  * @param target     the response column (regression families)
  * @param features   the feature columns (empty: every column but the target)
  * @param guide      meanfield, fullrank or map (SVI families)
- * @param optimizer  adam, sgd, rmsprop or adagrad (SVI families)
- * @param learningRate the optimizer's step size (SVI families)
- * @param steps      the step or sweep budget
- * @param tolerance  relative ELBO tolerance for stopping early
+ * @param optimizer  adam, sgd, rmsprop or adagrad (SVI families); empty: elbo4j chooses (deterministic VI)
+ * @param learningRate the optimizer's step size (SVI families); given alone, it selects Adam
+ * @param steps      the step, iteration or sweep budget
+ * @param tolerance  relative ELBO tolerance (Stan's rule for stochastic VI; gmm's sweeps); empty: the default rule
  * @param components number of mixture components or topics (gmm, lda); empty: the family's default
  * @param seed       random seed
  * @param threads    worker threads (CAVI families)
@@ -23,7 +25,7 @@ import java.util.OptionalInt;
  * @param batchSize  documents per online minibatch (lda)
  * @param delimiter  the CSV field separator (linreg, logreg, gmm)
  */
-public record FitOptions(String target, List<String> features, String guide, String optimizer, double learningRate, long steps,
-                         double tolerance, OptionalInt components, long seed, int threads, Path vocabulary, Path heldOut,
+public record FitOptions(String target, List<String> features, String guide, Optional<String> optimizer, OptionalDouble learningRate,
+                         long steps, OptionalDouble tolerance, OptionalInt components, long seed, int threads, Path vocabulary, Path heldOut,
                          String method, int batchSize, char delimiter) {
 }

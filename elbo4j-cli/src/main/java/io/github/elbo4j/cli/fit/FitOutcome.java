@@ -1,35 +1,71 @@
 package io.github.elbo4j.cli.fit;
 
+import io.github.elbo4j.infer.Fit;
+import io.github.elbo4j.infer.Verdict;
 import io.github.elbo4j.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a model family's fit produced, ready to be written as {@code summary.csv},
- * {@code posterior.json} and {@code report.html}.
+ * {@code posterior.json} and {@code report.html}, or read back from {@code posterior.json} by
+ * {@code elbo4j report}.
  *
  * @param model      the family name
- * @param method     how it was fitted (e.g. "SVI, mean-field guide, Adam(0.05)")
- * @param rows       one summary row per scalar quantity
- * @param elboTrace  the ELBO per step or sweep
- * @param converged  whether the stopping rule fired before the budget
- * @param notes      extra facts to show (name → value)
- * @param arrays     the fitted parameters as arrays, written to {@code posterior.json} (e.g. LDA's
- *                   topic-word Dirichlet parameters); empty for families whose summary rows say it all
+ * @param method     how it was fitted, in words
+ * @param rows       one summary row per scalar quantity, named after the data's columns where they have one
+ * @param elboTrace  the ELBO per step, minimizer iteration or sweep
+ * @param traceKind  what a trace value is ({@code STOCHASTIC}, {@code DETERMINISTIC}, {@code EXACT})
+ * @param verdict    whether to trust the fit, with the reasons
+ * @param notes      facts to show (name → value): stopping, diagnostics, family-specific numbers
+ * @param arrays     fitted arrays for {@code posterior.json} (LDA's topic-word parameters, the mixture's components)
+ * @param fit        the fit itself, when the outcome was just fitted (absent when read back from a file)
  */
-public record FitOutcome(String model, String method, List<SummaryRow> rows, double[] elboTrace, boolean converged,
-                         Map<String, String> notes, Map<String, Tensor> arrays) {
+public record FitOutcome(String model, String method, List<SummaryRow> rows, double[] elboTrace, String traceKind,
+                         Verdict verdict, Map<String, String> notes, Map<String, Tensor> arrays, Optional<Fit> fit) {
 
-    /** An outcome without arrays. */
-    public FitOutcome(String model, String method, List<SummaryRow> rows, double[] elboTrace, boolean converged,
-                      Map<String, String> notes) {
-        this(model, method, rows, elboTrace, converged, notes, Map.of());
+    /** The outcome of {@code fit}, with the family's rows, notes and arrays; the fit's diagnostics join the notes. */
+    public static FitOutcome of(String model, Fit fit, List<SummaryRow> rows, Map<String, String> familyNotes,
+                                Map<String, Tensor> arrays) {
+        Map<String, String> notes = new LinkedHashMap<>();
+        notes.put("stopped", fit.stopReason().description());
+        notes.put("steps", Long.toString(fit.steps()));
+        notes.putAll(familyNotes);
+        fit.paretoK().ifPresent(k -> {
+            notes.put("Pareto k-hat", String.format(Locale.ROOT, "%.3f (%d draws of q)", k, fit.diagnostics().draws()));
+            notes.put("importance ESS", String.format(Locale.ROOT, "%.0f", fit.diagnostics().importanceEss()));
+            notes.put("ELBO (same draws)", String.format(Locale.ROOT, "%.4f ± %.4f", fit.diagnostics().elbo(),
+                    fit.diagnostics().elboStandardError()));
+        });
+        fit.diagnostics().notChecked().ifPresent(r -> notes.put("not checked", r));
+        for (int i = 0; i < fit.notes().size(); i++) {
+            notes.put("note " + (i + 1), fit.notes().get(i));
+        }
+        return new FitOutcome(model, fit.method(), rows, fit.elboTrace().values(), fit.elboTrace().kind().name(), fit.verdict(),
+                notes, arrays, Optional.of(fit));
+    }
+
+    /** The summary rows of a fit as they are, renamed by {@code labels} (e.g. {@code w[0]} → {@code x1}). */
+    public static List<SummaryRow> rows(Fit fit, Map<String, String> labels) {
+        return fit.summary().stream()
+                .map(s -> new SummaryRow(labels.getOrDefault(s.name(), s.name()), s.mean(), s.sd(), s.q05(), s.q50(), s.q95()))
+                .toList();
+    }
+
+    /** True when the fit met its own stopping criterion. */
+    public boolean converged() {
+        return verdict.level() != Verdict.Level.NOT_CONVERGED
+                && verdict.reasons().stream().noneMatch(r -> r.startsWith("not converged"));
     }
 
     /**
-     * One row of the posterior summary.
+     * One row of the posterior summary; a quantity a family does not report is NaN (an empty cell
+     * in {@code summary.csv}, a dash in the report).
      *
-     * @param name quantity name, e.g. {@code w[2]}
+     * @param name quantity name, e.g. {@code x2} or {@code weight[1]}
      */
     public record SummaryRow(String name, double mean, double sd, double q05, double q50, double q95) {
     }

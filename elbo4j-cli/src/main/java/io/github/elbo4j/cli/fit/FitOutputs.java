@@ -1,12 +1,17 @@
 package io.github.elbo4j.cli.fit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.elbo4j.cli.AtomicFile;
-import io.github.elbo4j.cli.report.ChartFiles;
-import io.github.elbo4j.cli.report.Charts;
 import io.github.elbo4j.cli.report.HtmlReport;
+import io.github.elbo4j.infer.Fit;
+import io.github.elbo4j.infer.FitJson;
+import io.github.elbo4j.infer.Verdict;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.XYChart;
+import java.util.Optional;
 
 /**
  * The files of a fit: {@code summary.csv}, {@code posterior.json} (everything needed to redraw
@@ -22,6 +27,8 @@ import org.knowm.xchart.XYChart;
  * existing outputs are refused unless forced.
  */
 public final class FitOutputs {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static final List<String> FILES = List.of("summary.csv", "posterior.json", "report.html");
 
@@ -40,79 +47,136 @@ public final class FitOutputs {
         }
     }
 
-    /** The JSON document: model, method, provenance, summary and ELBO trace. */
-    public static Map<String, Object> document(FitOutcome o, Map<String, Object> provenance) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("model", o.model());
-        doc.put("method", o.method());
-        doc.put("provenance", provenance);
-        doc.put("converged", o.converged());
-        doc.put("notes", o.notes());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (FitOutcome.SummaryRow r : o.rows()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", r.name());
-            m.put("mean", r.mean());
-            m.put("sd", r.sd());
-            m.put("q05", r.q05());
-            m.put("q50", r.q50());
-            m.put("q95", r.q95());
-            rows.add(m);
+    /**
+     * The {@code posterior.json} document: the fit in {@link FitJson}'s format (method, verdict,
+     * stop reason, provenance, ELBO trace, diagnostics, summary, parameters, what rebuilds the
+     * posterior) plus a {@code command} block with what the command adds: the family, the data's
+     * path and SHA-256, the summary rows under the data's column names, the family's notes and
+     * arrays. {@code elbo4j report} redraws the page from it.
+     */
+    public static ObjectNode document(FitOutcome o, Map<String, Object> provenance) {
+        Fit fit = o.fit().orElseThrow(() -> new IllegalStateException("only a fit just made can be written"));
+        ObjectNode doc;
+        try {
+            doc = (ObjectNode) JSON.readTree(FitJson.toJson(fit));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        doc.put("summary", rows);
-        doc.put("elbo_trace", o.elboTrace());
+        ObjectNode command = doc.putObject("command");
+        command.put("model", o.model());
+        ObjectNode prov = command.putObject("provenance");
+        provenance.forEach((k, v) -> prov.put(k, String.valueOf(v)));
+        ArrayNode rows = command.putArray("rows");
+        for (FitOutcome.SummaryRow r : o.rows()) {
+            ObjectNode m = rows.addObject();
+            m.put("name", r.name());
+            number(m, "mean", r.mean());
+            number(m, "sd", r.sd());
+            number(m, "q05", r.q05());
+            number(m, "q50", r.q50());
+            number(m, "q95", r.q95());
+        }
+        ObjectNode notes = command.putObject("notes");
+        o.notes().forEach(notes::put);
         if (!o.arrays().isEmpty()) {
-            Map<String, Object> arrays = new LinkedHashMap<>();
+            ObjectNode arrays = command.putObject("arrays");
             o.arrays().forEach((name, t) -> {
-                Map<String, Object> a = new LinkedHashMap<>();
-                a.put("shape", t.shape());
-                a.put("values", t.toArray());
-                arrays.put(name, a);
+                ObjectNode a = arrays.putObject(name);
+                ArrayNode shape = a.putArray("shape");
+                for (int d : t.shape()) {
+                    shape.add(d);
+                }
+                ArrayNode values = a.putArray("values");
+                for (double v : t.toArray()) {
+                    values.add(v);
+                }
             });
-            doc.put("arrays", arrays);
         }
         return doc;
     }
 
-    /** Writes the three files into {@code dir}. */
+    /** A quantity a family does not report (NaN) is left out of the row. */
+    private static void number(ObjectNode row, String name, double v) {
+        if (!Double.isNaN(v)) {
+            row.put(name, v);
+        }
+    }
+
+    /**
+     * Reads a {@code posterior.json} written by {@code elbo4j fit} back into an outcome (without
+     * the fit itself) and its provenance, for {@code elbo4j report}.
+     *
+     * @throws BadInputException if the document is not such a file
+     */
+    public static FitOutcome read(JsonNode doc, Path file, Map<String, Object> provenanceOut) {
+        JsonNode command = doc.path("command");
+        if (!"elbo4j-fit".equals(doc.path("format").asText()) || !command.has("rows") || !doc.has("elboTrace")) {
+            throw new BadInputException(file + ": not a posterior.json written by elbo4j fit (needs \"format\": \"elbo4j-fit\", "
+                    + "elboTrace and a command block with rows)");
+        }
+        List<FitOutcome.SummaryRow> rows = new ArrayList<>();
+        for (JsonNode r : command.get("rows")) {
+            rows.add(new FitOutcome.SummaryRow(r.path("name").asText(), value(r, "mean"), value(r, "sd"), value(r, "q05"),
+                    value(r, "q50"), value(r, "q95")));
+        }
+        JsonNode values = doc.path("elboTrace").path("values");
+        double[] trace = new double[values.size()];
+        for (int i = 0; i < trace.length; i++) {
+            trace[i] = values.get(i).isTextual() ? Double.parseDouble(values.get(i).asText()) : values.get(i).asDouble();
+        }
+        Map<String, String> notes = new LinkedHashMap<>();
+        command.path("notes").fields().forEachRemaining(e -> notes.put(e.getKey(), e.getValue().asText()));
+        command.path("provenance").fields().forEachRemaining(e -> provenanceOut.put(e.getKey(), e.getValue().asText()));
+        List<String> reasons = new ArrayList<>();
+        doc.path("verdict").path("reasons").forEach(r -> reasons.add(r.asText()));
+        Verdict verdict;
+        try {
+            verdict = new Verdict(Verdict.Level.valueOf(doc.path("verdict").path("level").asText()), reasons);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(file + ": verdict level '" + doc.path("verdict").path("level").asText() + "' is not one of "
+                    + java.util.Arrays.toString(Verdict.Level.values()));
+        }
+        return new FitOutcome(command.path("model").asText(), doc.path("method").asText(), rows, trace,
+                doc.path("elboTrace").path("kind").asText(), verdict, notes, Map.of(), Optional.empty());
+    }
+
+    private static double value(JsonNode row, String name) {
+        JsonNode v = row.get(name);
+        return v == null ? Double.NaN : v.isTextual() ? Double.parseDouble(v.asText()) : v.asDouble();
+    }
+
+    /** Writes the three files into {@code dir}, each whole or not at all. */
     public static void write(Path dir, FitOutcome o, Map<String, Object> provenance) throws IOException {
         StringBuilder csv = new StringBuilder("name,mean,sd,q05,q50,q95\n");
         for (FitOutcome.SummaryRow r : o.rows()) {
-            csv.append(String.format(Locale.ROOT, "%s,%.17g,%.17g,%.17g,%.17g,%.17g%n", r.name(), r.mean(), r.sd(), r.q05(), r.q50(), r.q95()));
+            csv.append(r.name());
+            for (double v : new double[] {r.mean(), r.sd(), r.q05(), r.q50(), r.q95()}) {
+                csv.append(',').append(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.17g", v));
+            }
+            csv.append('\n');
         }
-        Map<String, Object> doc = document(o, provenance);
-        String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
+        String json = JSON.writeValueAsString(document(o, provenance));
         AtomicFile.write(dir.resolve("summary.csv"), csv.toString());
         AtomicFile.write(dir.resolve("posterior.json"), json);
         report(o, provenance).write(dir.resolve("report.html"));
     }
 
-    /** The HTML report of a fit (also used by {@code elbo4j report}). */
+    /** The HTML report of a fit (also used by {@code elbo4j report}): the verdict first, then the table, the ELBO, the facts. */
     public static HtmlReport report(FitOutcome o, Map<String, Object> provenance) throws IOException {
         List<List<String>> table = new ArrayList<>();
         for (FitOutcome.SummaryRow r : o.rows()) {
             table.add(List.of(r.name(), fmt(r.mean()), fmt(r.sd()), fmt(r.q05()), fmt(r.q50()), fmt(r.q95())));
         }
-        XYChart chart = Charts.lines("ELBO per step", "step", "ELBO");
-        double[] steps = new double[o.elboTrace().length];
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = i;
-        }
-        boolean cut = false;
-        if (steps.length > 0) {
-            Charts.line(chart, "ELBO", steps, o.elboTrace());
-            cut = Charts.elboRange(chart, o.elboTrace());
-        }
+        HtmlReport page = HtmlReport.titled("elbo4j fit: " + o.model())
+                .verdict(o.verdict().level().name().toLowerCase(Locale.ROOT).replace('_', ' '), o.verdict().reasons(),
+                        o.verdict().isWarning())
+                .paragraph(o.method())
+                .table(List.of("quantity", "mean", "sd", "5%", "50%", "95%"), table);
+        ElboCharts.add(page, o.elboTrace(), o.traceKind());
         StringBuilder facts = new StringBuilder();
         o.notes().forEach((k, v) -> facts.append(k).append(": ").append(v).append('\n'));
         provenance.forEach((k, v) -> facts.append(k).append(": ").append(v).append('\n'));
-        facts.append("converged: ").append(o.converged()).append('\n');
-        return HtmlReport.titled("elbo4j fit: " + o.model())
-                .paragraph(o.method())
-                .table(List.of("quantity", "mean", "sd", "5%", "50%", "95%"), table)
-                .figure(ChartFiles.png(chart), "ELBO estimate per step (it should rise and flatten)"
-                        + (cut ? "; the first steps, far below, are cut so the rest of the run reads" : ""))
-                .preformatted(facts.toString());
+        return page.preformatted(facts.toString());
     }
 
     /** Four decimals; a quantity the family does not report (NaN) shows as a dash. */

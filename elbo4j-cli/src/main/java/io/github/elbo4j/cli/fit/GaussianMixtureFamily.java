@@ -3,6 +3,7 @@ package io.github.elbo4j.cli.fit;
 import io.github.elbo4j.cavi.GaussianMixtureResult;
 import io.github.elbo4j.cavi.GaussianMixtureVI;
 import io.github.elbo4j.cavi.WeightPrior;
+import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.StepListener;
 import java.nio.file.Path;
 import io.github.elbo4j.tensor.Tensor;
@@ -59,7 +60,7 @@ final class GaussianMixtureFamily implements ModelFamily {
         try {
             r = GaussianMixtureVI.builder().components(components)
                     .weightPrior(WeightPrior.dirichletProcess(1.0)).maxSweeps((int) Math.min(o.steps(), Integer.MAX_VALUE))
-                    .tolerance(o.tolerance() > 0 ? Math.min(o.tolerance(), 1e-8) : 1e-8).seed(o.seed()).threads(o.threads()).build().fit(x);
+                    .tolerance(o.tolerance().isPresent() && o.tolerance().getAsDouble() > 0 ? Math.min(o.tolerance().getAsDouble(), 1e-8) : 1e-8).seed(o.seed()).threads(o.threads()).build().fit(x);
         } catch (IllegalArgumentException e) {
             // the core's messages name the rule (e.g. a singular sample covariance): say which file broke it
             throw new BadInputException(file + ": " + e.getMessage());
@@ -89,8 +90,8 @@ final class GaussianMixtureFamily implements ModelFamily {
         arrays.put("weights", r.weights());
         arrays.put("means", r.means());
         arrays.put("covariances", r.covariances());
-        return new FitOutcome(name(), "CAVI, " + components + " components, DP(1) weights, seed " + o.seed(), rows, history,
-                r.converged(), notes, arrays);
+        Fit fit = r.toFit();
+        return FitOutcome.of(name(), fit, rows, notes, arrays);
     }
 
     /** A constant column has no covariance: the Normal-Wishart prior's scale (the sample covariance) would be singular. */

@@ -94,9 +94,11 @@ final class LdaFamily implements ModelFamily {
         double[] trace = fit.sweepBounds().stream().mapToDouble(Double::doubleValue).toArray();
         String how = method == LdaMethod.BATCH ? "batch variational Bayes" : String.format(Locale.ROOT,
                 "online variational Bayes (minibatch %d, tau0 10, kappa 0.7)", o.batchSize());
-        return new FitOutcome(name(), "LDA, " + topics + " topics, " + how + ", " + o.steps() + " passes, seed "
-                + o.seed() + (trace.length == 0 ? "; online fits compute no bound per pass, so the ELBO chart is empty" : ""),
-                rows, trace, false, notes, Map.of("topic_word_lambda", fit.model().topicWord()));
+        if (trace.length == 0) {
+            notes.put("ELBO chart", "online fits compute no bound per pass, so the chart holds the final training bound only");
+        }
+        notes.put("method", "LDA, " + topics + " topics, " + how + ", " + o.steps() + " passes, seed " + o.seed());
+        return FitOutcome.of(name(), fit.toFit(), rows, notes, Map.of("topic_word_lambda", fit.model().topicWord()));
     }
 
     /** Reads with the core readers, turning their format and I/O errors into bad input (exit code 2). */

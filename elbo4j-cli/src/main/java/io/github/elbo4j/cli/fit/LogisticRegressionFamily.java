@@ -4,16 +4,20 @@ import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Bernoulli;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.infer.StepListener;
-import java.nio.file.Path;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Bayesian logistic regression by SVI (ADVI): {@code w_j ~ N(0, 1)}, {@code y_i ~ Bernoulli(σ(x_iᵀw))}
- * with the rows in a plate and no intercept (add a column of ones for one), as the peers'
- * {@code logreg.stan} and {@code torch_advi_logreg.py}.
+ * Bayesian logistic regression: {@code w_j ~ N(0, 1)}, intercept {@code b ~ N(0, 5²)},
+ * {@code y_i ~ Bernoulli(σ(x_iᵀw + b))} with the rows in a plate (the peers' {@code logreg.stan}
+ * plus an intercept). The coefficients are reported under their columns' names.
  */
 final class LogisticRegressionFamily implements ModelFamily {
+
+    static final String PRIORS = "w_j ~ N(0, 1), intercept b ~ N(0, 5^2)";
 
     @Override
     public String name() {
@@ -22,7 +26,7 @@ final class LogisticRegressionFamily implements ModelFamily {
 
     @Override
     public String description() {
-        return "Bayesian logistic regression y ~ Bernoulli(sigmoid(Xw)), w ~ N(0, I), fitted by SVI";
+        return "Bayesian logistic regression y ~ Bernoulli(sigmoid(Xw + b)), " + PRIORS;
     }
 
     /** The model for 0/1 responses {@code y} and features {@code x} ({@code [n, d]}). */
@@ -32,8 +36,9 @@ final class LogisticRegressionFamily implements ModelFamily {
         Var xt = Var.constant(x.transpose()); // transposed once, outside the step loop
         return m -> {
             Var w = m.sample("w", Normal.of(Tensor.zeros(d), Tensor.ones(d)).toEvent(1));
-            // [P, n] for P particles of w (shape [P, 1, d]), [1, n] for a single draw
-            Var logits = w.reshape(-1, d).matmul(xt);
+            Var b = m.sample("b", Normal.of(0, 5));
+            // [P, n] for P particles of w (shape [P, 1, d]) and b ([P, 1])
+            Var logits = w.reshape(-1, d).matmul(xt).add(b.reshape(-1, 1));
             m.plate("rows", n, p -> m.observe("y", Bernoulli.ofLogits(logits), y));
         };
     }
@@ -46,6 +51,8 @@ final class LogisticRegressionFamily implements ModelFamily {
         CsvTable data = CsvTable.read(file, o.delimiter());
         data.requireEach(o.target(), v -> v == 0 || v == 1, "(the logreg response) must be 0 or 1");
         Tensor y = data.column(o.target());
-        return SviFamilySupport.fit(name(), model(data.matrix(o.features(), o.target()), y), o, progress);
+        List<String> features = data.features(o.features(), o.target());
+        return SviFamilySupport.fit(name(), model(data.matrix(o.features(), o.target()), y), o, progress,
+                SviFamilySupport.labels(features), Map.of("priors", PRIORS));
     }
 }

@@ -2,7 +2,6 @@ package io.github.elbo4j.cli.fit;
 
 import io.github.elbo4j.infer.Convergence;
 import io.github.elbo4j.infer.Fit;
-import io.github.elbo4j.infer.SiteSummary;
 import io.github.elbo4j.infer.StepListener;
 import io.github.elbo4j.infer.Svi;
 import io.github.elbo4j.infer.guide.AutoGuide;
@@ -43,22 +42,32 @@ final class SviFamilySupport {
         };
     }
 
-    static FitOutcome fit(String family, Model model, FitOptions o, StepListener progress) {
-        Svi svi = Svi.of(model).guide(guide(o.guide())).optimizer(optimizer(o.optimizer(), o.learningRate()))
-                .maxSteps(o.steps()).seed(o.seed()).listener(progress);
-        if (o.tolerance() > 0) {
-            svi = svi.convergence(Convergence.relative(o.tolerance()));
+    /**
+     * Fits {@code model}: elbo4j's default method (deterministic VI for these families) unless
+     * {@code --optimizer} or {@code --lr} asks for stochastic VI with that optimizer;
+     * {@code --tolerance} sets Stan's relative-ELBO rule for stochastic VI (0: the whole budget).
+     */
+    static FitOutcome fit(String family, Model model, FitOptions o, StepListener progress, Map<String, String> labels,
+                          Map<String, String> notes) {
+        Svi svi = Svi.of(model).guide(guide(o.guide())).maxSteps(o.steps()).seed(o.seed()).listener(progress);
+        if (o.optimizer().isPresent() || o.learningRate().isPresent()) {
+            svi = svi.optimizer(optimizer(o.optimizer().orElse("adam"), o.learningRate().orElse(0.05)));
+        }
+        if (o.tolerance().isPresent()) {
+            double t = o.tolerance().getAsDouble();
+            svi = svi.convergence(t > 0 ? Convergence.relative(t) : Convergence.none());
         }
         Fit fit = svi.run();
-        List<FitOutcome.SummaryRow> rows = new ArrayList<>();
-        for (SiteSummary s : fit.summary()) {
-            rows.add(new FitOutcome.SummaryRow(s.name(), s.mean(), s.sd(), s.q05(), s.q50(), s.q95()));
+        return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), notes, Map.of());
+    }
+
+    /** {@code w[j]} is reported as the j-th feature column's name, {@code b} as {@code intercept}. */
+    static Map<String, String> labels(List<String> features) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int j = 0; j < features.size(); j++) {
+            labels.put(features.size() == 1 ? "w" : "w[" + j + "]", features.get(j));
         }
-        Map<String, String> notes = new LinkedHashMap<>();
-        notes.put("steps", Long.toString(fit.steps()));
-        notes.put("final ELBO (mean of last 100 steps)", String.format(java.util.Locale.ROOT, "%.4f", fit.finalElbo()));
-        return new FitOutcome(family, "SVI, " + o.guide() + " guide, " + o.optimizer() + "(" + o.learningRate() + "), seed "
-                + o.seed(),
-                rows, fit.elboTrace().values(), fit.converged(), notes);
+        labels.put("b", "intercept");
+        return labels;
     }
 }

@@ -31,6 +31,24 @@ public final class HtmlReport {
         return this;
     }
 
+    /**
+     * A highlighted box: the verdict of a fit, its level as the headline and one line per reason;
+     * {@code warning} colours it as a warning.
+     */
+    public HtmlReport verdict(String level, List<String> reasons, boolean warning) {
+        StringBuilder sb = new StringBuilder("<div class=\"verdict ").append(warning ? "warn" : "ok").append("\"><strong>Verdict: ")
+                .append(escape(level)).append("</strong>");
+        if (!reasons.isEmpty()) {
+            sb.append("<ul>");
+            for (String r : reasons) {
+                sb.append("<li>").append(escape(r)).append("</li>");
+            }
+            sb.append("</ul>");
+        }
+        blocks.add(sb.append("</div>").toString());
+        return this;
+    }
+
     /** A section heading. */
     public HtmlReport heading(String text) {
         blocks.add("<h2>" + escape(text) + "</h2>");
@@ -94,7 +112,10 @@ public final class HtmlReport {
                         + "td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}"
                         + "img{max-width:100%}figcaption{color:#555;font-size:.9em}"
                         + "figure.thumb{display:inline-block;vertical-align:top;width:320px;margin:.5em}"
-                        + "figure.thumb img{border:1px solid #ddd}</style></head><body>\n<h1>")
+                        + "figure.thumb img{border:1px solid #ddd}"
+                        + ".verdict{padding:.6em 1em;margin:1em 0;border-left:.4em solid}.verdict ul{margin:.3em 0 0}"
+                        + ".verdict.ok{background:#eef7ee;border-color:#2e7d32}.verdict.warn{background:#fdecea;border-color:#c62828}"
+                        + "</style></head><body>\n<h1>")
                 .append(escape(title)).append("</h1>\n");
         for (String b : blocks) {
             sb.append(b).append('\n');
