@@ -92,7 +92,7 @@ class FitVerdictCommandTest {
                 "--out", out.toString(), "--quiet");
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).contains("elbo4j fit: warning: not converged: the budget ran out before the convergence rule held")
-                .contains("raise maxSteps");
+                .contains("raise the step budget (maxSteps; --steps in the command)");
         String html = Files.readString(out.resolve("report.html"));
         assertThat(html.indexOf("Verdict: not converged")).isPositive().isLessThan(html.indexOf("<table>"));
         assertThat(html).contains("class=\"verdict warn\"");

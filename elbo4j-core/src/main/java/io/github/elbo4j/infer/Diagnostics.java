@@ -32,8 +32,20 @@ public record Diagnostics(OptionalDouble paretoK, double threshold, int draws, d
      * @param mean     {@code E_q[z]}, from the same draws
      * @param psisMean the self-normalized PSIS estimate of {@code E_p[z]}
      * @param mcse     the Monte Carlo standard error of {@code psisMean}
+     * @param sd       {@code sd_q(z)}, from the same draws
+     * @param psisSd   the PSIS estimate of {@code sd_p(z)}, {@code √(Σ w̃_s (z_s - psisMean)²)}
      */
-    public record SiteCheck(String name, double mean, double psisMean, double mcse) {
+    public record SiteCheck(String name, double mean, double psisMean, double mcse, double sd, double psisSd) {
+
+        /** How far importance weighting moves the mean, in q's sds. */
+        public double meanShift() {
+            return sd > 0 ? Math.abs(psisMean - mean) / sd : 0;
+        }
+
+        /** The importance-weighted sd over q's sd. */
+        public double sdRatio() {
+            return sd > 0 ? psisSd / sd : 1;
+        }
     }
 
     /** Copies the list. */

@@ -153,6 +153,8 @@ public final class FitJson {
                 o.put("mean", s.mean());
                 o.put("psisMean", s.psisMean());
                 o.put("mcse", s.mcse());
+                o.put("sd", s.sd());
+                o.put("psisSd", s.psisSd());
             }
         }
     }
@@ -163,7 +165,7 @@ public final class FitJson {
         }
         List<Diagnostics.SiteCheck> sites = new ArrayList<>();
         node.path("sites").forEach(s -> sites.add(new Diagnostics.SiteCheck(s.path("name").asText(), number(s.path("mean")),
-                number(s.path("psisMean")), number(s.path("mcse")))));
+                number(s.path("psisMean")), number(s.path("mcse")), number(s.path("sd")), number(s.path("psisSd")))));
         return new Diagnostics(OptionalDouble.of(number(node.path("paretoK"))), number(node.path("threshold")), node.path("draws").asInt(),
                 number(node.path("importanceEss")), number(node.path("elbo")), number(node.path("elboStandardError")),
                 number(node.path("logRatioSd")), sites,

@@ -55,14 +55,22 @@ final class ImportanceCheck {
             int k = all.length / draws;
             int[] shape = Arrays.copyOfRange(t.shape(), 1, t.shape().length);
             double[] h = new double[draws];
+            double[] weights = w.weights();
             for (int j = 0; j < k; j++) {
                 double plain = 0;
                 for (int s = 0; s < draws; s++) {
                     h[s] = all[s * k + j];
                     plain += h[s] / draws;
                 }
-                sites.add(new Diagnostics.SiteCheck(Posterior.elementName(name, shape, j), plain, w.mean(h),
-                        w.monteCarloStandardError(h)));
+                double corrected = w.mean(h);
+                double squares = 0;
+                double weightedSquares = 0;
+                for (int s = 0; s < draws; s++) {
+                    squares += (h[s] - plain) * (h[s] - plain);
+                    weightedSquares += weights[s] * (h[s] - corrected) * (h[s] - corrected);
+                }
+                sites.add(new Diagnostics.SiteCheck(Posterior.elementName(name, shape, j), plain, corrected,
+                        w.monteCarloStandardError(h), Math.sqrt(squares / (draws - 1)), Math.sqrt(weightedSquares)));
             }
         }
         return new Diagnostics(OptionalDouble.of(w.paretoK()), w.paretoKThreshold(), draws, w.effectiveSampleSize(), mean, se, sd,
@@ -119,7 +127,8 @@ final class ImportanceCheck {
                 for (int s = 0; s < draws; s++) {
                     ss += (all[s * k + j] - m) * (all[s * k + j] - m);
                 }
-                sites.add(new Diagnostics.SiteCheck(Posterior.elementName(e.getKey(), shape, j), m, m, Math.sqrt(ss / (draws - 1) / draws)));
+                double sdq = Math.sqrt(ss / (draws - 1));
+                sites.add(new Diagnostics.SiteCheck(Posterior.elementName(e.getKey(), shape, j), m, m, sdq / Math.sqrt(draws), sdq, sdq));
             }
         }
         return new Diagnostics(OptionalDouble.of(Double.NEGATIVE_INFINITY), io.github.elbo4j.diagnostics.Psis.paretoKThreshold(draws), draws,

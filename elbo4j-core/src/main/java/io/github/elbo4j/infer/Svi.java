@@ -267,7 +267,7 @@ public final class Svi {
         String method = "deterministic VI (fixed draws, L-BFGS), " + guideName() + " guide, " + o.draws() + " fixed draws";
         List<String> notes = List.of(p.warmStartNote, o.note());
         return finish(p, o.parameters(), new ElboTrace(o.trace(), ElboTrace.Kind.DETERMINISTIC), o.stop(), method, settings,
-                Optional.empty(), notes, "raise maxSteps (L-BFGS iterations), or use the stochastic method");
+                Optional.empty(), notes, "raise the iteration budget (maxSteps; --steps in the command)");
     }
 
     private Fit stochastic(SviProgram p, SviState start, Optimizer opt, Optional<Double> eta) {
@@ -282,10 +282,12 @@ public final class Svi {
         settings.put("optimizer", opt.toString());
         settings.put("convergence", rule.toString());
         eta.ifPresent(e -> settings.put("adaptedStepSize", Double.toString(e)));
-        String method = "stochastic VI, " + guideName() + " guide, " + opt + ", " + particlesFor() + " particle(s) per step";
+        String method = "stochastic VI, " + guideName() + " guide, " + opt.getClass().getSimpleName() + ", " + particlesFor()
+                + " particle(s) per step";
         return finish(p, o.fitted(), new ElboTrace(o.trace(), ElboTrace.Kind.STOCHASTIC), o.stop(), method, settings,
                 Optional.of(o.state()), List.of(p.warmStartNote, o.note()),
-                "raise maxSteps, lower the learning rate, or let elbo4j choose the method (no optimizer)");
+                "raise the step budget (maxSteps; --steps in the command), lower the learning rate, or let elbo4j choose the "
+                        + "method (no optimizer)");
     }
 
     private Fit finish(SviProgram p, ParameterStore fitted, ElboTrace trace, StopReason stop, String method,

@@ -27,6 +27,12 @@ public record Verdict(Level level, List<String> reasons) {
      */
     public static final double NEGLIGIBLE_KL = 0.005;
 
+    /** The mean shift under importance weighting, in q's sds, that a GOOD verdict tolerates. */
+    public static final double MEAN_SHIFT = 0.2;
+
+    /** The factor between the importance-weighted and q's sd that a GOOD verdict tolerates. */
+    public static final double SD_FACTOR = 1.2;
+
     /** The overall reading, best first. */
     public enum Level {
         /** Converged and {@code k̂ < 0.5}: the approximation is close to the posterior. */
@@ -76,6 +82,16 @@ public record Verdict(Level level, List<String> reasons) {
             } else {
                 level = Level.GOOD;
             }
+            if (level == Level.GOOD) {
+                Diagnostics.SiteCheck moved = largestCorrection(d);
+                if (moved != null) {
+                    level = Level.USABLE;
+                    reasons.add(String.format(Locale.ROOT, "importance weighting moves %s by %.2f of q's sd and scales its sd by %.2f: "
+                            + "q's marginal of %s is off although k-hat %.2f < 0.5; the PSIS-corrected mean %.4g and sd %.4g are in "
+                            + "the diagnostics", moved.name(), moved.meanShift(), moved.sdRatio(), moved.name(), k, moved.psisMean(),
+                            moved.psisSd()));
+                }
+            }
         } else {
             level = Level.UNCHECKED;
             reasons.add("not checked by importance sampling: " + d.notChecked().orElse("no diagnostics were computed"));
@@ -87,6 +103,27 @@ public record Verdict(Level level, List<String> reasons) {
             }
         }
         return new Verdict(level, reasons);
+    }
+
+    /**
+     * The latent whose importance-weighted mean or sd departs most from q's, if one departs by more
+     * than {@value #MEAN_SHIFT} of q's sd (and 4 Monte Carlo standard errors) or its sd by more than
+     * a factor {@value #SD_FACTOR}: with {@code k̂ < 0.5} the weighted estimates are reliable, and
+     * such a departure shows a marginal that q gets wrong (typically the sd of a hierarchical scale).
+     */
+    private static Diagnostics.SiteCheck largestCorrection(Diagnostics d) {
+        Diagnostics.SiteCheck worst = null;
+        double worstScore = 1;
+        for (Diagnostics.SiteCheck s : d.sites()) {
+            double meanScore = s.sd() > 0 && Math.abs(s.psisMean() - s.mean()) > 4 * s.mcse() ? s.meanShift() / MEAN_SHIFT : 0;
+            double sdScore = Math.abs(Math.log(s.sdRatio())) / Math.log(SD_FACTOR);
+            double score = Math.max(meanScore, sdScore);
+            if (score > worstScore) {
+                worstScore = score;
+                worst = s;
+            }
+        }
+        return worst;
     }
 
     /** One line: the level and the first reason. */

@@ -63,6 +63,6 @@ class PredictiveTest {
         Fit fit = Svi.of(MODEL).guide(AutoGuide.meanField()).optimizer(Sgd.lr(1e-4)).maxSteps(50).seed(1).run();
         assertThat(fit.stopReason()).isEqualTo(StopReason.BUDGET);
         assertThat(fit.verdict().isWarning()).isTrue();
-        assertThat(fit.verdict().reasons().get(0)).startsWith("not converged: the budget ran out").contains("raise maxSteps");
+        assertThat(fit.verdict().reasons().get(0)).startsWith("not converged: the budget ran out").contains("raise the step budget");
     }
 }

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param minSdRatio the smallest {@code sd_q / sd_ref}
  * @param maxSdRatio the largest {@code sd_q / sd_ref}
  * @param worstSd    the coordinate whose ratio is farthest from 1 (in log)
+ * @param psisMeanError the largest error of the PSIS-corrected means of the latents ({@code NaN} when not checked):
+ *                   importance sampling corrects the means when {@code k̂ < 0.7} (Yao et al., ICML 2018, sec. 3)
  * @param paretoK    PSIS {@code k̂} ({@code NaN} when not checked)
  * @param verdict    the fit's own verdict
  * @param steps      ELBO trace length (steps or L-BFGS iterations)
@@ -28,7 +30,8 @@ import java.util.Map;
  * @param method     the fit's method in words
  */
 public record AccuracyCheck(String posterior, String guide, double meanError, String worstMean, double minSdRatio, double maxSdRatio,
-                            String worstSd, double paretoK, Verdict verdict, long steps, double seconds, String method) {
+                            String worstSd, double psisMeanError, double paretoK, Verdict verdict, long steps, double seconds,
+                            String method) {
 
     static final int DRAWS = 20_000;
 
@@ -71,7 +74,14 @@ public record AccuracyCheck(String posterior, String guide, double meanError, St
                 worstSd = ref.name();
             }
         }
-        return new AccuracyCheck(p.name(), guide.familyName(), meanError, worstMean, minRatio, maxRatio, worstSd,
+        double psisError = fit.diagnostics().checked() ? 0 : Double.NaN;
+        for (io.github.elbo4j.infer.Diagnostics.SiteCheck s : fit.diagnostics().sites()) {
+            var ref = p.reference().parameter(s.name());
+            if (ref.isPresent()) {
+                psisError = Math.max(psisError, Math.abs(s.psisMean() - ref.get().mean()) / ref.get().sd());
+            }
+        }
+        return new AccuracyCheck(p.name(), guide.familyName(), meanError, worstMean, minRatio, maxRatio, worstSd, psisError,
                 fit.paretoK().orElse(Double.NaN), fit.verdict(), fit.steps(), seconds, fit.method());
     }
 
