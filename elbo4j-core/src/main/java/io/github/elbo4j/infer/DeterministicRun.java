@@ -25,7 +25,8 @@ final class DeterministicRun {
     static final double SD_TOLERANCE = 0.05;
 
     /** What the run produced. */
-    record Outcome(ParameterStore parameters, double[] trace, StopReason stop, int draws, long iterations, String note) {
+    record Outcome(ParameterStore parameters, double[] trace, StopReason stop, int draws, long iterations, String note,
+                   long drawEvaluations) {
     }
 
     private final SviProgram program;
@@ -33,6 +34,7 @@ final class DeterministicRun {
     private final int maxDraws;
     private final StepListener listener;
     private boolean batched = true;
+    private long work;                      // draws evaluated by the objective, over the whole run
 
     DeterministicRun(SviProgram program, Lbfgs lbfgs, int maxDraws, StepListener listener) {
         this.program = program;
@@ -79,14 +81,14 @@ final class DeterministicRun {
             store.setFlat(r.x());
             if (r.status() == Lbfgs.Status.MAX_ITERATIONS) {
                 return new Outcome(store, unbox(trace), StopReason.BUDGET, draws, iterations[0],
-                        "L-BFGS used its " + lbfgs.maxIterations() + " iterations with " + draws + " draws");
+                        "L-BFGS used its " + lbfgs.maxIterations() + " iterations with " + draws + " draws", work);
             }
             if (r.status() == Lbfgs.Status.LINE_SEARCH_FAILED && r.iterations() == 0) {
                 return new Outcome(store, unbox(trace), StopReason.OPTIMIZER_STALLED, draws, iterations[0],
-                        "L-BFGS could not improve the objective with " + draws + " draws");
+                        "L-BFGS could not improve the objective with " + draws + " draws", work);
             }
             if (pointMass || program.autoGuide == null) {
-                return new Outcome(store, unbox(trace), StopReason.CONVERGED, draws, iterations[0], "L-BFGS: " + r.reason());
+                return new Outcome(store, unbox(trace), StopReason.CONVERGED, draws, iterations[0], "L-BFGS: " + r.reason(), work);
             }
             GaussianMoments now = program.autoGuide.moments(store.values(), program.preconditioner);
             if (previous != null) {
@@ -94,10 +96,10 @@ final class DeterministicRun {
                 String note = String.format(Locale.ROOT, "%d fixed draws; from %d to %d draws the means moved %.3g sd and the sds %.3g "
                         + "(log scale)", draws, draws / 2, draws, shift[0], shift[1]);
                 if (shift[0] <= MEAN_TOLERANCE && shift[1] <= SD_TOLERANCE) {
-                    return new Outcome(store, unbox(trace), StopReason.CONVERGED, draws, iterations[0], note);
+                    return new Outcome(store, unbox(trace), StopReason.CONVERGED, draws, iterations[0], note, work);
                 }
                 if (2L * draws > maxDraws) {
-                    return new Outcome(store, unbox(trace), StopReason.DRAWS_NOT_STABLE, draws, iterations[0], note);
+                    return new Outcome(store, unbox(trace), StopReason.DRAWS_NOT_STABLE, draws, iterations[0], note, work);
                 }
             }
             previous = now;
@@ -107,12 +109,13 @@ final class DeterministicRun {
 
     /** {@code f(φ) = -ELBO(φ)} with the draws fixed, and its gradient, for the flat parameter vector {@code φ}. */
     private DifferentiableFunction objective(ParameterStore store, FixedNoise noise, RandomStream rng, int draws) {
-        ParameterStore work = store.copy();
+        ParameterStore current = store.copy();
         return (x, g) -> {
-            work.setFlat(x);
+            work += draws;
+            current.setFlat(x);
             if (batched) {
                 try {
-                    return accumulate(program.evaluate(new TraceElbo(), work, rng, draws, noise), g, 1.0, true);
+                    return accumulate(program.evaluate(new TraceElbo(), current, rng, draws, noise), g, 1.0, true);
                 } catch (IllegalArgumentException e) {
                     if (!ParticleBroadcast.failed(e) || noise == null) {
                         // a trial point outside a distribution's parameter domain (a scale that underflowed to 0):
@@ -126,7 +129,7 @@ final class DeterministicRun {
             for (int r = 0; r < draws; r++) {
                 double v;
                 try {
-                    v = accumulate(program.evaluate(new TraceElbo(), work, rng, 1, noise.row(r)), g, 1.0 / draws, r == 0);
+                    v = accumulate(program.evaluate(new TraceElbo(), current, rng, 1, noise.row(r)), g, 1.0 / draws, r == 0);
                 } catch (IllegalArgumentException outsideDomain) {
                     return Double.NaN;
                 }

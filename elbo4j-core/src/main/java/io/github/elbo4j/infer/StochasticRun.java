@@ -14,7 +14,7 @@ import java.util.Arrays;
 final class StochasticRun {
 
     /** What the run produced. */
-    record Outcome(SviState state, ParameterStore fitted, double[] trace, StopReason stop, String note) {
+    record Outcome(SviState state, ParameterStore fitted, double[] trace, StopReason stop, String note, long drawEvaluations) {
     }
 
     /** The state after a step and that step's estimate. */
@@ -94,7 +94,7 @@ final class StochasticRun {
             listener.onStep(state.step() - 1, s.elbo(), s.gradientNorm(), System.nanoTime() - began);
             if (relative != null && relative.offer(s.elbo())) {
                 return new Outcome(state, state.parameters(), Arrays.copyOf(trace, recorded), StopReason.CONVERGED,
-                        "Stan's relative-ELBO rule held at step " + state.step());
+                        "Stan's relative-ELBO rule held at step " + state.step(), (long) recorded * particles);
             }
             if (stationary != null) {
                 StationarityMonitor.Action a = stationary.offer(s.elbo(), state.parameters());
@@ -106,11 +106,12 @@ final class StochasticRun {
                     return new Outcome(state, averaged, Arrays.copyOf(trace, recorded), StopReason.CONVERGED,
                             "stationary after " + state.step() + " steps (last drift " + String.format(java.util.Locale.ROOT, "%.3g",
                                     stationary.lastDrift()) + "); parameters averaged over the last " + ((Convergence.Stationary) rule).window()
-                                    + " steps");
+                                    + " steps", (long) recorded * particles);
                 }
             }
         }
         StopReason stop = rule instanceof Convergence.None ? StopReason.FIXED_BUDGET : StopReason.BUDGET;
-        return new Outcome(state, state.parameters(), Arrays.copyOf(trace, recorded), stop, "ran " + state.step() + " steps");
+        return new Outcome(state, state.parameters(), Arrays.copyOf(trace, recorded), stop, "ran " + state.step() + " steps",
+                (long) recorded * particles);
     }
 }

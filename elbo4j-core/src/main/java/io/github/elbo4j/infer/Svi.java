@@ -46,7 +46,10 @@ public final class Svi {
         STOCHASTIC
     }
 
-    static final int DEFAULT_DIAGNOSTIC_DRAWS = 1000;
+    /** Automatic number of draws for the check: see {@link #diagnosticDraws(int)}. */
+    static final int AUTO_DRAWS = -1;
+    static final int MIN_DRAWS = 400;
+    static final int MAX_DRAWS = 2000;
     static final int MAX_DETERMINISTIC_DRAWS = 4096;
     static final int MAX_DETERMINISTIC_PARAMETERS = 100_000;
 
@@ -65,7 +68,7 @@ public final class Svi {
     private InitStrategy init = InitStrategy.median();
     private WarmStart warmStart = WarmStart.laplace();
     private Method method = Method.AUTO;
-    private int diagnosticDraws = DEFAULT_DIAGNOSTIC_DRAWS;
+    private int diagnosticDraws = AUTO_DRAWS;
     private SviProgram program;
 
     private Svi(Model model) {
@@ -152,7 +155,14 @@ public final class Svi {
         return changed();
     }
 
-    /** Draws of {@code q} for the PSIS check after the fit (default 1,000; 0 turns the check off). */
+    /**
+     * Draws of {@code q} for the PSIS check after the fit; 0 turns the check off. By default the
+     * number follows the fit's own work, {@code S = clamp(W / 5, 400, 2000)} with {@code W} the
+     * number of single-draw model evaluations the fit made (steps × particles, or the deterministic
+     * objective's evaluations × fixed draws), so the check costs about a tenth of a stochastic fit
+     * (measured on the logistic-regression benchmark: docs/fitting.md) and small models, whose fits
+     * make many cheap evaluations, get up to 2,000 draws and a steadier {@code k̂}.
+     */
     public Svi diagnosticDraws(int draws) {
         if (draws != 0 && draws < 100) {
             throw new IllegalArgumentException("diagnosticDraws must be 0 (off) or >= 100, got " + draws);
@@ -267,7 +277,7 @@ public final class Svi {
         String method = "deterministic VI (fixed draws, L-BFGS), " + guideName() + " guide, " + o.draws() + " fixed draws";
         List<String> notes = List.of(p.warmStartNote, o.note());
         return finish(p, o.parameters(), new ElboTrace(o.trace(), ElboTrace.Kind.DETERMINISTIC), o.stop(), method, settings,
-                Optional.empty(), notes, "raise the iteration budget (maxSteps; --steps in the command)");
+                Optional.empty(), notes, "raise the iteration budget (maxSteps; --steps in the command)", o.drawEvaluations());
     }
 
     private Fit stochastic(SviProgram p, SviState start, Optimizer opt, Optional<Double> eta) {
@@ -287,11 +297,12 @@ public final class Svi {
         return finish(p, o.fitted(), new ElboTrace(o.trace(), ElboTrace.Kind.STOCHASTIC), o.stop(), method, settings,
                 Optional.of(o.state()), List.of(p.warmStartNote, o.note()),
                 "raise the step budget (maxSteps; --steps in the command), lower the learning rate, or let elbo4j choose the "
-                        + "method (no optimizer)");
+                        + "method (no optimizer)", o.drawEvaluations());
     }
 
     private Fit finish(SviProgram p, ParameterStore fitted, ElboTrace trace, StopReason stop, String method,
-                       Map<String, String> settings, Optional<SviState> state, List<String> notes, String howToFix) {
+                       Map<String, String> settings, Optional<SviState> state, List<String> notes, String howToFix,
+                       long drawEvaluations) {
         GuidePosterior posterior = p.posterior(fitted);
         Diagnostics d;
         if (diagnosticDraws == 0) {
@@ -299,7 +310,10 @@ public final class Svi {
         } else if (autoGuide != null && autoGuide.isPointMass()) {
             d = Diagnostics.notChecked("a point estimate (MAP) has no density to compare with the posterior");
         } else {
-            d = ImportanceCheck.diagnose(model, posterior, diagnosticDraws, RandomStream.of(seed).split(-6));
+            int draws = diagnosticDraws != AUTO_DRAWS ? diagnosticDraws
+                    : (int) Math.max(MIN_DRAWS, Math.min(MAX_DRAWS, drawEvaluations / 5));
+            settings.put("diagnosticDraws", Integer.toString(draws));
+            d = ImportanceCheck.diagnose(model, posterior, draws, RandomStream.of(seed).split(-6));
         }
         List<String> allNotes = new ArrayList<>(notes);
         return new Fit(method, fitted.values(), trace, stop, d, Verdict.of(stop, d, howToFix), Provenance.of(seed, settings),
@@ -315,7 +329,7 @@ public final class Svi {
         s.put("particles", Integer.toString(particlesFor()));
         s.put("maxSteps", Long.toString(maxSteps));
         s.put("estimator", estimator.getClass().getSimpleName());
-        s.put("diagnosticDraws", Integer.toString(diagnosticDraws));
+        s.put("diagnosticDraws", diagnosticDraws == AUTO_DRAWS ? "auto" : Integer.toString(diagnosticDraws));
         return s;
     }
 
