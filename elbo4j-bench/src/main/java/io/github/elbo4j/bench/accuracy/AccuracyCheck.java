@@ -24,13 +24,14 @@ import java.util.Map;
  * @param psisMeanError the largest error of the PSIS-corrected means of the latents ({@code NaN} when not checked):
  *                   importance sampling corrects the means when {@code k̂ < 0.7} (Yao et al., ICML 2018, sec. 3)
  * @param paretoK    PSIS {@code k̂} ({@code NaN} when not checked)
+ * @param draws      the draws of the PSIS check
  * @param verdict    the fit's own verdict
  * @param steps      ELBO trace length (steps or L-BFGS iterations)
  * @param seconds    wall time of the fit including its check
  * @param method     the fit's method in words
  */
 public record AccuracyCheck(String posterior, String guide, double meanError, String worstMean, double minSdRatio, double maxSdRatio,
-                            String worstSd, double psisMeanError, double paretoK, Verdict verdict, long steps, double seconds,
+                            String worstSd, double psisMeanError, double paretoK, int draws, Verdict verdict, long steps, double seconds,
                             String method) {
 
     static final int DRAWS = 20_000;
@@ -82,7 +83,7 @@ public record AccuracyCheck(String posterior, String guide, double meanError, St
             }
         }
         return new AccuracyCheck(p.name(), guide.familyName(), meanError, worstMean, minRatio, maxRatio, worstSd, psisError,
-                fit.paretoK().orElse(Double.NaN), fit.verdict(), fit.steps(), seconds, fit.method());
+                fit.paretoK().orElse(Double.NaN), fit.diagnostics().draws(), fit.verdict(), fit.steps(), seconds, fit.method());
     }
 
     /** The draws of coordinate {@code name} ({@code tau}, {@code theta[3]}, {@code w[1,2]}), or null if the fit has no such site. */

@@ -41,7 +41,7 @@ public final class AccuracyReport {
                 String row = String.format(Locale.ROOT, "| %s | %s | %.3f (%s) | %.2f-%.2f (%s) | %s | %s | %s | %s | %s | %d | %.2f |",
                         p.name(), c.guide(), c.meanError(), c.worstMean(), c.minSdRatio(), c.maxSdRatio(), c.worstSd(),
                         Double.isNaN(c.psisMeanError()) ? "-" : String.format(Locale.ROOT, "%.3f", c.psisMeanError()),
-                        Double.isNaN(c.paretoK()) ? "-" : String.format(Locale.ROOT, "%.2f", c.paretoK()),
+                        Double.isNaN(c.paretoK()) ? "-" : String.format(Locale.ROOT, "%.2f (%d)", c.paretoK(), c.draws()),
                         c.verdict().level().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                         !o.applies() ? "none" : o.met() ? "met" : "missed", o.honest() ? "yes" : "NO", c.steps(), c.seconds());
                 rows.add(row);
@@ -54,8 +54,8 @@ public final class AccuracyReport {
                 .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores); do not edit by hand.\n\n");
         md.append("Every fit uses the default settings: `Svi.of(model).guide(AutoGuide.meanField() | fullRank()).seed(1).run()` ")
-                .append("(deterministic VI with fixed moment-matched draws and L-BFGS, Laplace warm start when it helps, PSIS check of ")
-                .append("1,000 draws). Errors are measured on every reference coordinate (latents and derived quantities, constrained ")
+                .append("(deterministic VI with fixed moment-matched draws and L-BFGS, Laplace warm start when it helps, PSIS check with ")
+                .append("clamp(W/5, 400, 2000) draws, W the fit's single-draw model evaluations). Errors are measured on every reference coordinate (latents and derived quantities, constrained ")
                 .append("space) from 20,000 draws of q. References: NUTS by rstan outside the project (or exact), committed with their ")
                 .append("generator in `elbo4j-bench/src/main/resources/posteriors/` (README there).\n\n");
         md.append("Goals (issues 12 and 13): full rank within 0.2 reference sds and sd ratio in [0.8, 1.25] on every well-posed ")
@@ -64,7 +64,7 @@ public final class AccuracyReport {
                 .append("column *honest*. The PSIS-corrected means (`fit.diagnostics().sites()`) are the importance-weighted means ")
                 .append("of the latents from the check's draws: where k-hat < 0.7 they correct part of the guide's bias (Yao et al., ")
                 .append("ICML 2018); they cover latent sites only, not derived quantities.\n\n");
-        md.append("| posterior | guide | max mean error, sds (where) | sd ratio min-max (worst) | PSIS-corrected mean error | k-hat | verdict | goal "
+        md.append("| posterior | guide | max mean error, sds (where) | sd ratio min-max (worst) | PSIS-corrected mean error | k-hat (draws) | verdict | goal "
                 + "| honest | steps | seconds |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> md.append(r).append('\n'));
