@@ -48,7 +48,7 @@ public final class Svi {
 
     /** Automatic number of draws for the check: see {@link #diagnosticDraws(int)}. */
     static final int AUTO_DRAWS = -1;
-    static final int MIN_DRAWS = 400;
+    static final int MIN_DRAWS = 256;
     static final int MAX_DRAWS = 2000;
     static final int MAX_DETERMINISTIC_DRAWS = 4096;
     static final int MAX_DETERMINISTIC_PARAMETERS = 100_000;
@@ -157,11 +157,11 @@ public final class Svi {
 
     /**
      * Draws of {@code q} for the PSIS check after the fit; 0 turns the check off. By default the
-     * number follows the fit's own work, {@code S = clamp(W / 5, 400, 2000)} with {@code W} the
+     * number follows the fit's own work, {@code S = clamp(W / 8, 256, 2000)} with {@code W} the
      * number of single-draw model evaluations the fit made (steps × particles, or the deterministic
-     * objective's evaluations × fixed draws), so the check costs about a tenth of a stochastic fit
-     * (measured on the logistic-regression benchmark: docs/fitting.md) and small models, whose fits
-     * make many cheap evaluations, get up to 2,000 draws and a steadier {@code k̂}.
+     * objective's evaluations × fixed draws), so the check costs at most about a tenth of a
+     * stochastic fit (measured on the logistic-regression benchmark: docs/fitting.md) and small
+     * models, whose fits make many cheap evaluations, get up to 2,000 draws and a steadier {@code k̂}.
      */
     public Svi diagnosticDraws(int draws) {
         if (draws != 0 && draws < 100) {
@@ -311,7 +311,7 @@ public final class Svi {
             d = Diagnostics.notChecked("a point estimate (MAP) has no density to compare with the posterior");
         } else {
             int draws = diagnosticDraws != AUTO_DRAWS ? diagnosticDraws
-                    : (int) Math.max(MIN_DRAWS, Math.min(MAX_DRAWS, drawEvaluations / 5));
+                    : (int) Math.max(MIN_DRAWS, Math.min(MAX_DRAWS, drawEvaluations / 8));
             settings.put("diagnosticDraws", Integer.toString(draws));
             d = ImportanceCheck.diagnose(model, posterior, draws, RandomStream.of(seed).split(-6));
         }

@@ -55,7 +55,7 @@ public final class AccuracyReport {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores); do not edit by hand.\n\n");
         md.append("Every fit uses the default settings: `Svi.of(model).guide(AutoGuide.meanField() | fullRank()).seed(1).run()` ")
                 .append("(deterministic VI with fixed moment-matched draws and L-BFGS, Laplace warm start when it helps, PSIS check with ")
-                .append("clamp(W/5, 400, 2000) draws, W the fit's single-draw model evaluations). Errors are measured on every reference coordinate (latents and derived quantities, constrained ")
+                .append("clamp(W/8, 256, 2000) draws, W the fit's single-draw model evaluations). Errors are measured on every reference coordinate (latents and derived quantities, constrained ")
                 .append("space) from 20,000 draws of q. References: NUTS by rstan outside the project (or exact), committed with their ")
                 .append("generator in `elbo4j-bench/src/main/resources/posteriors/` (README there).\n\n");
         md.append("Goals (issues 12 and 13): full rank within 0.2 reference sds and sd ratio in [0.8, 1.25] on every well-posed ")
