@@ -7,70 +7,43 @@ import io.github.elbo4j.transform.Constraint;
 import java.util.List;
 import java.util.Optional;
 
-/** A recorded site of one model run: what was drawn or observed, from what, under which plates. */
-public final class Site {
+/**
+ * A recorded site of one model run: what was drawn or observed, from what, under which plates.
+ * An immutable copy of the {@link Message} taken when the trace records it (Pyro copies its site
+ * dictionary likewise), so a handler that acts on the message afterwards cannot rewrite a site
+ * already recorded.
+ *
+ * @param name          the site's name, unique within one run
+ * @param type          the kind of site
+ * @param value         the value drawn, observed, replayed or substituted
+ * @param distribution  the distribution of a sample site
+ * @param isObserved    true for a sample site that carries data
+ * @param scale         the log-density scale (from subsampled plates and scale handlers)
+ * @param mask          the mask on the log-density, if any
+ * @param constraint    the constraint of a param site
+ * @param plates        the enclosing plates, outermost first
+ * @param declaredPlate for a {@link SiteType#PLATE} site, the plate it declares
+ * @param logJacobian   for a value mapped from unconstrained coordinates, the log-Jacobian of the map
+ */
+public record Site(String name, SiteType type, Var value, Optional<Distribution> distribution, boolean isObserved, double scale,
+                   Optional<Tensor> mask, Constraint constraint, List<PlateFrame> plates, Optional<PlateFrame> declaredPlate,
+                   Optional<Var> logJacobian) {
 
-    private final Message msg;
-    private final Var value;
-
-    Site(Message msg) {
-        this.msg = msg;
-        this.value = msg.value().orElseThrow(() -> new IllegalStateException("site '" + msg.name() + "' has no value"));
+    /** Copies the list of plates. */
+    public Site {
+        plates = List.copyOf(plates);
     }
 
-    /** The site's name. */
-    public String name() {
-        return msg.name();
-    }
-
-    /** The kind of site. */
-    public SiteType type() {
-        return msg.type();
-    }
-
-    /** The value drawn, observed, replayed or substituted. */
-    public Var value() {
-        return value;
-    }
-
-    /** The distribution of a sample site. */
-    public Optional<Distribution> distribution() {
-        return msg.distribution();
-    }
-
-    /** True for a sample site that carries data. */
-    public boolean isObserved() {
-        return msg.isObserved();
+    /** The record of {@code msg} as it is now. */
+    static Site of(Message msg) {
+        Var value = msg.value().orElseThrow(() -> new IllegalStateException("site '" + msg.name() + "' has no value"));
+        return new Site(msg.name(), msg.type(), value, msg.distribution(), msg.isObserved(), msg.scale(), msg.mask(),
+                msg.constraint(), msg.plates(), msg.declaredPlate(), msg.logJacobian());
     }
 
     /** True for an unobserved sample site. */
     public boolean isLatent() {
-        return msg.type() == SiteType.SAMPLE && !msg.isObserved();
-    }
-
-    /** The log-density scale (from subsampled plates and scale handlers). */
-    public double scale() {
-        return msg.scale();
-    }
-
-    /** The mask on the log-density, if any. */
-    public Optional<Tensor> mask() {
-        return msg.mask();
-    }
-
-    /** The constraint of a param site. */
-    public Constraint constraint() {
-        return msg.constraint();
-    }
-
-    /** The enclosing plates, outermost first. */
-    public List<PlateFrame> plates() {
-        return msg.plates();
-    }
-
-    /** For a {@link SiteType#PLATE} site: the plate it opened. */
-    public Optional<PlateFrame> declaredPlate() {
-        return msg.declaredPlate();
+        return type == SiteType.SAMPLE && !isObserved;
     }
 
     /**
@@ -80,16 +53,15 @@ public final class Site {
      * {@code log p(T(u)) + log |det ∂T/∂u|}. Only for sample sites.
      */
     public Var logProb() {
-        Distribution d = msg.distribution().orElseThrow(
-                () -> new IllegalStateException("site '" + name() + "' is a " + type() + " site and has no log-density"));
+        Distribution d = distribution.orElseThrow(
+                () -> new IllegalStateException("site '" + name + "' is a " + type + " site and has no log-density"));
         Var lp = d.logProb(value);
-        if (msg.logJacobian().isPresent()) {
-            lp = lp.add(msg.logJacobian().get());
+        if (logJacobian.isPresent()) {
+            lp = lp.add(logJacobian.get());
         }
-        if (msg.mask().isPresent()) {
-            Tensor m = msg.mask().get();
-            lp = Var.where(m, lp, Var.constant(0.0));
+        if (mask.isPresent()) {
+            lp = Var.where(mask.get(), lp, Var.constant(0.0));
         }
-        return msg.scale() == 1.0 ? lp : lp.mul(msg.scale());
+        return scale == 1.0 ? lp : lp.mul(scale);
     }
 }

@@ -7,7 +7,7 @@ public final class TraceHandler implements Handler {
 
     @Override
     public void postprocess(Message msg) {
-        trace.add(new Site(msg));
+        trace.add(Site.of(msg));
     }
 
     /** The sites recorded so far. */

@@ -145,4 +145,27 @@ class HandlerTest {
         assertThatThrownBy(() -> ModelContext.trace(m -> m.plate("p", 5, 6, p -> { })))
                 .hasMessage("plate 'p' subsampleSize must be in [1, 5], got 6");
     }
+
+    /**
+     * A site is copied when the trace records it: the trace handler (outermost) post-processes
+     * first, so a handler further in that changes the message in its own post-processing must not
+     * rewrite the recorded site. Catches a Site that is a live view of the mutable message.
+     */
+    @Test
+    void aRecordedSiteIsACopyThatLaterHandlersCannotRewrite() {
+        Handler rescaleAfterwards = new Handler() {
+            @Override
+            public void postprocess(Message msg) {
+                msg.scaleBy(10);
+                msg.setValue(io.github.elbo4j.autodiff.Var.constant(99.0));
+            }
+        };
+        Trace t = ModelContext.trace(m -> m.observe("x", io.github.elbo4j.distribution.Normal.of(0, 1),
+                io.github.elbo4j.tensor.Tensor.scalar(0.5)), rescaleAfterwards);
+        Site x = t.require("x");
+        org.assertj.core.api.Assertions.assertThat(x.scale()).isEqualTo(1.0);
+        org.assertj.core.api.Assertions.assertThat(x.value().item()).isEqualTo(0.5);
+        org.assertj.core.api.Assertions.assertThat(x.logProb().item())
+                .isEqualTo(io.github.elbo4j.distribution.Normal.of(0, 1).logProb(io.github.elbo4j.tensor.Tensor.scalar(0.5)).item());
+    }
 }
