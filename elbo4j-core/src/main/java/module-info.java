@@ -7,7 +7,6 @@ module io.github.elbo4j.core {
     requires transitive org.apache.commons.rng.api;
     requires org.apache.commons.rng.simple;
     requires org.apache.commons.rng.sampling;
-    requires org.apache.commons.csv;
     requires com.fasterxml.jackson.databind; // saved fits (Fit.save / FitJson)
     requires static jdk.incubator.vector; // SIMD loops, used only when the JVM adds the module
 

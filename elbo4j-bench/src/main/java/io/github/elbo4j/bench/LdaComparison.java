@@ -1,9 +1,9 @@
 package io.github.elbo4j.bench;
 
-import io.github.elbo4j.cavi.CorpusCsv;
 import io.github.elbo4j.cavi.DocumentTermMatrix;
 import io.github.elbo4j.cavi.Lda;
 import io.github.elbo4j.cavi.LdaFit;
+import io.github.elbo4j.cli.fit.CorpusCsv;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

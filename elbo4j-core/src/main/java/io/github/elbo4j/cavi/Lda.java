@@ -10,7 +10,7 @@ import io.github.elbo4j.tensor.Tensor;
  * (Hoffman, Blei and Bach, NeurIPS 2010: stochastic natural-gradient steps on minibatches).
  *
  * <pre>{@code
- * DocumentTermMatrix train = CorpusCsv.read(Path.of("docs_train.csv"), vocabulary.size());
+ * DocumentTermMatrix train = DocumentTermMatrix.ofRows(vocabularySize, termIds, counts);
  * LdaFit fit = Lda.builder().topics(20).online().batchSize(128).learningOffset(10).learningDecay(0.7)
  *         .passes(10).seed(0).build().fit(train);
  * double perplexity = fit.model().perplexity(test);

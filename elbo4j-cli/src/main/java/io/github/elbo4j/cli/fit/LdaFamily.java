@@ -1,6 +1,5 @@
 package io.github.elbo4j.cli.fit;
 
-import io.github.elbo4j.cavi.CorpusCsv;
 import io.github.elbo4j.cavi.DocumentTermMatrix;
 import io.github.elbo4j.cavi.Lda;
 import io.github.elbo4j.cavi.LdaFit;

@@ -1,8 +1,9 @@
-package io.github.elbo4j.cavi;
+package io.github.elbo4j.cli.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.elbo4j.cavi.DocumentTermMatrix;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URISyntaxException;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The peer's sparse triplet format ({@code doc,word,count}, 0-based ids; fixtures in
- * {@code src/test/resources/io/github/elbo4j/cavi}), and every malformed line reported with file,
+ * {@code src/test/resources/io/github/elbo4j/cli/fit}), and every malformed line reported with file,
  * line, column, value and rule.
  */
 class CorpusCsvTest {

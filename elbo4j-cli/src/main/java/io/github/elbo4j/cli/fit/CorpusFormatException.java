@@ -1,4 +1,4 @@
-package io.github.elbo4j.cavi;
+package io.github.elbo4j.cli.fit;
 
 /**
  * A corpus or vocabulary file that breaks its format. The message starts with
