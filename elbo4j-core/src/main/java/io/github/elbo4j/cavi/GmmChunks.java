@@ -1,11 +1,16 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.parallel.ChunkTask;
+import io.github.elbo4j.parallel.ParallelChunks;
+import io.github.elbo4j.parallel.WorkerPool;
+
 /**
- * Rows {@code [0, N)} cut into chunks of {@value #ROWS} rows (the last one shorter): the
- * boundaries depend only on {@code N}, never on the thread count. {@link #forEach} runs a task
- * once per chunk on up to {@code threads} threads ({@link CaviWorkers}; the caller's among them); a task writes only
- * its own chunk's outputs, and callers combine them in chunk order, so the bits are the same for
- * any number of threads. Closing stops the worker threads.
+ * Rows {@code [0, N)} cut into chunks of {@value #ROWS} rows (the last one shorter) by the one
+ * chunking rule of {@link ParallelChunks}: the boundaries depend only on {@code N}, never on the
+ * thread count. {@link #forEach} runs a task once per chunk on up to {@code threads} threads (a
+ * {@link WorkerPool}; the caller's among them); a task writes only its own chunk's outputs, and
+ * callers combine them in chunk order, so the bits are the same for any number of threads. Closing
+ * stops the worker threads.
  *
  * <p><b>Chunk layout.</b> An {@code [N, K]} array of responsibilities is kept chunk by chunk,
  * component-major inside a chunk: entry {@code (n, k)} of the chunk {@code [from, to)} is at
@@ -16,29 +21,27 @@ final class GmmChunks implements AutoCloseable {
 
     static final int ROWS = 1024;
 
-    private final int rows;
-    private final int count;
-    private final CaviWorkers workers;
+    private final ParallelChunks plan;
+    private final WorkerPool workers;
 
     GmmChunks(int rows, int threads) {
-        this.rows = rows;
-        this.count = (rows + ROWS - 1) / ROWS;
-        this.workers = new CaviWorkers(Math.max(1, Math.min(threads, count)));
+        this.plan = ParallelChunks.of(rows, ROWS);
+        this.workers = WorkerPool.of(Math.max(1, Math.min(threads, plan.chunkCount())));
     }
 
     /** The number of chunks. */
     int count() {
-        return count;
+        return plan.chunkCount();
     }
 
     /** The first row of chunk {@code c}. */
     int from(int c) {
-        return c * ROWS;
+        return plan.chunkStart(c);
     }
 
     /** One past the last row of chunk {@code c}. */
     int to(int c) {
-        return Math.min(rows, (c + 1) * ROWS);
+        return plan.chunkEnd(c);
     }
 
     /** The number of workers, so {@code 0 <= worker < workers()} in a {@link ChunkTask}. */
@@ -46,20 +49,14 @@ final class GmmChunks implements AutoCloseable {
         return workers.size();
     }
 
-    /** A task for one chunk, run by worker {@code worker} (whose scratch it may use). */
-    interface ChunkTask {
-        void run(int chunk, int worker);
-    }
-
-    /** Runs {@code task} for every chunk index, in parallel when there are threads; returns when all are done. */
+    /** Runs {@code task} for every chunk, in parallel when there are threads; returns when all are done. */
     void forEach(ChunkTask task) {
-        workers.run(count, (worker, chunk) -> task.run(chunk, worker));
+        plan.forEach(workers, task);
     }
-
     /** {@code [N, K]} row-major to the chunk layout. */
     double[] toChunkLayout(double[] rowMajor, int k) {
         double[] out = new double[rowMajor.length];
-        for (int c = 0; c < count; c++) {
+        for (int c = 0; c < count(); c++) {
             int from = from(c);
             int len = to(c) - from;
             for (int n = 0; n < len; n++) {
@@ -74,7 +71,7 @@ final class GmmChunks implements AutoCloseable {
     /** The chunk layout back to {@code [N, K]} row-major. */
     double[] toRowMajor(double[] chunked, int k) {
         double[] out = new double[chunked.length];
-        for (int c = 0; c < count; c++) {
+        for (int c = 0; c < count(); c++) {
             int from = from(c);
             int len = to(c) - from;
             for (int n = 0; n < len; n++) {

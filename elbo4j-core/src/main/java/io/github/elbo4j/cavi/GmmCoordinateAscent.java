@@ -84,9 +84,9 @@ final class GmmCoordinateAscent {
     /** The statistics of given responsibilities (chunk layout) about {@code shift} (the initial M-step's input). */
     private GmmSufficientStatistics initialStatistics(double[] resp, double[] shift) {
         GmmPartialSums[] parts = new GmmPartialSums[chunks.count()];
-        chunks.forEach((c, worker) -> {
+        chunks.forEach((c, from, to, worker) -> {
             GmmPartialSums part = new GmmPartialSums(components, data.columns, model.diagonal());
-            part.accumulate(data, chunks.from(c), chunks.to(c), resp, shift, buffers[worker]);
+            part.accumulate(data, from, to, resp, shift, buffers[worker]);
             parts[c] = part;
         });
         return finish(parts, shift, 0, Double.NaN);
@@ -95,9 +95,7 @@ final class GmmCoordinateAscent {
     /** The E-step into {@code resp} (chunk layout) and the statistics of the new responsibilities about {@code m_k}. */
     private GmmSufficientStatistics sweepStatistics(double[] resp, GmmComponents q, double[] offsets, int sweep, double last) {
         GmmPartialSums[] parts = new GmmPartialSums[chunks.count()];
-        chunks.forEach((c, worker) -> {
-            int from = chunks.from(c);
-            int to = chunks.to(c);
+        chunks.forEach((c, from, to, worker) -> {
             GmmPartialSums part = new GmmPartialSums(components, data.columns, model.diagonal());
             part.sumRLogR = GmmResponsibilities.chunk(data, from, to, q, offsets, resp, buffers[worker]);
             part.accumulate(data, from, to, resp, q.mean, buffers[worker]);

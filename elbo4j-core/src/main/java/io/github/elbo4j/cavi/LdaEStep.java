@@ -1,5 +1,7 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.parallel.ParallelChunks;
+import io.github.elbo4j.parallel.WorkerPool;
 import io.github.elbo4j.random.RandomStream;
 import java.util.Arrays;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
@@ -7,9 +9,9 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * The E-step over a range of documents, in chunks of {@code chunkSize} consecutive documents
- * whose boundaries depend only on the range. Chunks run on any worker; each writes only its own
- * documents' slots (γ, θ̃, {@code n_dw/Z_w}) and its own partial bound, then the partial
- * bounds are added in chunk order and the sufficient statistics
+ * whose boundaries depend only on the range ({@link ParallelChunks}). Chunks run on any worker;
+ * each writes only its own documents' slots (γ, θ̃, {@code n_dw/Z_w}) and its own partial bound,
+ * then the partial bounds are added in chunk order and the sufficient statistics
  * {@code S_kw = Σ_d θ̃_dk n_dw / Z_dw} in document order, so the result has the same bits for
  * any number of threads. A random start draws {@code γ_dk ~ Gamma(100, 1/100)} (mean 1, sd
  * 0.1; scikit-learn's and Hoffman's {@code onlineldavb.py} choice) from the chunk's own stream
@@ -36,7 +38,7 @@ final class LdaEStep {
 
     private final int topics;
     private final int chunkSize;
-    private final CaviWorkers workers;
+    private final WorkerPool workers;
     private final LdaBound bound;
     private final LdaDocumentStep[] steps;
     private double[] ratio = new double[0];
@@ -44,7 +46,7 @@ final class LdaEStep {
     private double[] chunkBound = new double[0];
     private long[] chunkIterations = new long[0];
 
-    LdaEStep(LdaSettings settings, int vocabularySize, CaviWorkers workers) {
+    LdaEStep(LdaSettings settings, int vocabularySize, WorkerPool workers) {
         this.topics = settings.topics();
         this.chunkSize = settings.chunkSize();
         this.workers = workers;
@@ -77,16 +79,17 @@ final class LdaEStep {
         if (expTheta.length < docs * k) {
             expTheta = new double[Math.max(docs * k, expTheta.length + expTheta.length / 2)];
         }
-        final int chunks = (docs + chunkSize - 1) / chunkSize;
+        final ParallelChunks plan = ParallelChunks.of(docs, chunkSize);
+        final int chunks = plan.chunkCount();
         if (chunkBound.length < chunks) {
             chunkBound = new double[chunks];
             chunkIterations = new long[chunks];
         }
         final double[] ratioOut = wantRatio ? ratio : null;
         final double[] thetaOut = expTheta;
-        workers.run(chunks, (worker, c) -> {
-            int lo = from + c * chunkSize;
-            int hi = Math.min(to, lo + chunkSize);
+        plan.forEach(workers, (c, first, end, worker) -> {
+            int lo = from + first;
+            int hi = from + end;
             LdaDocumentStep step = steps[worker];
             double partial = 0;
             long iterations = 0;
@@ -125,9 +128,7 @@ final class LdaEStep {
         final int[] ids = corpus.termIds;
         final double[] r = ratio;
         final double[] e = expTheta;
-        workers.run((k + TOPICS_PER_TASK - 1) / TOPICS_PER_TASK, (worker, task) -> {
-            int k0 = task * TOPICS_PER_TASK;
-            int k1 = Math.min(k, k0 + TOPICS_PER_TASK);
+        ParallelChunks.of(k, TOPICS_PER_TASK).forEach(workers, (task, k0, k1, worker) -> {
             for (int d = from; d < to; d++) {
                 int eOff = (d - from) * k;
                 for (int j = corpus.offsets[d]; j < corpus.offsets[d + 1]; j++) {

@@ -1,5 +1,6 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.parallel.WorkerPool;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -228,7 +229,7 @@ public final class LdaModel {
     private double evaluate(DocumentTermMatrix documents, double[] gamma, boolean withBound) {
         int d = documents.documentCount();
         double[] expElogBeta = new double[lambda.length];
-        try (CaviWorkers workers = new CaviWorkers(settings.threads())) {
+        try (WorkerPool workers = WorkerPool.of(settings.threads())) {
             LdaTopicUpdate.expectedLog(lambda, topics(), expElogBeta, workers);
             LdaEStep step = new LdaEStep(settings, vocabularySize, workers);
             LdaEStep.Totals totals = step.run(documents, 0, d, expElogBeta, gamma, LdaEStep.Start.ONES, null,

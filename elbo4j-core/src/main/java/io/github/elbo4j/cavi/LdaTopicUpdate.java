@@ -1,5 +1,8 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.parallel.ParallelChunks;
+import io.github.elbo4j.parallel.WorkerPool;
+
 /**
  * The M-step: updates of the topics' variational Dirichlet parameters λ and of
  * {@code β̃_kw = exp(E[log β_kw])}, all term-major ({@code a[w * K + k]} for topic k, term w).
@@ -35,18 +38,18 @@ final class LdaTopicUpdate {
      * be current for the minibatch's terms.
      */
     static void online(double[] lambda, double[] expElogBeta, double[] statistics, double eta, double rho,
-                       double scale, double[] totals, CaviWorkers workers) {
+                       double scale, double[] totals, WorkerPool workers) {
         int topics = totals.length;
         int terms = lambda.length / topics;
         double keep = 1 - rho;
         double prior = rho * eta;
         double step = rho * scale;
-        int tasks = (terms + TERMS_PER_TASK - 1) / TERMS_PER_TASK;
+        ParallelChunks blocks = ParallelChunks.of(terms, TERMS_PER_TASK);
+        int tasks = blocks.chunkCount();
         double[] partial = new double[tasks * topics];
-        workers.run(tasks, (worker, task) -> {
-            int last = Math.min(terms, (task + 1) * TERMS_PER_TASK);
+        blocks.forEach(workers, (task, first, last, worker) -> {
             int p = task * topics;
-            for (int w = task * TERMS_PER_TASK; w < last; w++) {
+            for (int w = first; w < last; w++) {
                 int i = w * topics;
                 for (int k = 0; k < topics; k++) {
                     double s = statistics[i + k];
@@ -74,7 +77,7 @@ final class LdaTopicUpdate {
      * run in fixed blocks of terms on the workers. Writes {@code out}, which must not be
      * {@code lambda}.
      */
-    static void expectedLog(double[] lambda, int topics, double[] out, CaviWorkers workers) {
+    static void expectedLog(double[] lambda, int topics, double[] out, WorkerPool workers) {
         int terms = lambda.length / topics;
         double[] totals = new double[topics];
         for (int w = 0; w < terms; w++) {
@@ -86,22 +89,20 @@ final class LdaTopicUpdate {
     }
 
     /**
-     * As {@link #expectedLog(double[], int, double[], CaviWorkers)} for the terms
+     * As {@link #expectedLog(double[], int, double[], WorkerPool)} for the terms
      * {@code termList[0..count)} only (all terms {@code 0..count) when {@code termList} is null),
      * given the topic totals {@code Σ_w λ_kw}. The other rows of {@code out} are left as they
      * were: the online E-step reads only its minibatch's terms.
      */
     static void expectedLog(double[] lambda, double[] totals, int[] termList, int count, double[] out,
-                            CaviWorkers workers) {
+                            WorkerPool workers) {
         int topics = totals.length;
         double[] psiTotals = new double[topics];
         for (int k = 0; k < topics; k++) {
             psiTotals[k] = LdaDirichletExpectation.digamma(totals[k]);
         }
-        int tasks = (count + TERMS_PER_TASK - 1) / TERMS_PER_TASK;
-        workers.run(tasks, (worker, task) -> {
-            int last = Math.min(count, (task + 1) * TERMS_PER_TASK);
-            for (int n = task * TERMS_PER_TASK; n < last; n++) {
+        ParallelChunks.of(count, TERMS_PER_TASK).forEach(workers, (task, first, last, worker) -> {
+            for (int n = first; n < last; n++) {
                 int w = termList == null ? n : termList[n];
                 for (int k = 0; k < topics; k++) {
                     int i = w * topics + k;

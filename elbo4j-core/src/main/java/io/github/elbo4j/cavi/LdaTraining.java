@@ -1,5 +1,6 @@
 package io.github.elbo4j.cavi;
 
+import io.github.elbo4j.parallel.WorkerPool;
 import io.github.elbo4j.random.RandomStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,7 +40,7 @@ final class LdaTraining {
         long updates = 0;
         long iterations = 0;
         long visits = 0;
-        try (CaviWorkers workers = new CaviWorkers(settings.threads())) {
+        try (WorkerPool workers = WorkerPool.of(settings.threads())) {
             LdaEStep eStep = new LdaEStep(settings, vocabularySize, workers);
             LdaTopicUpdate.expectedLog(lambda, topics, expElogBeta, workers);
             if (settings.method() == LdaMethod.BATCH) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.elbo4j.parallel.WorkerPool;
 import io.github.elbo4j.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +82,7 @@ class LdaReferenceTest {
     private static double[] expectedCountsAfterEStep(LdaSettings s, double[] lambdaTermMajor, double[] gamma,
                                                      double[] expElogBeta) {
         double[] stats = new double[lambdaTermMajor.length];
-        try (CaviWorkers workers = new CaviWorkers(s.threads())) {
+        try (WorkerPool workers = WorkerPool.of(s.threads())) {
             LdaTopicUpdate.expectedLog(lambdaTermMajor, topics, expElogBeta, workers);
             new LdaEStep(s, vocabularySize, workers).run(corpus, 0, corpus.documentCount(), expElogBeta, gamma,
                     LdaEStep.Start.ONES, null, s.maxDocumentIterations(), stats, false);
@@ -125,7 +126,7 @@ class LdaReferenceTest {
                 matrix("expected_counts_tol_1e-3"));
 
         double[] stats = new double[lambda0.length];
-        try (CaviWorkers workers = new CaviWorkers(1)) {
+        try (WorkerPool workers = WorkerPool.of(1)) {
             new LdaEStep(s, vocabularySize, workers).run(corpus, 0, corpus.documentCount(), expElogBeta, gamma,
                     LdaEStep.Start.ONES, null, s.maxDocumentIterations(), stats, false);
         }
@@ -138,7 +139,7 @@ class LdaReferenceTest {
         assertThat(Math.abs(rho - ref.get("rho_1").asDouble())).isLessThanOrEqualTo(1e-15);
         double[] online = lambda0.clone();
         double[] totals = new double[topics];
-        try (CaviWorkers workers = new CaviWorkers(2)) {
+        try (WorkerPool workers = WorkerPool.of(2)) {
             LdaTopicUpdate.online(online, expElogBeta, stats.clone(), s.topicWordPrior(), rho,
                     ref.get("corpus_documents").asDouble() / corpus.documentCount(), totals, workers);
         }

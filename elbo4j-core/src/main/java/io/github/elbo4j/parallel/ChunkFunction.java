@@ -1,4 +1,6 @@
-package io.github.elbo4j.random;
+package io.github.elbo4j.parallel;
+
+import io.github.elbo4j.random.RandomStream;
 
 /**
  * The work for one chunk of a {@link ParallelChunks} range: a pure function of its arguments, so

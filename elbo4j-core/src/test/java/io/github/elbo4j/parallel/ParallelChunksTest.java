@@ -1,11 +1,10 @@
-package io.github.elbo4j.random;
+package io.github.elbo4j.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.elbo4j.random.RandomStream;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class ParallelChunksTest {
@@ -55,14 +54,11 @@ class ParallelChunksTest {
     }
 
     @Test
-    void aCallerOwnedExecutorGivesTheSameBitsAsCreatedThreads() {
+    void aCallerOwnedPoolGivesTheSameBitsAsCreatedThreads() {
         ParallelChunks plan = ParallelChunks.of(50_000, 777);
-        ExecutorService executor = Executors.newFixedThreadPool(3);
-        try {
-            double[] owned = plan.sum(RandomStream.of(9), executor, 3, NOISY_SUMS);
+        try (WorkerPool pool = WorkerPool.of(3)) {
+            double[] owned = plan.sum(RandomStream.of(9), pool, 3, NOISY_SUMS);
             assertThat(owned).isEqualTo(plan.sum(RandomStream.of(9), 2, 3, NOISY_SUMS));
-        } finally {
-            executor.shutdownNow();
         }
     }
 
@@ -81,6 +77,18 @@ class ParallelChunksTest {
         List<String> ranges = ParallelChunks.of(7, 2).map(RandomStream.of(1), 4,
                 (chunk, start, end, stream) -> chunk + ":" + start + "-" + end);
         assertThat(ranges).containsExactly("0:0-2", "1:2-4", "2:4-6", "3:6-7");
+    }
+
+    @Test
+    void forEachHandsEveryChunkItsBoundsOnAnyNumberOfWorkers() {
+        ParallelChunks plan = ParallelChunks.of(10, 3);
+        for (int threads : new int[] {1, 2, 4}) {
+            try (WorkerPool pool = WorkerPool.of(threads)) {
+                String[] ranges = new String[plan.chunkCount()];
+                plan.forEach(pool, (chunk, start, end, worker) -> ranges[chunk] = start + "-" + end);
+                assertThat(ranges).containsExactly("0-3", "3-6", "6-9", "9-10");
+            }
+        }
     }
 
     @Test
@@ -107,7 +115,7 @@ class ParallelChunksTest {
     void noWorkerThreadOutlivesTheCall() {
         ParallelChunks.of(1000, 10).sum(RandomStream.of(1), 4, 3, NOISY_SUMS);
         assertThat(Thread.getAllStackTraces().keySet())
-                .noneMatch(t -> t.getName().startsWith("elbo4j-chunks-") && t.isAlive());
+                .noneMatch(t -> t.getName().startsWith("elbo4j-worker-") && t.isAlive());
     }
 
     @Test

@@ -1,16 +1,9 @@
-package io.github.elbo4j.random;
+package io.github.elbo4j.parallel;
 
+import io.github.elbo4j.random.RandomStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reproducible parallelism over a range {@code [0, size)}: the range is cut into chunks of a fixed
@@ -20,10 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * rule in DESIGN.md, "Performance principles").
  *
  * <p>Chunk {@code c} covers {@code [c · chunkSize, min(size, (c + 1) · chunkSize))}; there are
- * {@code ⌈size / chunkSize⌉} chunks. A plan is an immutable value; it runs its chunks either on a
- * pool of a given number of threads that it creates and shuts down within the call (never the
- * common pool), or on an executor the caller owns, which is cheaper when a plan runs every step of
- * a fit. With one thread, or at most one chunk, it runs on the calling thread.
+ * {@code ⌈size / chunkSize⌉} chunks. A plan is an immutable value; it runs its chunks on a
+ * {@link WorkerPool}, either one of a given number of threads that it creates and closes within the
+ * call (never the common pool), or one the caller owns, which is cheaper when a plan runs every
+ * step of a fit. With one thread, or at most one chunk, it runs on the calling thread.
+ * {@link #forEach} is the form for hot loops that keep their results in arrays of their own (the
+ * Gaussian-mixture E-step, LDA's E-step and topic updates): it allocates nothing per chunk.
  */
 public final class ParallelChunks {
 
@@ -79,61 +74,62 @@ public final class ParallelChunks {
     }
 
     /**
+     * Runs {@code task} for every chunk on the workers of {@code pool} and returns when all are
+     * done: the allocation-free form, for a fit that keeps per-chunk results (or per-worker scratch)
+     * in arrays of its own and combines them in chunk order. The first failure is rethrown.
+     */
+    public void forEach(WorkerPool pool, ChunkTask task) {
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(task, "task");
+        pool.run(chunkCount(), (worker, chunk) -> {
+            long start = (long) chunk * chunkSize;
+            task.run(chunk, (int) start, (int) Math.min(size, start + chunkSize), worker);
+        });
+    }
+
+    /**
      * Runs {@code function} on every chunk using {@code threads} threads and returns the results in
      * chunk order. Chunk {@code c} gets {@code stream.split(c)}; {@code stream} itself is not
-     * advanced. The first failing chunk (in chunk order) has its exception rethrown.
+     * advanced. The first failing chunk (in chunk order) has its exception rethrown. The threads
+     * are started and stopped within the call.
      *
      * @throws IllegalArgumentException if {@code threads < 1} or the function returns null
      */
     public <T> List<T> map(RandomStream stream, int threads, ChunkFunction<T> function) {
-        Objects.requireNonNull(stream, "stream");
-        Objects.requireNonNull(function, "function");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        int count = chunkCount();
-        if (threads == 1 || count <= 1) {
-            List<T> results = new ArrayList<>(count);
-            for (int c = 0; c < count; c++) {
-                results.add(runChunk(c, stream, function));
-            }
-            return List.copyOf(results);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, count), daemonThreads());
-        try {
+        try (WorkerPool pool = WorkerPool.of(Math.max(1, Math.min(threads, chunkCount())))) {
             return map(stream, pool, function);
-        } finally {
-            close(pool);
         }
     }
 
     /**
-     * As {@link #map(RandomStream, int, ChunkFunction)}, on an executor the caller owns and shuts
-     * down: one task per chunk. Do not call it from a task of the same bounded executor, which
-     * could wait on itself.
+     * As {@link #map(RandomStream, int, ChunkFunction)}, on a pool the caller owns and closes
+     * (cheaper when a plan runs every step of a fit).
      */
-    public <T> List<T> map(RandomStream stream, ExecutorService executor, ChunkFunction<T> function) {
+    public <T> List<T> map(RandomStream stream, WorkerPool pool, ChunkFunction<T> function) {
         Objects.requireNonNull(stream, "stream");
-        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(function, "function");
         int count = chunkCount();
-        List<Callable<T>> tasks = new ArrayList<>(count);
+        Object[] results = new Object[count];
+        Throwable[] failures = new Throwable[count];
+        pool.run(count, (worker, chunk) -> {
+            try {
+                results[chunk] = runChunk(chunk, stream, function);
+            } catch (RuntimeException | Error e) {
+                failures[chunk] = e;
+            }
+        });
+        List<T> list = new ArrayList<>(count);
         for (int c = 0; c < count; c++) {
-            int chunk = c;
-            tasks.add(() -> runChunk(chunk, stream, function));
+            rethrow(failures[c]);
+            @SuppressWarnings("unchecked")
+            T result = (T) results[c];
+            list.add(result);
         }
-        List<Future<T>> futures;
-        try {
-            futures = executor.invokeAll(tasks);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + count + " chunks", e);
-        }
-        List<T> results = new ArrayList<>(count);
-        for (Future<T> f : futures) {
-            results.add(resultOf(f));
-        }
-        return List.copyOf(results);
+        return List.copyOf(list);
     }
 
     /**
@@ -149,10 +145,10 @@ public final class ParallelChunks {
         return addInOrder(map(stream, threads, function), width);
     }
 
-    /** As {@link #sum(RandomStream, int, int, ChunkFunction)}, on an executor the caller owns. */
-    public double[] sum(RandomStream stream, ExecutorService executor, int width, ChunkFunction<double[]> function) {
+    /** As {@link #sum(RandomStream, int, int, ChunkFunction)}, on a pool the caller owns. */
+    public double[] sum(RandomStream stream, WorkerPool pool, int width, ChunkFunction<double[]> function) {
         checkWidth(width);
-        return addInOrder(map(stream, executor, function), width);
+        return addInOrder(map(stream, pool, function), width);
     }
 
     @Override
@@ -168,21 +164,12 @@ public final class ParallelChunks {
         return result;
     }
 
-    private static <T> T resultOf(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a chunk", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException("chunk failed", cause);
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
         }
     }
 
@@ -212,24 +199,5 @@ public final class ParallelChunks {
             throw new IllegalArgumentException(
                     "chunk must be in [0, " + chunkCount() + "), got " + chunk);
         }
-    }
-
-    /** Shuts the pool down and waits for its idle threads to exit, so none outlives the call. */
-    private static void close(ExecutorService pool) {
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger thread = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "elbo4j-chunks-" + thread.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

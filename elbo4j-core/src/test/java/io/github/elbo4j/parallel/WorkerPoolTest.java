@@ -1,4 +1,4 @@
-package io.github.elbo4j.cavi;
+package io.github.elbo4j.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,12 +7,12 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 
 /** The task runner: every task once, each worker index in use by one thread at a time, failures surface. */
-class CaviWorkersTest {
+class WorkerPoolTest {
 
     @Test
     void everyTaskRunsExactlyOnceOnAnyNumberOfThreads() {
         for (int threads : new int[] {1, 2, 5}) {
-            try (CaviWorkers workers = new CaviWorkers(threads)) {
+            try (WorkerPool workers = WorkerPool.of(threads)) {
                 for (int round = 0; round < 200; round++) {
                     AtomicIntegerArray runs = new AtomicIntegerArray(37);
                     AtomicIntegerArray busy = new AtomicIntegerArray(threads);
@@ -31,7 +31,7 @@ class CaviWorkersTest {
 
     @Test
     void aFailingTaskSurfacesAsItsOwnException() {
-        try (CaviWorkers workers = new CaviWorkers(2)) {
+        try (WorkerPool workers = WorkerPool.of(2)) {
             assertThatThrownBy(() -> workers.run(10, (worker, task) -> {
                 if (task == 7) {
                     throw new ArithmeticException("task 7");
