@@ -1,6 +1,6 @@
 package io.github.elbo4j.cli.fit;
 
-import io.github.elbo4j.cavi.DocumentTermMatrix;
+import io.github.elbo4j.cavi.lda.DocumentTermMatrix;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;

@@ -3,7 +3,7 @@ package io.github.elbo4j.cli.fit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.elbo4j.cavi.DocumentTermMatrix;
+import io.github.elbo4j.cavi.lda.DocumentTermMatrix;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URISyntaxException;
