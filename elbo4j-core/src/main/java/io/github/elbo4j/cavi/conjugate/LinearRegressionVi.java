@@ -6,7 +6,6 @@ import io.github.elbo4j.cavi.internal.ElboHistoryRecorder;
 import io.github.elbo4j.distribution.Gamma;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.infer.Fit;
-import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;
@@ -51,7 +50,6 @@ import java.util.Map;
 public final class LinearRegressionVi {
 
     private static final String NAME = "LinearRegressionVi";
-    private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
 
     private final double weightShape;
     private final double weightRate;
@@ -60,6 +58,7 @@ public final class LinearRegressionVi {
     private final boolean ard;
     private final int maxSweeps;
     private final double tolerance;
+    private final LinearRegressionCoordinateAscent ascent;
 
     private LinearRegressionVi(Builder b) {
         this.weightShape = b.weightShape;
@@ -69,6 +68,7 @@ public final class LinearRegressionVi {
         this.ard = b.ard;
         this.maxSweeps = b.maxSweeps;
         this.tolerance = b.tolerance;
+        this.ascent = new LinearRegressionCoordinateAscent(weightShape, weightRate, noiseShape, noiseRate, ard);
     }
 
     /**
@@ -105,27 +105,24 @@ public final class LinearRegressionVi {
      *     {@code yᵀy} overflows
      */
     public LinearRegressionViResult fit(Tensor x, Tensor y) {
-        Data data = Data.of(x, y);
-        int m = data.m;
-        int groups = ard ? m : 1;
-        double[] cov = LinearAlgebra.diagEmbed(Tensor.full(weightRate / weightShape, m)).toArray();
-        Factors q = new Factors(new double[m], cov, m * Math.log(weightRate / weightShape),
-                filled(groups, weightShape), filled(groups, weightRate), noiseShape, noiseRate,
-                data.yy + trace(data.gramValues, cov));
-        ElboHistoryRecorder recorder = new ElboHistoryRecorder(NAME, maxSweeps, tolerance, elbo(data, q), parameters(q));
+        LinearRegressionData data = LinearRegressionData.of(x, y);
+        int m = data.m();
+        LinearRegressionCoordinateAscent.Factors q = ascent.initial(data);
+        ElboHistoryRecorder recorder = new ElboHistoryRecorder(NAME, maxSweeps, tolerance, ascent.elbo(data, q),
+                LinearRegressionCoordinateAscent.parameters(q));
         boolean stop = false;
         while (!stop) {
-            q = sweep(data, q);
-            stop = recorder.record(elbo(data, q), parameters(q));
+            q = ascent.sweep(data, q);
+            stop = recorder.record(ascent.elbo(data, q), LinearRegressionCoordinateAscent.parameters(q));
         }
         double[] fullShape = new double[m];
         double[] fullRate = new double[m];
         for (int j = 0; j < m; j++) {
-            fullShape[j] = q.shape[ard ? j : 0];
-            fullRate[j] = q.rate[ard ? j : 0];
+            fullShape[j] = q.shape()[ard ? j : 0];
+            fullRate[j] = q.rate()[ard ? j : 0];
         }
-        return new LinearRegressionViResult(Tensor.of(q.mean), Tensor.of(q.cov, m, m), Tensor.of(fullShape),
-                Tensor.of(fullRate), q.noiseShape, q.noiseRate, ard, recorder.history());
+        return new LinearRegressionViResult(Tensor.of(q.mean()), Tensor.of(q.cov(), m, m), Tensor.of(fullShape),
+                Tensor.of(fullRate), q.noiseShape(), q.noiseRate(), ard, recorder.history());
     }
 
     /**
@@ -144,11 +141,11 @@ public final class LinearRegressionVi {
      * @throws IllegalArgumentException for data that {@link #fit} rejects
      */
     public Model model(Tensor x, Tensor y) {
-        Data data = Data.of(x, y);
-        int m = data.m;
+        LinearRegressionData data = LinearRegressionData.of(x, y);
+        int m = data.m();
         Var xt = Var.constant(x.transpose());
         Var zeros = Var.constant(Tensor.zeros(m));
-        Tensor targets = data.y;
+        Tensor targets = data.y();
         return ctx -> {
             Var alpha = ard ? ctx.sample("alpha", Gamma.of(weightShape, weightRate).expand(m).toEvent(1))
                     : ctx.sample("alpha", Gamma.of(weightShape, weightRate));
@@ -156,7 +153,7 @@ public final class LinearRegressionVi {
             Var w = ctx.sample("w", Normal.of(zeros, perWeight.pow(-0.5)).toEvent(1));
             Var beta = ctx.sample("beta", Gamma.of(noiseShape, noiseRate));
             Var mean = w.reshape(-1, m).matmul(xt);
-            ctx.plate("rows", data.n, p -> ctx.observe("y", Normal.of(mean, beta.reshape(-1, 1).pow(-0.5)), targets));
+            ctx.plate("rows", data.n(), p -> ctx.observe("y", Normal.of(mean, beta.reshape(-1, 1).pow(-0.5)), targets));
         };
     }
 
@@ -173,16 +170,16 @@ public final class LinearRegressionVi {
      *     data by this model (its final ELBO differs from the ELBO of its factors here)
      */
     public Fit toFit(LinearRegressionViResult result, Tensor x, Tensor y, long seed) {
-        Data data = Data.of(x, y);
+        LinearRegressionData data = LinearRegressionData.of(x, y);
         if (result.ard() != ard) {
             throw new IllegalArgumentException(NAME + " result was fitted with ard = " + result.ard()
                     + " but this model has ard = " + ard + "; convert it with the model that fitted it");
         }
-        if (result.weightMean().dim(0) != data.m) {
+        if (result.weightMean().dim(0) != data.m()) {
             throw new IllegalArgumentException(NAME + " result has " + result.weightMean().dim(0) + " weights but x has "
-                    + data.m + " columns; pass the data the result was fitted to");
+                    + data.m() + " columns; pass the data the result was fitted to");
         }
-        CaviFits.requireSameElbo(NAME, result.history(), elbo(data, factorsOf(data, result)));
+        CaviFits.requireSameElbo(NAME, result.history(), ascent.elbo(data, ascent.of(data, result)));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("model", NAME);
         settings.put("ard", Boolean.toString(ard));
@@ -192,8 +189,8 @@ public final class LinearRegressionVi {
         settings.put("noisePrecisionRate", Double.toString(noiseRate));
         settings.put("maxSweeps", Integer.toString(maxSweeps));
         settings.put("tolerance", Double.toString(tolerance));
-        settings.put("rows", Integer.toString(data.n));
-        settings.put("columns", Integer.toString(data.m));
+        settings.put("rows", Integer.toString(data.n()));
+        settings.put("columns", Integer.toString(data.m()));
         settings.put("dataHash", CaviFits.dataHash(x, y));
         String method = "coordinate ascent (CAVI), Bayesian linear regression" + (ard ? " with ARD" : "")
                 + ", q(alpha) q(w) q(beta) = Gamma MultivariateNormal Gamma";
@@ -201,172 +198,10 @@ public final class LinearRegressionVi {
                 seed, settings);
     }
 
-    /** {@code result}'s factors in the form {@link #elbo} reads, with {@code log|S_N|} and the expected squared error on {@code data}. */
-    private Factors factorsOf(Data data, LinearRegressionViResult result) {
-        int groups = ard ? data.m : 1;
-        double[] mean = result.weightMean().toArray();
-        double[] cov = result.weightCovariance().toArray();
-        double logDetCov = LinearAlgebra.logDetFromCholesky(LinearAlgebra.cholesky(result.weightCovariance())).item();
-        double squaredError = squaredNorm(data.y.sub(data.x.matmul(result.weightMean())).toArray()) + trace(data.gramValues, cov);
-        return new Factors(mean, cov, logDetCov, Arrays.copyOf(result.precisionShape().toArray(), groups),
-                Arrays.copyOf(result.precisionRate().toArray(), groups), result.noiseShape(), result.noiseRate(), squaredError);
-    }
-
     private static int[] withTrailingOne(int[] shape) {
         int[] out = Arrays.copyOf(shape, shape.length + 1);
         out[shape.length] = 1;
         return out;
-    }
-
-    /** One CAVI sweep: q(w), then q(α), then q(β), as documented on {@link #fit}. */
-    private Factors sweep(Data data, Factors q) {
-        int m = data.m;
-        double eBeta = q.noiseShape / q.noiseRate;
-        double[] eAlpha = new double[m];
-        for (int j = 0; j < m; j++) {
-            eAlpha[j] = q.shape[ard ? j : 0] / q.rate[ard ? j : 0];
-        }
-        Tensor chol = LinearAlgebra.cholesky(LinearAlgebra.diagEmbed(Tensor.of(eAlpha)).add(data.gram.mul(eBeta)));
-        Tensor meanT = LinearAlgebra.choleskySolve(chol, data.xty).mul(eBeta);
-        double[] mean = meanT.toArray();
-        double[] cov = LinearAlgebra.choleskyInverse(chol).toArray();
-        double logDetCov = -LinearAlgebra.logDetFromCholesky(chol).item();
-        int groups = q.shape.length;
-        double[] shape = new double[groups];
-        double[] rate = new double[groups];
-        for (int g = 0; g < groups; g++) {
-            shape[g] = weightShape + (ard ? 0.5 : m / 2.0);
-            rate[g] = weightRate + 0.5 * (ard ? secondMoment(mean, cov, g) : sumOfSecondMoments(mean, cov));
-        }
-        double squaredError = squaredNorm(data.y.sub(data.x.matmul(meanT)).toArray()) + trace(data.gramValues, cov);
-        return new Factors(mean, cov, logDetCov, shape, rate, noiseShape + data.n / 2.0,
-                noiseRate + 0.5 * squaredError, squaredError);
-    }
-
-    /** The lower bound of the class documentation at {@code q}. */
-    private double elbo(Data data, Factors q) {
-        int m = data.m;
-        double eLogBeta = SpecialFunctions.digamma(q.noiseShape) - Math.log(q.noiseRate);
-        double eBeta = q.noiseShape / q.noiseRate;
-        double total = data.n / 2.0 * (eLogBeta - LOG_TWO_PI) - eBeta / 2 * q.squaredError
-                + gammaLogPrior(noiseShape, noiseRate, eLogBeta, eBeta) + gammaEntropy(q.noiseShape, q.noiseRate)
-                + 0.5 * q.logDetCov + m / 2.0 * (1 + LOG_TWO_PI);
-        for (int g = 0; g < q.shape.length; g++) {
-            double eLogAlpha = SpecialFunctions.digamma(q.shape[g]) - Math.log(q.rate[g]);
-            double eAlpha = q.shape[g] / q.rate[g];
-            int size = ard ? 1 : m;
-            double moments = ard ? secondMoment(q.mean, q.cov, g) : sumOfSecondMoments(q.mean, q.cov);
-            total += size / 2.0 * (eLogAlpha - LOG_TWO_PI) - eAlpha / 2 * moments
-                    + gammaLogPrior(weightShape, weightRate, eLogAlpha, eAlpha) + gammaEntropy(q.shape[g], q.rate[g]);
-        }
-        return total;
-    }
-
-    /** What the stopping rule watches: {@code m_N}, {@code E[α_g]} and {@code E[β]}. */
-    private static double[] parameters(Factors q) {
-        double[] p = Arrays.copyOf(q.mean, q.mean.length + q.shape.length + 1);
-        for (int g = 0; g < q.shape.length; g++) {
-            p[q.mean.length + g] = q.shape[g] / q.rate[g];
-        }
-        p[p.length - 1] = q.noiseShape / q.noiseRate;
-        return p;
-    }
-
-    /** {@code E[log Gamma(t | a₀, b₀)] = a₀ log b₀ - log Γ(a₀) + (a₀ - 1) E[log t] - b₀ E[t]}. */
-    private static double gammaLogPrior(double a0, double b0, double eLog, double e) {
-        return a0 * Math.log(b0) - SpecialFunctions.lgamma(a0) + (a0 - 1) * eLog - b0 * e;
-    }
-
-    /** {@code H[Gamma(a, b)] = a - log b + log Γ(a) + (1 - a) ψ(a)} (Bishop 2006, PRML, eq. B.31). */
-    private static double gammaEntropy(double a, double b) {
-        return a - Math.log(b) + SpecialFunctions.lgamma(a) + (1 - a) * SpecialFunctions.digamma(a);
-    }
-
-    /** {@code E[w_j²] = m_j² + S_jj}. */
-    private static double secondMoment(double[] mean, double[] cov, int j) {
-        return mean[j] * mean[j] + cov[j * mean.length + j];
-    }
-
-    /** {@code E[wᵀw] = m_Nᵀm_N + tr S_N}. */
-    private static double sumOfSecondMoments(double[] mean, double[] cov) {
-        double s = 0;
-        for (int j = 0; j < mean.length; j++) {
-            s += secondMoment(mean, cov, j);
-        }
-        return s;
-    }
-
-    /** {@code tr(A S) = Σ_ij A_ij S_ji} for symmetric {@code A}, {@code S} stored row-major. */
-    private static double trace(double[] a, double[] s) {
-        double t = 0;
-        for (int i = 0; i < a.length; i++) {
-            t += a[i] * s[i];
-        }
-        return t;
-    }
-
-    private static double squaredNorm(double[] v) {
-        double s = 0;
-        for (double e : v) {
-            s += e * e;
-        }
-        return s;
-    }
-
-    private static double[] filled(int length, double value) {
-        double[] a = new double[length];
-        Arrays.fill(a, value);
-        return a;
-    }
-
-    /** Throws naming the first non-finite entry of a vector or matrix, e.g. {@code x[2, 0]}. */
-    static void requireFinite(String owner, String name, Tensor t) {
-        double[] v = t.toArray();
-        int cols = t.rank() == 2 ? t.dim(1) : v.length;
-        for (int i = 0; i < v.length; i++) {
-            if (!Double.isFinite(v[i])) {
-                String index = t.rank() == 2 ? (i / cols) + ", " + (i % cols) : Integer.toString(i);
-                throw new IllegalArgumentException(owner + " " + name + "[" + index + "] must be finite, got " + v[i]);
-            }
-        }
-    }
-
-    /**
-     * {@code q(w) = N(mean, cov)} (row-major {@code cov}, {@code log|cov|}), the weight precisions'
-     * Gamma shapes and rates per group, {@code q(β)}, and {@code ‖y - X m_N‖² + tr(XᵀX S_N)}.
-     */
-    private record Factors(double[] mean, double[] cov, double logDetCov, double[] shape, double[] rate,
-            double noiseShape, double noiseRate, double squaredError) {
-    }
-
-    /** The validated data and its sufficient statistics {@code XᵀX}, {@code Xᵀy}, {@code yᵀy}. */
-    private record Data(Tensor x, Tensor y, int n, int m, Tensor gram, double[] gramValues, Tensor xty, double yy) {
-
-        static Data of(Tensor x, Tensor y) {
-            int[] sx = x.shape();
-            if (sx.length != 2) {
-                throw new IllegalArgumentException(NAME + " x must be a matrix [N, M], got shape " + Arrays.toString(sx));
-            }
-            if (sx[0] == 0 || sx[1] == 0) {
-                throw new IllegalArgumentException(NAME + " x must have at least one row and one column, got shape "
-                        + Arrays.toString(sx));
-            }
-            if (!Arrays.equals(y.shape(), new int[] {sx[0]})) {
-                throw new IllegalArgumentException(NAME + " y must have shape [" + sx[0] + "] to match x "
-                        + Arrays.toString(sx) + ", got " + Arrays.toString(y.shape()));
-            }
-            requireFinite(NAME, "x", x);
-            requireFinite(NAME, "y", y);
-            Tensor xt = x.transpose();
-            Tensor gram = xt.matmul(x);
-            Tensor xty = xt.matmul(y);
-            double yy = squaredNorm(y.toArray());
-            if (!gram.allFinite() || !xty.allFinite() || !Double.isFinite(yy)) {
-                throw new IllegalArgumentException(NAME + " x and y must have finite products XᵀX, Xᵀy and yᵀy, got"
-                        + " an overflow (rescale the data)");
-            }
-            return new Data(x, y, sx[0], sx[1], gram, gram.toArray(), xty, yy);
-        }
     }
 
     /** Settings of {@link LinearRegressionVi}; each setter validates its argument. */

@@ -74,7 +74,7 @@ public record LinearRegressionViResult(Tensor weightMean, Tensor weightCovarianc
             throw new IllegalArgumentException("LinearRegressionViResult x must have shape [K, " + m + "], got "
                     + Arrays.toString(shape));
         }
-        LinearRegressionVi.requireFinite("LinearRegressionViResult", "x", x);
+        LinearRegressionData.requireFinite("LinearRegressionViResult", "x", x);
         Tensor mean = x.matmul(weightMean);
         Tensor variance = x.matmul(weightCovariance).mul(x).sum(1).add(1 / expectedNoisePrecision());
         return new LinearRegressionViPrediction(mean, variance);
