@@ -45,50 +45,7 @@ public final class GmmTestData {
     }
 
     private static GmmTestData draw(int n, long seed, double[] weights, double[][] means, double[][][] covs) {
-        RandomStream rng = RandomStream.of(seed);
-        int dim = means[0].length;
-        double[][][] factors = new double[covs.length][][];
-        for (int k = 0; k < covs.length; k++) {
-            factors[k] = cholesky(covs[k]);
-        }
-        double[][] x = new double[n][dim];
-        int[] labels = new int[n];
-        double[] eps = new double[dim];
-        for (int i = 0; i < n; i++) {
-            double u = rng.nextDouble();
-            int k = 0;
-            double cumulative = weights[0];
-            while (u >= cumulative && k < weights.length - 1) {
-                k++;
-                cumulative += weights[k];
-            }
-            labels[i] = k;
-            for (int d = 0; d < dim; d++) {
-                eps[d] = rng.nextGaussian();
-            }
-            for (int d = 0; d < dim; d++) {
-                double v = means[k][d];
-                for (int j = 0; j <= d; j++) {
-                    v += factors[k][d][j] * eps[j];
-                }
-                x[i][d] = v;
-            }
-        }
-        return new GmmTestData(x, labels);
-    }
-
-    private static double[][] cholesky(double[][] a) {
-        int dim = a.length;
-        double[][] l = new double[dim][dim];
-        for (int i = 0; i < dim; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = a[i][j];
-                for (int p = 0; p < j; p++) {
-                    s -= l[i][p] * l[j][p];
-                }
-                l[i][j] = i == j ? Math.sqrt(s) : s / l[j][j];
-            }
-        }
-        return l;
+        GaussianMixtureSample sample = GaussianMixtureSample.draw(n, weights, means, covs, RandomStream.of(seed));
+        return new GmmTestData(sample.x(), sample.labels());
     }
 }
