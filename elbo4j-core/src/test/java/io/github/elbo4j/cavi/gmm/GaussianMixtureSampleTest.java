@@ -2,6 +2,7 @@ package io.github.elbo4j.cavi.gmm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.elbo4j.random.RandomStream;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class GaussianMixtureSampleTest {
             ones += label;
         }
         // binomial standard error sqrt(0.7 · 0.3 / n) = 0.0032; 4 standard errors
-        assertThat(ones / (double) n).isCloseTo(0.7, org.assertj.core.data.Offset.offset(0.013));
+        assertThat(ones / (double) n).isCloseTo(0.7, within(0.013));
     }
 
     @Test
