@@ -7,12 +7,12 @@ module io.github.elbo4j.core {
     requires transitive org.apache.commons.rng.api;
     requires org.apache.commons.rng.simple;
     requires org.apache.commons.rng.sampling;
-    requires org.apache.commons.csv;
     requires com.fasterxml.jackson.databind; // saved fits (Fit.save / FitJson)
     requires static jdk.incubator.vector; // SIMD loops, used only when the JVM adds the module
 
     exports io.github.elbo4j.math;
     exports io.github.elbo4j.random;
+    exports io.github.elbo4j.parallel;
     exports io.github.elbo4j.tensor;
     exports io.github.elbo4j.autodiff;
     exports io.github.elbo4j.transform;
@@ -23,4 +23,7 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.infer.guide;
     exports io.github.elbo4j.diagnostics;
     exports io.github.elbo4j.cavi;
+    exports io.github.elbo4j.cavi.gmm;
+    exports io.github.elbo4j.cavi.lda;
+    exports io.github.elbo4j.cavi.conjugate;
 }

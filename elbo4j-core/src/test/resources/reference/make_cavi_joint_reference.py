@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Reference log joint densities of the four closed-form CAVI models (package io.github.elbo4j.cavi),
+"""Reference log joint densities of the four closed-form CAVI models (package io.github.elbo4j.cavi.conjugate),
 computed outside the project with scipy.stats, for the Model-API densities that their toFit
 methods check q against (BetaBinomialCavi.model, NormalGammaCavi.model, GaussianChainCavi.model,
 LinearRegressionVi.model).

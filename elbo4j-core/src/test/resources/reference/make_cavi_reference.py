@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Reference values for elbo4j's coordinate-ascent VI (package io.github.elbo4j.cavi), computed
+"""Reference values for elbo4j's coordinate-ascent VI (package io.github.elbo4j.cavi.conjugate), computed
 outside the project with scipy, numpy and mpmath.
 
 Run from this folder:  python3 make_cavi_reference.py   (about 5 minutes; the output is deterministic)
-Writes cavi_reference.json, read by the tests in src/test/java/io/github/elbo4j/cavi (each test
+Writes cavi_reference.json, read by the tests in src/test/java/io/github/elbo4j/cavi/conjugate (each test
 names the section it reads). Numbers are written with Python's shortest round-trip repr.
 
 Every quantity is computed by a route different from the Java code's closed forms, so the tests

@@ -2,7 +2,7 @@
 """Reference values for elbo4j's LDA variational updates, from an independent numpy implementation.
 
 Run from this folder:  python3 make_lda_reference.py      (numpy + scipy; scikit-learn optional)
-Writes lda_reference.json, read by io.github.elbo4j.cavi.LdaReferenceTest.
+Writes lda_reference.json, read by io.github.elbo4j.cavi.lda.LdaReferenceTest.
 
 Written from the formulas of Blei, Ng & Jordan (JMLR 2003, sections 5.2-5.3, appendix A) and Hoffman,
 Blei & Bach (NeurIPS 2010, algorithms 1-2), not from elbo4j's code: phi is materialized and normalized

@@ -1,5 +1,6 @@
 package io.github.elbo4j.bench;
 
+import io.github.elbo4j.cavi.gmm.GaussianMixtureSample;
 import io.github.elbo4j.random.RandomStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,28 +34,10 @@ final class GmmBenchmarkData {
         this.labels = labels;
     }
 
-    /** {@code n} rows drawn from the mixture with {@code RandomStream.of(seed)}. */
+    /** {@code n} rows drawn from the mixture with {@code RandomStream.of(seed)} ({@link GaussianMixtureSample}). */
     static GmmBenchmarkData generate(int n, long seed) {
-        RandomStream rng = RandomStream.of(seed);
-        double[][] x = new double[n][2];
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            double u = rng.nextDouble();
-            int k = 0;
-            for (double c = WEIGHTS[0]; u >= c && k < WEIGHTS.length - 1; c += WEIGHTS[++k]) {
-                // walk the cumulative weights
-            }
-            double[][] s = COVARIANCES[k];
-            double l00 = Math.sqrt(s[0][0]);
-            double l10 = s[1][0] / l00;
-            double l11 = Math.sqrt(s[1][1] - l10 * l10);
-            double z0 = rng.nextGaussian();
-            double z1 = rng.nextGaussian();
-            x[i][0] = MEANS[k][0] + l00 * z0;
-            x[i][1] = MEANS[k][1] + l10 * z0 + l11 * z1;
-            labels[i] = k;
-        }
-        return new GmmBenchmarkData(x, labels);
+        GaussianMixtureSample sample = GaussianMixtureSample.draw(n, WEIGHTS, MEANS, COVARIANCES, RandomStream.of(seed));
+        return new GmmBenchmarkData(sample.x(), sample.labels());
     }
 
     /** The rows of a peers' CSV with header {@code x1,x2,label}. */

@@ -1,8 +1,8 @@
 package io.github.elbo4j.bench;
 
-import io.github.elbo4j.cavi.GaussianMixtureResult;
-import io.github.elbo4j.cavi.GaussianMixtureVI;
-import io.github.elbo4j.cavi.WeightPrior;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureResult;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureVI;
+import io.github.elbo4j.cavi.gmm.WeightPrior;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package io.github.elbo4j.bench;
 
-import io.github.elbo4j.cavi.GaussianMixtureResult;
-import io.github.elbo4j.cavi.GaussianMixtureVI;
-import io.github.elbo4j.cavi.GmmInitialization;
-import io.github.elbo4j.cavi.WeightPrior;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureResult;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureVI;
+import io.github.elbo4j.cavi.gmm.GmmInitialization;
+import io.github.elbo4j.cavi.gmm.WeightPrior;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;

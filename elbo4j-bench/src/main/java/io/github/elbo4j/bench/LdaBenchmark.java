@@ -1,10 +1,10 @@
 package io.github.elbo4j.bench;
 
-import io.github.elbo4j.cavi.CorpusCsv;
-import io.github.elbo4j.cavi.DocumentTermMatrix;
-import io.github.elbo4j.cavi.Lda;
-import io.github.elbo4j.cavi.LdaFit;
-import io.github.elbo4j.cavi.LdaModel;
+import io.github.elbo4j.cavi.lda.DocumentTermMatrix;
+import io.github.elbo4j.cavi.lda.Lda;
+import io.github.elbo4j.cavi.lda.LdaFit;
+import io.github.elbo4j.cavi.lda.LdaModel;
+import io.github.elbo4j.cli.fit.CorpusCsv;
 import io.github.elbo4j.tensor.Tensor;
 import java.io.IOException;
 import java.io.PrintWriter;

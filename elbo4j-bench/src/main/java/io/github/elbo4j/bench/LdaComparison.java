@@ -1,9 +1,9 @@
 package io.github.elbo4j.bench;
 
-import io.github.elbo4j.cavi.CorpusCsv;
-import io.github.elbo4j.cavi.DocumentTermMatrix;
-import io.github.elbo4j.cavi.Lda;
-import io.github.elbo4j.cavi.LdaFit;
+import io.github.elbo4j.cavi.lda.DocumentTermMatrix;
+import io.github.elbo4j.cavi.lda.Lda;
+import io.github.elbo4j.cavi.lda.LdaFit;
+import io.github.elbo4j.cli.fit.CorpusCsv;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Map;
  * α = η = 1/K, minibatches of 128, τ0 = 10, κ = 0.7, online for 10 passes and batch for 50, seed 0,
  * on the Debian corpus; wall time is the median of the repeats after one warm-up fit (the training
  * corpus's final E-step included, as scikit-learn's {@code fit}), quality the held-out and training
- * perplexities (scikit-learn's definition, {@link io.github.elbo4j.cavi.LdaModel#perplexity}) and
+ * perplexities (scikit-learn's definition, {@link io.github.elbo4j.cavi.lda.LdaModel#perplexity}) and
  * training documents per second. One seed moves the held-out perplexity by a few percent on this
  * corpus (docs/lda.md compares 15 seeds of each).
  *

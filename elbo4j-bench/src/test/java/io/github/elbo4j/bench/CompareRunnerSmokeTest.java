@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.elbo4j.cavi.DocumentTermMatrix;
-import io.github.elbo4j.cavi.WeightPrior;
+import io.github.elbo4j.cavi.gmm.WeightPrior;
+import io.github.elbo4j.cavi.lda.DocumentTermMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

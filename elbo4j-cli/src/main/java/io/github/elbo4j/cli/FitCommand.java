@@ -1,7 +1,7 @@
 package io.github.elbo4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.elbo4j.cavi.GmmDivergenceException;
+import io.github.elbo4j.cavi.gmm.GmmDivergenceException;
 import io.github.elbo4j.cli.fit.BadInputException;
 import io.github.elbo4j.cli.fit.CsvTable;
 import io.github.elbo4j.cli.fit.FitOptions;
@@ -27,10 +27,10 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code elbo4j fit MODEL --data FILE.csv [options]}: fits a built-in model family to a CSV file. */
 @Command(name = "fit", mixinStandardHelpOptions = true,

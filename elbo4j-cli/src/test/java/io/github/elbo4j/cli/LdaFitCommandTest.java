@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.elbo4j.cavi.CorpusCsv;
-import io.github.elbo4j.cavi.Lda;
+import io.github.elbo4j.cavi.lda.Lda;
+import io.github.elbo4j.cli.fit.CorpusCsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,5 @@
 /**
- * Seeded, splittable random streams, draws from the standard distributions, and reproducible
- * chunked parallelism whose results depend only on the seed, never on the thread count.
+ * Seeded, splittable random streams and draws from the standard distributions; {@link
+ * io.github.elbo4j.random.RandomStream#split} gives each chunk of a parallel sum its own stream.
  */
 package io.github.elbo4j.random;

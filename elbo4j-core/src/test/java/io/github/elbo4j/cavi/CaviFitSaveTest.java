@@ -2,6 +2,15 @@ package io.github.elbo4j.cavi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.elbo4j.cavi.conjugate.BetaBinomialCavi;
+import io.github.elbo4j.cavi.conjugate.GaussianChainCavi;
+import io.github.elbo4j.cavi.conjugate.LinearRegressionVi;
+import io.github.elbo4j.cavi.conjugate.NormalGammaCavi;
+import io.github.elbo4j.cavi.conjugate.NormalGammaCaviParameters;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureVI;
+import io.github.elbo4j.cavi.gmm.GmmTestData;
+import io.github.elbo4j.cavi.lda.Lda;
+import io.github.elbo4j.cavi.lda.LdaGenerativeCorpus;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.tensor.Tensor;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.github.elbo4j.examples;
 
-import io.github.elbo4j.cavi.GaussianMixtureResult;
-import io.github.elbo4j.cavi.GaussianMixtureVI;
-import io.github.elbo4j.cavi.WeightPrior;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureResult;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureVI;
+import io.github.elbo4j.cavi.gmm.WeightPrior;
 import java.util.Locale;
 import java.util.Random;
 

@@ -1,8 +1,9 @@
 package io.github.elbo4j.cli.demo;
 
-import io.github.elbo4j.cavi.GaussianMixtureResult;
-import io.github.elbo4j.cavi.GaussianMixtureVI;
-import io.github.elbo4j.cavi.WeightPrior;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureResult;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureSample;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureVI;
+import io.github.elbo4j.cavi.gmm.WeightPrior;
 import io.github.elbo4j.cli.report.ChartFiles;
 import io.github.elbo4j.cli.report.Charts;
 import io.github.elbo4j.cli.report.HtmlReport;
@@ -43,20 +44,7 @@ public final class GmmDemo implements Demo {
     }
 
     static double[][] data(long seed) {
-        RandomStream rng = RandomStream.of(seed);
-        double[][] x = new double[N][];
-        for (int i = 0; i < N; i++) {
-            double u = rng.nextDouble();
-            int k = u < WEIGHTS[0] ? 0 : u < WEIGHTS[0] + WEIGHTS[1] ? 1 : 2;
-            double[][] c = COVS[k];
-            double l11 = Math.sqrt(c[0][0]);
-            double l21 = c[1][0] / l11;
-            double l22 = Math.sqrt(c[1][1] - l21 * l21);
-            double e1 = rng.nextGaussian();
-            double e2 = rng.nextGaussian();
-            x[i] = new double[] {MEANS[k][0] + l11 * e1, MEANS[k][1] + l21 * e1 + l22 * e2};
-        }
-        return x;
+        return GaussianMixtureSample.draw(N, WEIGHTS, MEANS, COVS, RandomStream.of(seed)).x();
     }
 
     static GaussianMixtureResult fit(double[][] x, int maxSweeps, long seed) {

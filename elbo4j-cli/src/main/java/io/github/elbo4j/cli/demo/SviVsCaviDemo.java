@@ -1,8 +1,8 @@
 package io.github.elbo4j.cli.demo;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.cavi.GaussianChainCavi;
-import io.github.elbo4j.cavi.GaussianChainCaviResult;
+import io.github.elbo4j.cavi.conjugate.GaussianChainCavi;
+import io.github.elbo4j.cavi.conjugate.GaussianChainCaviResult;
 import io.github.elbo4j.cli.report.ChartFiles;
 import io.github.elbo4j.cli.report.Charts;
 import io.github.elbo4j.cli.report.HtmlReport;

@@ -1,12 +1,12 @@
 package io.github.elbo4j.cli.fit;
 
-import io.github.elbo4j.cavi.GaussianMixtureResult;
-import io.github.elbo4j.cavi.GaussianMixtureVI;
-import io.github.elbo4j.cavi.WeightPrior;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureResult;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureVI;
+import io.github.elbo4j.cavi.gmm.WeightPrior;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.StepListener;
-import java.nio.file.Path;
 import io.github.elbo4j.tensor.Tensor;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

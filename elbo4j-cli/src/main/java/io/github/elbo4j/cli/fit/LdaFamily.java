@@ -1,10 +1,9 @@
 package io.github.elbo4j.cli.fit;
 
-import io.github.elbo4j.cavi.CorpusCsv;
-import io.github.elbo4j.cavi.DocumentTermMatrix;
-import io.github.elbo4j.cavi.Lda;
-import io.github.elbo4j.cavi.LdaFit;
-import io.github.elbo4j.cavi.LdaMethod;
+import io.github.elbo4j.cavi.lda.DocumentTermMatrix;
+import io.github.elbo4j.cavi.lda.Lda;
+import io.github.elbo4j.cavi.lda.LdaFit;
+import io.github.elbo4j.cavi.lda.LdaMethod;
 import io.github.elbo4j.infer.StepListener;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package io.github.elbo4j.cli.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import io.github.elbo4j.cavi.GaussianMixtureResult;
+import io.github.elbo4j.cavi.gmm.GaussianMixtureResult;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package io.github.elbo4j.cli.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import io.github.elbo4j.cavi.GaussianChainCavi;
-import io.github.elbo4j.cavi.GaussianChainCaviResult;
+import io.github.elbo4j.cavi.conjugate.GaussianChainCavi;
+import io.github.elbo4j.cavi.conjugate.GaussianChainCaviResult;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.GuidePosterior;
 import org.junit.jupiter.api.Test;

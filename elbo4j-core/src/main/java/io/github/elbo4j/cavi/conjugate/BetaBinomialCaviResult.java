@@ -1,0 +1,24 @@
+package io.github.elbo4j.cavi.conjugate;
+
+import io.github.elbo4j.cavi.ElboHistory;
+
+/**
+ * A fitted {@code q(θ) = Beta(α, β)} of {@link BetaBinomialCavi}, with its ELBO history.
+ *
+ * @param alpha the first shape {@code α > 0}
+ * @param beta the second shape {@code β > 0}
+ * @param history the ELBO before and after each sweep
+ */
+public record BetaBinomialCaviResult(double alpha, double beta, ElboHistory history) {
+
+    /** {@code E_q[θ] = α / (α + β)} (Bishop 2006, PRML, eq. 2.15). */
+    public double mean() {
+        return alpha / (alpha + beta);
+    }
+
+    /** {@code Var_q[θ] = αβ / ((α + β)² (α + β + 1))} (Bishop 2006, PRML, eq. 2.16). */
+    public double variance() {
+        double s = alpha + beta;
+        return alpha * beta / (s * s * (s + 1));
+    }
+}

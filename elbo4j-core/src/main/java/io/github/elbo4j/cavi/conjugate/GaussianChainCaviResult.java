@@ -1,0 +1,12 @@
+package io.github.elbo4j.cavi.conjugate;
+
+import io.github.elbo4j.cavi.ElboHistory;
+
+/**
+ * A fitted mean-field {@code q(z) = Π_k q(z_k)} of {@link GaussianChainCavi}, with its ELBO history.
+ *
+ * @param factors the variational factors after the last sweep
+ * @param history the ELBO before and after each sweep, and whether the stopping rule held
+ */
+public record GaussianChainCaviResult(GaussianChainCaviFactors factors, ElboHistory history) {
+}

@@ -1,0 +1,114 @@
+package io.github.elbo4j.cavi.gmm;
+
+import java.util.Arrays;
+
+/**
+ * One restart of coordinate-ascent variational inference for the Bayesian Gaussian mixture
+ * (Bishop, PRML, 2006, sec. 10.2; Blei and Jordan, Bayesian Analysis 1(1), 2006, sec. 4). After
+ * an M-step from the initial responsibilities, each sweep is: the E-step {@code q(Z)} and the
+ * sufficient statistics, chunk by chunk (in parallel, combined in chunk order); the M-step
+ * {@code q(π)}, {@code q(μ, Λ)}; the exact ELBO
+ * {@code L = Σ_k N_k E[ln π_k] - Σ_nk r_nk ln r_nk + (E[ln p(π)] - E[ln q(π)])
+ * + E[ln p(X | Z, μ, Λ)] + E[ln p(μ, Λ)] - E[ln q(μ, Λ)]} (eqs. 10.70-10.77); and scikit-learn's
+ * value {@code -Σ r ln r + ln Z(q(π)) + Σ_k ln Z(q(μ_k, Λ_k))}, equal to {@code L} plus the
+ * constants it drops when evaluated, as here, after the M-step. Stops when
+ * {@code |L_t - L_{t-1}| < tolerance · |L_t|} (never for tolerance 0) or after {@code maxSweeps}.
+ */
+final class GmmCoordinateAscent {
+
+    private final GmmData data;
+    private final int components;
+    private final GmmPrecisionModel model;
+    private final WeightPrior weightPrior;
+    private final GmmPriors priors;
+    private final int maxSweeps;
+    private final double tolerance;
+    private final GmmChunks chunks;
+    private final GmmChunkBuffers[] buffers;
+
+    GmmCoordinateAscent(GmmData data, int components, GmmPrecisionModel model, WeightPrior weightPrior, GmmPriors priors,
+                        int maxSweeps, double tolerance, GmmChunks chunks) {
+        this.data = data;
+        this.components = components;
+        this.model = model;
+        this.weightPrior = weightPrior;
+        this.priors = priors;
+        this.maxSweeps = maxSweeps;
+        this.tolerance = tolerance;
+        this.chunks = chunks;
+        this.buffers = new GmmChunkBuffers[chunks.workers()];
+        for (int w = 0; w < buffers.length; w++) {
+            buffers[w] = new GmmChunkBuffers(data.columns);
+        }
+    }
+
+    /** Runs the sweeps from {@code initial} ({@code [N, K]} row-major). */
+    GmmRun run(double[] initial) {
+        double[] resp = chunks.toChunkLayout(initial, components);
+        double[] shift = new double[components * data.columns];
+        for (int k = 0; k < components; k++) {
+            System.arraycopy(priors.mean(), 0, shift, k * data.columns, data.columns);
+        }
+        GmmSufficientStatistics stats = initialStatistics(resp, shift);
+        GmmComponents q = model.posterior(stats, priors);
+        GmmWeightPosterior weights = weightPrior.posterior(stats.counts);
+        double[] elbo = new double[maxSweeps];
+        double[] sklearn = new double[maxSweeps];
+        int sweep = 0;
+        boolean converged = false;
+        double last = Double.NaN;
+        while (sweep < maxSweeps && !converged) {
+            double[] offsets = GmmResponsibilities.offsets(q, weights.expectedLogWeights());
+            stats = sweepStatistics(resp, q, offsets, sweep + 1, last);
+            q = model.posterior(stats, priors);
+            weights = weightPrior.posterior(stats.counts);
+            double logWeights = 0;
+            double[] expectedLog = weights.expectedLogWeights();
+            for (int k = 0; k < components; k++) {
+                logWeights += stats.counts[k] * expectedLog[k];
+            }
+            double value = logWeights - stats.sumRLogR + weights.priorMinusEntropy() + model.elboTerms(q, stats, priors);
+            if (!Double.isFinite(value)) {
+                throw new GmmDivergenceException(sweep + 1, "the ELBO", last);
+            }
+            elbo[sweep] = value;
+            sklearn[sweep] = -stats.sumRLogR + weights.logNormalizer() + model.logNormalizer(q);
+            converged = sweep > 0 && Math.abs(value - last) < tolerance * Math.abs(value);
+            last = value;
+            sweep++;
+        }
+        return new GmmRun(q, weights, chunks.toRowMajor(resp, components), Arrays.copyOf(elbo, sweep),
+                Arrays.copyOf(sklearn, sweep), sweep, converged);
+    }
+
+    /** The statistics of given responsibilities (chunk layout) about {@code shift} (the initial M-step's input). */
+    private GmmSufficientStatistics initialStatistics(double[] resp, double[] shift) {
+        GmmPartialSums[] parts = new GmmPartialSums[chunks.count()];
+        chunks.forEach((c, from, to, worker) -> {
+            GmmPartialSums part = new GmmPartialSums(components, data.columns, model.diagonal());
+            part.accumulate(data, from, to, resp, shift, buffers[worker]);
+            parts[c] = part;
+        });
+        return finish(parts, shift, 0, Double.NaN);
+    }
+
+    /** The E-step into {@code resp} (chunk layout) and the statistics of the new responsibilities about {@code m_k}. */
+    private GmmSufficientStatistics sweepStatistics(double[] resp, GmmComponents q, double[] offsets, int sweep, double last) {
+        GmmPartialSums[] parts = new GmmPartialSums[chunks.count()];
+        chunks.forEach((c, from, to, worker) -> {
+            GmmPartialSums part = new GmmPartialSums(components, data.columns, model.diagonal());
+            part.sumRLogR = GmmResponsibilities.chunk(data, from, to, q, offsets, resp, buffers[worker]);
+            part.accumulate(data, from, to, resp, q.mean, buffers[worker]);
+            parts[c] = part;
+        });
+        return finish(parts, q.mean, sweep, last);
+    }
+
+    private static GmmSufficientStatistics finish(GmmPartialSums[] parts, double[] shift, int sweep, double last) {
+        GmmPartialSums total = GmmPartialSums.combine(parts);
+        if (!total.allFinite()) {
+            throw new GmmDivergenceException(sweep, "a sufficient statistic", last);
+        }
+        return total.finish(shift);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The Bayesian Gaussian mixture fitted by CAVI (Bishop, PRML, 2006, sec. 10.2), with a finite
+ * Dirichlet or truncated Dirichlet-process weight prior, four covariance types and k-means++
+ * starts; its E-step, M-step and exact ELBO run in row chunks on a worker pool.
+ */
+package io.github.elbo4j.cavi.gmm;

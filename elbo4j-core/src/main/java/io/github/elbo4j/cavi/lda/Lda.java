@@ -1,0 +1,258 @@
+package io.github.elbo4j.cavi.lda;
+
+import io.github.elbo4j.cavi.SweepListener;
+import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Tensor;
+
+/**
+ * Latent Dirichlet allocation (Blei, Ng and Jordan, JMLR 3, 2003) fitted by mean-field
+ * variational Bayes: {@code q(θ_d) = Dir(γ_d)}, {@code q(z_dn) = Cat(φ_dn)},
+ * {@code q(β_k) = Dir(λ_k)}, batch (coordinate ascent over the whole corpus) or online
+ * (Hoffman, Blei and Bach, NeurIPS 2010: stochastic natural-gradient steps on minibatches).
+ *
+ * <pre>{@code
+ * DocumentTermMatrix train = DocumentTermMatrix.ofRows(vocabularySize, termIds, counts);
+ * LdaFit fit = Lda.builder().topics(20).online().batchSize(128).learningOffset(10).learningDecay(0.7)
+ *         .passes(10).seed(0).build().fit(train);
+ * double perplexity = fit.model().perplexity(test);
+ * List<List<String>> top = fit.model().topWords(10, vocabulary);
+ * }</pre>
+ *
+ * <p>The defaults follow scikit-learn's {@code LatentDirichletAllocation}: α = η = 1/K, batch,
+ * 10 passes, minibatches of 128, τ0 = 10, κ = 0.7, at most 100 iterations per document with
+ * mean-change tolerance 1e-3, topics and training γ started from Gamma(100, 1/100) (γ redrawn
+ * for every E-step). Where this class differs: {@code Z_w} carries no {@code +eps}; the random
+ * streams are this library's, so the numbers match scikit-learn's in distribution, not in bits;
+ * {@link Builder#warmStart} offers exact coordinate ascent for batch VB. The same seed and
+ * settings give the same bits for any number of threads.
+ */
+public final class Lda {
+
+    private final LdaSettings settings;
+
+    private Lda(LdaSettings settings) {
+        this.settings = settings;
+    }
+
+    /** A builder with scikit-learn's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** An LDA fitter with the given settings. */
+    public static Lda of(LdaSettings settings) {
+        return new Lda(java.util.Objects.requireNonNull(settings, "Lda settings must not be null"));
+    }
+
+    /** The settings. */
+    public LdaSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Fits the topics to {@code corpus} ({@link LdaMethod} describes the two updates). With
+     * {@code restarts > 1}, fits from seeds {@code seed, seed + 1, …} and keeps the fit with the
+     * highest training bound: LDA's bound has many local optima (two topics merged, another split),
+     * and the bound, not the truth, is what a user can compare.
+     *
+     * @throws IllegalArgumentException when the corpus has no documents or no tokens
+     * @throws ArithmeticException      when the bound is not finite at the end (nothing is returned)
+     */
+    public LdaFit fit(DocumentTermMatrix corpus) {
+        return fit(corpus, SweepListener.NONE);
+    }
+
+    /**
+     * As {@link #fit(DocumentTermMatrix)}, telling {@code listener} after every pass over the
+     * corpus (batch: the bound after the sweep; online: {@code NaN}, no bound is computed during
+     * training); passes are numbered across restarts.
+     */
+    public LdaFit fit(DocumentTermMatrix corpus, SweepListener listener) {
+        java.util.Objects.requireNonNull(listener, "Lda listener must not be null");
+        if (corpus.documentCount() < 1) {
+            throw new IllegalArgumentException("Lda corpus must hold at least one document, got 0");
+        }
+        if (!(corpus.tokenCount() > 0)) {
+            throw new IllegalArgumentException("Lda corpus must hold at least one token, got "
+                    + corpus.tokenCount() + " in " + corpus.documentCount() + " documents");
+        }
+        LdaFit best = null;
+        for (int r = 0; r < settings.restarts(); r++) {
+            LdaFit fit = new LdaTraining(settings.withSeed(settings.seed() + r), corpus)
+                    .run(listener, (long) r * settings.passes());
+            if (best == null || fit.trainingBound() > best.trainingBound()) {
+                best = fit;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The topics a fit over {@code vocabularySize} terms starts from, shape {@code [K, V]}:
+     * {@code λ_kw ~ Gamma(shape 100, scale 1/100)} (mean 1, sd 0.1; scikit-learn's start), drawn
+     * from {@code RandomStream.of(seed).split(0)}. For reproducing a fit elsewhere, e.g. starting
+     * a peer from the same topics.
+     */
+    public Tensor initialTopics(int vocabularySize) {
+        if (vocabularySize < 1) {
+            throw new IllegalArgumentException("Lda vocabularySize must be >= 1, got " + vocabularySize);
+        }
+        int k = settings.topics();
+        double[] termMajor = LdaTraining.initialTopics(RandomStream.of(settings.seed()), k, vocabularySize);
+        double[] out = new double[termMajor.length];
+        for (int w = 0; w < vocabularySize; w++) {
+            for (int t = 0; t < k; t++) {
+                out[t * vocabularySize + w] = termMajor[w * k + t];
+            }
+        }
+        return Tensor.of(out, k, vocabularySize);
+    }
+
+    /** Collects the settings of an {@link Lda}; {@link #build()} validates them. */
+    public static final class Builder {
+        private int topics = 10;
+        private double docTopicPrior;
+        private boolean docTopicPriorSet;
+        private double topicWordPrior;
+        private boolean topicWordPriorSet;
+        private LdaMethod method = LdaMethod.BATCH;
+        private int passes = 10;
+        private int batchSize = 128;
+        private double learningOffset = 10;
+        private double learningDecay = 0.7;
+        private int maxDocumentIterations = 100;
+        private double documentTolerance = 1e-3;
+        private boolean warmStart;
+        private long seed;
+        private int restarts = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private int chunkSize = 8;
+
+        private Builder() {
+        }
+
+        /** K, the number of topics (default 10). */
+        public Builder topics(int k) {
+            this.topics = k;
+            return this;
+        }
+
+        /** α, the documents' symmetric Dirichlet prior (default 1/K). */
+        public Builder docTopicPrior(double alpha) {
+            this.docTopicPrior = alpha;
+            this.docTopicPriorSet = true;
+            return this;
+        }
+
+        /** η, the topics' symmetric Dirichlet prior (default 1/K). */
+        public Builder topicWordPrior(double eta) {
+            this.topicWordPrior = eta;
+            this.topicWordPriorSet = true;
+            return this;
+        }
+
+        /** Batch or online variational Bayes (default batch). */
+        public Builder method(LdaMethod m) {
+            this.method = m;
+            return this;
+        }
+
+        /** Batch variational Bayes. */
+        public Builder batch() {
+            return method(LdaMethod.BATCH);
+        }
+
+        /** Online variational Bayes. */
+        public Builder online() {
+            return method(LdaMethod.ONLINE);
+        }
+
+        /** Sweeps over the corpus (default 10). */
+        public Builder passes(int n) {
+            this.passes = n;
+            return this;
+        }
+
+        /** Documents per online minibatch (default 128). */
+        public Builder batchSize(int n) {
+            this.batchSize = n;
+            return this;
+        }
+
+        /** τ0 of {@code ρ_t = (τ0 + t)^(−κ)} (default 10). */
+        public Builder learningOffset(double tau0) {
+            this.learningOffset = tau0;
+            return this;
+        }
+
+        /** κ of {@code ρ_t = (τ0 + t)^(−κ)} (default 0.7). */
+        public Builder learningDecay(double kappa) {
+            this.learningDecay = kappa;
+            return this;
+        }
+
+        /** Most γ/φ iterations per document per E-step (default 100). */
+        public Builder maxDocumentIterations(int n) {
+            this.maxDocumentIterations = n;
+            return this;
+        }
+
+        /** Stop a document's E-step when the mean absolute change of γ_d is below this (default 1e-3). */
+        public Builder documentTolerance(double tol) {
+            this.documentTolerance = tol;
+            return this;
+        }
+
+        /**
+         * Batch only: start every sweep's E-step from each document's γ of the previous sweep
+         * (default false: fresh Gamma(100, 1/100) draws every sweep, as scikit-learn). Warm
+         * starts make batch VB exact coordinate ascent, so {@link LdaFit#sweepBounds()} never
+         * decreases; fresh starts do not guarantee that, but leave the near-symmetric initial
+         * topics faster and reach better optima in practice (docs/lda.md).
+         */
+        public Builder warmStart(boolean warm) {
+            this.warmStart = warm;
+            return this;
+        }
+
+        /** The seed of the initial topics and γ (default 0). */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** Fits from seeds {@code seed … seed + n − 1}, keeping the best training bound (default 1). */
+        public Builder restarts(int n) {
+            this.restarts = n;
+            return this;
+        }
+
+        /** Worker threads (default: available processors); the results do not depend on it. */
+        public Builder threads(int n) {
+            this.threads = n;
+            return this;
+        }
+
+        /** Documents per parallel work item (default 8); part of the random-stream layout. */
+        public Builder chunkSize(int n) {
+            this.chunkSize = n;
+            return this;
+        }
+
+        /** The settings, validated (see {@link LdaSettings}). */
+        public LdaSettings settings() {
+            if (topics < 1) {
+                throw new IllegalArgumentException("Lda topics must be >= 1, got " + topics);
+            }
+            return new LdaSettings(topics, docTopicPriorSet ? docTopicPrior : 1.0 / topics,
+                    topicWordPriorSet ? topicWordPrior : 1.0 / topics, method, passes, batchSize, learningOffset,
+                    learningDecay, maxDocumentIterations, documentTolerance, warmStart, seed, restarts, threads,
+                    chunkSize);
+        }
+
+        /** The configured fitter. */
+        public Lda build() {
+            return new Lda(settings());
+        }
+    }
+}
