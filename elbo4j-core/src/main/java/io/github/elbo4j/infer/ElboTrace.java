@@ -24,12 +24,45 @@ public record ElboTrace(double[] values, Kind kind) {
         EXACT
     }
 
-    /** Copies the values. */
+    /**
+     * Copies the values; an exact trace must hold the initial ELBO and finite values only.
+     *
+     * @throws IllegalArgumentException if {@code kind} is null, or an exact trace is empty or holds
+     *     a non-finite value, e.g. {@code ElboTrace values[1] must be finite, got NaN}
+     */
     public ElboTrace {
         values = values.clone();
         if (kind == null) {
             throw new IllegalArgumentException("ElboTrace kind must be given");
         }
+        if (kind == Kind.EXACT) {
+            if (values.length == 0) {
+                throw new IllegalArgumentException("ElboTrace values must hold the initial ELBO, got length 0");
+            }
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    throw new IllegalArgumentException("ElboTrace values[" + i + "] must be finite, got " + values[i]);
+                }
+            }
+        }
+    }
+
+    /** The exact ELBO of a coordinate-ascent fit, before the first sweep and after each: {@code values[0]} is the initial one. */
+    public static ElboTrace exact(double[] perSweep) {
+        return new ElboTrace(perSweep, Kind.EXACT);
+    }
+
+    /** The first value (for an exact trace, the ELBO of the initial variational distribution). */
+    public double first() {
+        if (values.length == 0) {
+            throw new IllegalStateException("the ELBO trace is empty");
+        }
+        return values[0];
+    }
+
+    /** For an exact trace, the number of sweeps run: {@code length() - 1}. */
+    public int sweeps() {
+        return Math.max(0, values.length - 1);
     }
 
     @Override

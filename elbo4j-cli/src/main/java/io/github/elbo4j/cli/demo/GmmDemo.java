@@ -143,7 +143,7 @@ public final class GmmDemo implements Demo {
 
     private static XYChart elboChart(GaussianMixtureResult r) {
         XYChart c = Charts.lines("Exact ELBO per sweep", "sweep", "ELBO");
-        double[] h = r.elboHistory();
+        double[] h = r.elboTrace().values();
         double[] s = new double[h.length];
         for (int i = 0; i < s.length; i++) {
             s[i] = i;

@@ -65,7 +65,7 @@ final class GaussianMixtureFamily implements ModelFamily {
             // the core's messages name the rule (e.g. a singular sample covariance): say which file broke it
             throw new BadInputException(file + ": " + e.getMessage());
         }
-        double[] history = r.elboHistory();
+        double[] history = r.elboTrace().values();
         for (int i = 0; i < history.length; i++) {
             progress.onStep(i, history[i], Double.NaN, 0);
         }

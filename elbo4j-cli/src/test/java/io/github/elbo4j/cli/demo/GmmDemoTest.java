@@ -27,7 +27,7 @@ class GmmDemoTest {
             // 300+ points per component: the mean's standard error is below 0.1; 0.25 asserted
             assertThat(best).as("true component %d", t).isLessThan(0.25);
         }
-        double[] h = r.elboHistory();
+        double[] h = r.elboTrace().values();
         for (int i = 1; i < h.length; i++) {
             assertThat(h[i]).isGreaterThanOrEqualTo(h[i - 1] - 1e-10 * Math.abs(h[i - 1]));
         }

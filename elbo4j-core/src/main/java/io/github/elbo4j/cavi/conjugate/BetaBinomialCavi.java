@@ -1,7 +1,7 @@
 package io.github.elbo4j.cavi.conjugate;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.cavi.ElboHistory;
+import io.github.elbo4j.infer.ElboTrace;
 import io.github.elbo4j.cavi.internal.CaviFits;
 import io.github.elbo4j.distribution.Beta;
 import io.github.elbo4j.distribution.Binomial;
@@ -75,7 +75,7 @@ public final class BetaBinomialCavi {
         double alpha = priorAlpha + successes;
         double beta = priorBeta + (trials - successes);
         double[] elbo = {elbo(successes, trials, priorAlpha, priorBeta), elbo(successes, trials, alpha, beta)};
-        return new BetaBinomialCaviResult(alpha, beta, new ElboHistory(elbo, true));
+        return new BetaBinomialCaviResult(alpha, beta, ElboTrace.exact(elbo), true);
     }
 
     /**
@@ -156,7 +156,7 @@ public final class BetaBinomialCavi {
         settings.put("trials", Long.toString(trials));
         FactorPosterior q = FactorPosterior.of(Map.of("theta",
                 FactorPosterior.Factor.beta(Tensor.scalar(result.alpha()), Tensor.scalar(result.beta()))));
-        return CaviFits.closedForm("coordinate ascent (CAVI), Beta-Binomial, q(theta) = Beta", parameters, result.history(), q,
+        return CaviFits.closedForm("coordinate ascent (CAVI), Beta-Binomial, q(theta) = Beta", parameters, result.history(), result.converged(), q,
                 model(successes, trials), seed, settings);
     }
 

@@ -1,15 +1,16 @@
 package io.github.elbo4j.cavi.conjugate;
 
-import io.github.elbo4j.cavi.ElboHistory;
+import io.github.elbo4j.infer.ElboTrace;
 
 /**
  * A fitted {@code q(θ) = Beta(α, β)} of {@link BetaBinomialCavi}, with its ELBO history.
  *
  * @param alpha the first shape {@code α > 0}
  * @param beta the second shape {@code β > 0}
- * @param history the ELBO before and after each sweep
+ * @param history the exact ELBO before and after each sweep
+ * @param converged whether the stopping rule held before the sweep limit
  */
-public record BetaBinomialCaviResult(double alpha, double beta, ElboHistory history) {
+public record BetaBinomialCaviResult(double alpha, double beta, ElboTrace history, boolean converged) {
 
     /** {@code E_q[θ] = α / (α + β)} (Bishop 2006, PRML, eq. 2.15). */
     public double mean() {

@@ -2,7 +2,7 @@ package io.github.elbo4j.cavi.conjugate;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.cavi.internal.CaviFits;
-import io.github.elbo4j.cavi.internal.ElboHistoryRecorder;
+import io.github.elbo4j.cavi.internal.ElboTraceRecorder;
 import io.github.elbo4j.distribution.MultivariateNormal;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.infer.FactorPosterior;
@@ -104,7 +104,7 @@ public final class GaussianChainCavi {
         double[] m = initial.means();
         double[] s = initial.variances();
         double[] precision = precisionDiagonal();
-        ElboHistoryRecorder recorder = new ElboHistoryRecorder(NAME, maxSweeps, tolerance, elbo(x, m, s),
+        ElboTraceRecorder recorder = new ElboTraceRecorder(NAME, maxSweeps, tolerance, elbo(x, m, s),
                 parameters(m, s));
         boolean stop = false;
         while (!stop) {
@@ -116,7 +116,7 @@ public final class GaussianChainCavi {
             }
             stop = recorder.record(elbo(x, m, s), parameters(m, s));
         }
-        return new GaussianChainCaviResult(new GaussianChainCaviFactors(m, s), recorder.history());
+        return new GaussianChainCaviResult(new GaussianChainCaviFactors(m, s), recorder.history(), recorder.converged());
     }
 
     /**
@@ -232,7 +232,7 @@ public final class GaussianChainCavi {
         settings.put("x", Double.toString(x));
         FactorPosterior posterior = FactorPosterior.of(Map.of("z", FactorPosterior.Factor.normal(means, variances.sqrt())));
         return CaviFits.closedForm("coordinate ascent (CAVI), Gaussian chain, q(z) = product of Normals", parameters,
-                result.history(), posterior, model(x), seed, settings);
+                result.history(), result.converged(), posterior, model(x), seed, settings);
     }
 
     /**

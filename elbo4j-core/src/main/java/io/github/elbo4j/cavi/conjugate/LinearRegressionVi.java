@@ -2,7 +2,7 @@ package io.github.elbo4j.cavi.conjugate;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.cavi.internal.CaviFits;
-import io.github.elbo4j.cavi.internal.ElboHistoryRecorder;
+import io.github.elbo4j.cavi.internal.ElboTraceRecorder;
 import io.github.elbo4j.distribution.Gamma;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.infer.Fit;
@@ -108,7 +108,7 @@ public final class LinearRegressionVi {
         LinearRegressionData data = LinearRegressionData.of(x, y);
         int m = data.m();
         LinearRegressionCoordinateAscent.Factors q = ascent.initial(data);
-        ElboHistoryRecorder recorder = new ElboHistoryRecorder(NAME, maxSweeps, tolerance, ascent.elbo(data, q),
+        ElboTraceRecorder recorder = new ElboTraceRecorder(NAME, maxSweeps, tolerance, ascent.elbo(data, q),
                 LinearRegressionCoordinateAscent.parameters(q));
         boolean stop = false;
         while (!stop) {
@@ -122,7 +122,7 @@ public final class LinearRegressionVi {
             fullRate[j] = q.rate()[ard ? j : 0];
         }
         return new LinearRegressionViResult(Tensor.of(q.mean()), Tensor.of(q.cov(), m, m), Tensor.of(fullShape),
-                Tensor.of(fullRate), q.noiseShape(), q.noiseRate(), ard, recorder.history());
+                Tensor.of(fullRate), q.noiseShape(), q.noiseRate(), ard, recorder.history(), recorder.converged());
     }
 
     /**
@@ -194,7 +194,8 @@ public final class LinearRegressionVi {
         settings.put("dataHash", CaviFits.dataHash(x, y));
         String method = "coordinate ascent (CAVI), Bayesian linear regression" + (ard ? " with ARD" : "")
                 + ", q(alpha) q(w) q(beta) = Gamma MultivariateNormal Gamma";
-        return CaviFits.closedForm(method, result.parametersByName(), result.history(), result.factorPosterior(), model(x, y),
+        return CaviFits.closedForm(method, result.parametersByName(), result.history(), result.converged(), result.factorPosterior(),
+                model(x, y),
                 seed, settings);
     }
 

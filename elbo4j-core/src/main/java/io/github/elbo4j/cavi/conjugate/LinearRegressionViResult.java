@@ -1,6 +1,6 @@
 package io.github.elbo4j.cavi.conjugate;
 
-import io.github.elbo4j.cavi.ElboHistory;
+import io.github.elbo4j.infer.ElboTrace;
 import io.github.elbo4j.infer.FactorPosterior;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Arrays;
@@ -20,10 +20,11 @@ import java.util.Map;
  * @param noiseShape {@code c_N}, the shape of {@code q(β)}
  * @param noiseRate {@code d_N}, the rate of {@code q(β)}
  * @param ard whether each weight has its own precision
- * @param history the ELBO before and after each sweep, and whether the stopping rule held
+ * @param history the exact ELBO before and after each sweep
+ * @param converged whether the stopping rule held before the sweep limit
  */
 public record LinearRegressionViResult(Tensor weightMean, Tensor weightCovariance, Tensor precisionShape,
-        Tensor precisionRate, double noiseShape, double noiseRate, boolean ard, ElboHistory history) {
+        Tensor precisionRate, double noiseShape, double noiseRate, boolean ard, ElboTrace history, boolean converged) {
 
     /**
      * @throws IllegalArgumentException unless {@code weightMean} is {@code [M]} and

@@ -2,7 +2,7 @@ package io.github.elbo4j.cavi.conjugate;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.cavi.internal.CaviFits;
-import io.github.elbo4j.cavi.internal.ElboHistoryRecorder;
+import io.github.elbo4j.cavi.internal.ElboTraceRecorder;
 import io.github.elbo4j.distribution.Gamma;
 import io.github.elbo4j.distribution.Normal;
 import io.github.elbo4j.infer.FactorPosterior;
@@ -85,13 +85,13 @@ public final class NormalGammaCavi {
     public NormalGammaCaviResult fit(double[] data, NormalGammaCaviFactors initial, int maxSweeps, double tolerance) {
         Summary s = Summary.of(data);
         NormalGammaCaviFactors q = initial;
-        ElboHistoryRecorder recorder = new ElboHistoryRecorder(NAME, maxSweeps, tolerance, elbo(s, q), parameters(q));
+        ElboTraceRecorder recorder = new ElboTraceRecorder(NAME, maxSweeps, tolerance, elbo(s, q), parameters(q));
         boolean stop = false;
         while (!stop) {
             q = sweep(s, q);
             stop = recorder.record(elbo(s, q), parameters(q));
         }
-        return new NormalGammaCaviResult(q, recorder.history());
+        return new NormalGammaCaviResult(q, recorder.history(), recorder.converged());
     }
 
     /**
@@ -209,7 +209,7 @@ public final class NormalGammaCavi {
         settings.put("observations", Integer.toString(data.length));
         settings.put("dataHash", CaviFits.dataHash(Tensor.of(data)));
         return CaviFits.closedForm("coordinate ascent (CAVI), Normal-Gamma, q(tau) q(mu) = Gamma Normal", parameters,
-                result.history(), FactorPosterior.of(factors), model(data), seed, settings);
+                result.history(), result.converged(), FactorPosterior.of(factors), model(data), seed, settings);
     }
 
     /**

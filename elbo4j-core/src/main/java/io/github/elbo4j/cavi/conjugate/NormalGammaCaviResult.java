@@ -1,12 +1,13 @@
 package io.github.elbo4j.cavi.conjugate;
 
-import io.github.elbo4j.cavi.ElboHistory;
+import io.github.elbo4j.infer.ElboTrace;
 
 /**
  * A fitted mean-field {@code q(μ) q(τ)} of {@link NormalGammaCavi}, with its ELBO history.
  *
  * @param factors the variational factors after the last sweep
- * @param history the ELBO before and after each sweep, and whether the stopping rule held
+ * @param history the exact ELBO before and after each sweep
+ * @param converged whether the stopping rule held before the sweep limit
  */
-public record NormalGammaCaviResult(NormalGammaCaviFactors factors, ElboHistory history) {
+public record NormalGammaCaviResult(NormalGammaCaviFactors factors, ElboTrace history, boolean converged) {
 }

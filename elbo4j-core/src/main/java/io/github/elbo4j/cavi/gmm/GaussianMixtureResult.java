@@ -2,6 +2,7 @@ package io.github.elbo4j.cavi.gmm;
 
 import io.github.elbo4j.cavi.internal.CaviFits;
 import io.github.elbo4j.infer.FactorPosterior;
+import io.github.elbo4j.infer.ElboTrace;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Arrays;
@@ -167,9 +168,9 @@ public final class GaussianMixtureResult {
         return run.finalElbo();
     }
 
-    /** The exact ELBO after every sweep of the kept restart; never decreasing up to rounding. */
-    public double[] elboHistory() {
-        return run.elboHistory().clone();
+    /** The exact ELBO of the kept restart before the first sweep and after each; never decreasing up to rounding. */
+    public ElboTrace elboTrace() {
+        return ElboTrace.exact(run.elboHistory());
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.github.elbo4j.cavi.internal;
 
-import io.github.elbo4j.cavi.ElboHistory;
+import io.github.elbo4j.infer.ElboTrace;
 import io.github.elbo4j.infer.FactorPosterior;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.model.Model;
@@ -34,13 +34,14 @@ public final class CaviFits {
      * shapes, and a very broad prior (e.g. {@code Gamma(1e-6, 1e-6)}, whose draws underflow to 0)
      * fails there although the joint density itself is fine.
      */
-    public static Fit closedForm(String method, Map<String, Tensor> parameters, ElboHistory history, FactorPosterior q, Model model,
+    public static Fit closedForm(String method, Map<String, Tensor> parameters, ElboTrace history, boolean converged, FactorPosterior q,
+                                 Model model,
                           long seed, Map<String, String> settings) {
         try {
-            return Fit.ofCoordinateAscent(method, parameters, history.values(), history.converged(), q, Optional.of(model), "",
+            return Fit.ofCoordinateAscent(method, parameters, history.values(), converged, q, Optional.of(model), "",
                     CHECK_DRAWS, seed, settings);
         } catch (IllegalArgumentException e) {
-            return Fit.ofCoordinateAscent(method, parameters, history.values(), history.converged(), q, Optional.empty(),
+            return Fit.ofCoordinateAscent(method, parameters, history.values(), converged, q, Optional.empty(),
                     "the PSIS check could not run the model (" + e.getMessage() + "); a very broad prior such as "
                             + "Gamma(1e-6, 1e-6) has draws that underflow to 0 when the check traces the model for its shapes",
                     CHECK_DRAWS, seed, settings);
@@ -52,8 +53,8 @@ public final class CaviFits {
      * {@code toFit}, equals the result's own final ELBO to {@code 1e-9} relative: a result paired
      * with other data (or another prior) would otherwise be checked against the wrong model.
      */
-    public static void requireSameElbo(String owner, ElboHistory history, double recomputed) {
-        double recorded = history.finalElbo();
+    public static void requireSameElbo(String owner, ElboTrace history, double recomputed) {
+        double recorded = history.last();
         if (!(Math.abs(recorded - recomputed) <= SAME_ELBO * Math.max(1, Math.abs(recorded)))) {
             throw new IllegalArgumentException(owner + " result must be the fit of these data by this model: its final ELBO "
                     + recorded + " differs from " + recomputed + ", the ELBO of its factors on the data given; "

@@ -65,7 +65,7 @@ class GaussianMixtureReferenceTest {
             close("weights", r.weights(), expected.get("weights"));
             close("responsibilities", r.responsibilities(), expected.get("responsibilities"));
             for (int t = 0; t < s; t++) {
-                close("elboHistory[" + t + "]", r.elboHistory()[t], c.get("sweeps").get(t).get("elbo").asDouble());
+                close("elboHistory[" + t + "]", r.elboTrace().values()[t], c.get("sweeps").get(t).get("elbo").asDouble());
             }
             close("droppedConstants", r.droppedConstants(), c.get("droppedConstants").asDouble());
             if (s == sweeps) {
@@ -98,7 +98,7 @@ class GaussianMixtureReferenceTest {
                     .degreesOfFreedomPrior(p.get("degreesOfFreedom").asDouble()).covariancePrior(matrix(p.get("covariance")));
         }
         GaussianMixtureResult r = b.build().fit(matrix(dataset.get("x")));
-        for (double elbo : r.elboHistory()) {
+        for (double elbo : r.elboTrace().values()) {
             close("elbo", elbo, dataset.get("logEvidenceOneComponent").get(type.name()).asDouble());
         }
     }

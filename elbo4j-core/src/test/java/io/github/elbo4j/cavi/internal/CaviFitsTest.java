@@ -2,7 +2,7 @@ package io.github.elbo4j.cavi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.elbo4j.cavi.ElboHistory;
+import io.github.elbo4j.infer.ElboTrace;
 import io.github.elbo4j.infer.FactorPosterior;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.Verdict;
@@ -16,12 +16,12 @@ class CaviFitsTest {
 
     @Test
     void aCheckThatCannotRunTheModelGivesAnUncheckedFitWithTheReason() {
-        ElboHistory history = new ElboHistory(new double[] {-3, -2}, true);
+        ElboTrace history = ElboTrace.exact(new double[] {-3, -2});
         FactorPosterior q = FactorPosterior.of(Map.of("theta", FactorPosterior.Factor.beta(Tensor.scalar(2), Tensor.scalar(3))));
         Model broken = m -> {
             throw new IllegalArgumentException("Normal scale must be > 0, got Infinity");
         };
-        Fit fit = CaviFits.closedForm("test", Map.of(), history, q, broken, 1, Map.of());
+        Fit fit = CaviFits.closedForm("test", Map.of(), history, true, q, broken, 1, Map.of());
         assertThat(fit.paretoK()).isEmpty();
         assertThat(fit.verdict().level()).isEqualTo(Verdict.Level.UNCHECKED);
         assertThat(fit.verdict().reasons().get(0))

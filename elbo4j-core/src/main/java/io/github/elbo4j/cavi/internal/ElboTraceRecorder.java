@@ -1,6 +1,6 @@
 package io.github.elbo4j.cavi.internal;
 
-import io.github.elbo4j.cavi.ElboHistory;
+import io.github.elbo4j.infer.ElboTrace;
 import java.util.Arrays;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Arrays;
  *
  * <p>Mutable and confined to one fit; not thread-safe.
  */
-public final class ElboHistoryRecorder {
+public final class ElboTraceRecorder {
 
     private final String model;
     private final int maxSweeps;
@@ -31,7 +31,7 @@ public final class ElboHistoryRecorder {
      *     or not finite
      * @throws IllegalStateException if {@code initialElbo} is not finite
      */
-    public ElboHistoryRecorder(String model, int maxSweeps, double tolerance, double initialElbo, double[] initialParameters) {
+    public ElboTraceRecorder(String model, int maxSweeps, double tolerance, double initialElbo, double[] initialParameters) {
         if (maxSweeps < 1) {
             throw new IllegalArgumentException(model + " maxSweeps must be >= 1, got " + maxSweeps);
         }
@@ -79,8 +79,13 @@ public final class ElboHistoryRecorder {
         return true;
     }
 
-    /** The ELBO after each sweep so far (the initial one first) and whether the stopping rule held. */
-    public ElboHistory history() {
-        return new ElboHistory(Arrays.copyOf(values, sweeps + 1), converged);
+    /** The exact ELBO before the first sweep and after each sweep so far. */
+    public ElboTrace history() {
+        return ElboTrace.exact(Arrays.copyOf(values, sweeps + 1));
+    }
+
+    /** Whether the stopping rule held (not just the sweep limit). */
+    public boolean converged() {
+        return converged;
     }
 }
