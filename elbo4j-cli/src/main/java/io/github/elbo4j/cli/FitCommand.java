@@ -1,7 +1,6 @@
 package io.github.elbo4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.elbo4j.cavi.gmm.GmmDivergenceException;
 import io.github.elbo4j.cli.fit.BadInputException;
 import io.github.elbo4j.cli.fit.CsvTable;
 import io.github.elbo4j.cli.fit.FitOptions;
@@ -222,7 +221,7 @@ final class FitCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("elbo4j fit: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return 2;
-        } catch (DivergenceException | GmmDivergenceException e) {
+        } catch (DivergenceException e) {
             spec.commandLine().getErr().println("elbo4j fit: " + e.getMessage());
             spec.commandLine().getErr().flush();
             return 3;

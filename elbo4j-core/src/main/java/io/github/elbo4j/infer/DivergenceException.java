@@ -4,9 +4,10 @@ import java.util.Map;
 import io.github.elbo4j.tensor.Tensor;
 
 /**
- * A fit stopped because its loss or a gradient became NaN or infinite. Carries the step, the
- * site (or parameter) where the non-finite value appeared, the last finite ELBO and the
- * parameters of the last good step; nothing half-fitted is returned as a success.
+ * A fit stopped because its loss, a gradient or (for coordinate ascent) a sweep's statistic
+ * became NaN or infinite. Carries the step or sweep, the site, parameter or quantity where the
+ * non-finite value appeared, the last finite ELBO and the parameters of the last good step
+ * (empty for coordinate ascent); nothing half-fitted is returned as a success.
  */
 public final class DivergenceException extends RuntimeException {
 
@@ -19,12 +20,28 @@ public final class DivergenceException extends RuntimeException {
 
     /** A divergence at {@code step} in {@code site}. */
     public DivergenceException(long step, String site, double lastFiniteElbo, Map<String, Tensor> lastGoodParameters) {
-        super("fit diverged at step " + step + ": non-finite value at " + site + " (last finite ELBO "
-                + lastFiniteElbo + "); try a smaller learning rate, gradient clipping or a better initialization");
+        this("fit diverged at step " + step + ": non-finite value at " + site + " (last finite ELBO "
+                + lastFiniteElbo + "); try a smaller learning rate, gradient clipping or a better initialization",
+                step, site, lastFiniteElbo, lastGoodParameters);
+    }
+
+    private DivergenceException(String message, long step, String site, double lastFiniteElbo,
+            Map<String, Tensor> lastGoodParameters) {
+        super(message);
         this.step = step;
         this.site = site;
         this.lastFiniteElbo = lastFiniteElbo;
         this.lastGoodParameters = Map.copyOf(lastGoodParameters);
+    }
+
+    /**
+     * A coordinate-ascent divergence: {@code quantity} (e.g. {@code "a sufficient statistic"})
+     * was not finite in {@code sweep}. The message reads
+     * "{@code fit} diverged in sweep s: quantity is not finite (last finite ELBO e); advice".
+     */
+    public static DivergenceException inSweep(String fit, long sweep, String quantity, double lastFiniteElbo, String advice) {
+        return new DivergenceException(fit + " diverged in sweep " + sweep + ": " + quantity
+                + " is not finite (last finite ELBO " + lastFiniteElbo + "); " + advice, sweep, quantity, lastFiniteElbo, Map.of());
     }
 
     /** The step (0-based) whose loss or gradient was not finite. */

@@ -44,7 +44,7 @@ public final class GaussianMixtureVI {
      * @throws IllegalArgumentException for data that is empty, ragged or not finite, e.g.
      *     {@code data[3][1] must be finite, got NaN}, fewer rows than components with k-means++,
      *     or a prior that does not fit the data
-     * @throws GmmDivergenceException if a sweep produces a non-finite value
+     * @throws io.github.elbo4j.infer.DivergenceException if a sweep produces a non-finite value
      */
     public GaussianMixtureResult fit(double[][] data) {
         return fit(GmmData.of("data", data));

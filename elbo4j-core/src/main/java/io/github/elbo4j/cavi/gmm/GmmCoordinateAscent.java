@@ -1,5 +1,6 @@
 package io.github.elbo4j.cavi.gmm;
 
+import io.github.elbo4j.infer.DivergenceException;
 import java.util.Arrays;
 
 /**
@@ -69,7 +70,7 @@ final class GmmCoordinateAscent {
             }
             double value = logWeights - stats.sumRLogR + weights.priorMinusEntropy() + model.elboTerms(q, stats, priors);
             if (!Double.isFinite(value)) {
-                throw new GmmDivergenceException(sweep + 1, "the ELBO", last);
+                throw diverged(sweep + 1, "the ELBO", last);
             }
             elbo[sweep] = value;
             sklearn[sweep] = -stats.sumRLogR + weights.logNormalizer() + model.logNormalizer(q);
@@ -107,8 +108,13 @@ final class GmmCoordinateAscent {
     private static GmmSufficientStatistics finish(GmmPartialSums[] parts, double[] shift, int sweep, double last) {
         GmmPartialSums total = GmmPartialSums.combine(parts);
         if (!total.allFinite()) {
-            throw new GmmDivergenceException(sweep, "a sufficient statistic", last);
+            throw diverged(sweep, "a sufficient statistic", last);
         }
         return total.finish(shift);
+    }
+
+    /** A divergence in {@code sweep} (1-based; 0 is the initial M-step) at {@code quantity}. */
+    private static DivergenceException diverged(int sweep, String quantity, double last) {
+        return DivergenceException.inSweep("Gaussian mixture fit", sweep, quantity, last, "rescale the data or check the priors");
     }
 }
