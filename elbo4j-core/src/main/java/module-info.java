@@ -12,7 +12,6 @@ module io.github.elbo4j.core {
 
     exports io.github.elbo4j.math;
     exports io.github.elbo4j.random;
-    exports io.github.elbo4j.parallel;
     exports io.github.elbo4j.tensor;
     exports io.github.elbo4j.autodiff;
     exports io.github.elbo4j.transform;
