@@ -1,6 +1,12 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.BroadcastMap;
+import io.github.elbo4j.distribution.kernel.DifferentiableSpecialFunctions;
+import io.github.elbo4j.distribution.kernel.ParameterChecks;
+import io.github.elbo4j.distribution.kernel.QuantileSearch;
+import io.github.elbo4j.distribution.kernel.StandardGammaDraws;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.LogSpace;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;

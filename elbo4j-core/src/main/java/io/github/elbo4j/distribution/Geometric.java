@@ -1,6 +1,10 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.DiscreteQuantile;
+import io.github.elbo4j.distribution.kernel.SuccessProbs;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.distribution.kernel.XLogY;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;

@@ -1,6 +1,9 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.CategoryProbs;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.distribution.kernel.XLogY;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;

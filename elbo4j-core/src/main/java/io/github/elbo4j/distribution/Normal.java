@@ -1,6 +1,9 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.NormalDensity;
+import io.github.elbo4j.distribution.kernel.ParameterChecks;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -14,7 +17,7 @@ import java.util.Optional;
  */
 public final class Normal implements Distribution {
 
-    static final double HALF_LOG_TWO_PI = 0.9189385332046727;
+    static final double HALF_LOG_TWO_PI = NormalDensity.HALF_LOG_TWO_PI;
 
     private final Var loc;
     private final Var scale;

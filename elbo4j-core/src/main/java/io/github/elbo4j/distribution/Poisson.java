@@ -2,6 +2,10 @@ package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.CustomFunction;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.DiscreteEntropy;
+import io.github.elbo4j.distribution.kernel.DiscreteQuantile;
+import io.github.elbo4j.distribution.kernel.ParameterChecks;
+import io.github.elbo4j.math.SaddlePoint;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;

@@ -1,6 +1,10 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.DifferentiableSpecialFunctions;
+import io.github.elbo4j.distribution.kernel.ParameterChecks;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.math.BesselI;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
@@ -92,7 +96,7 @@ public final class VonMises implements Distribution {
         Tensor inside = support().check(value.value());
         Var x = SupportMask.interior(value, inside, 0.0);
         Var lp = x.sub(loc).apply(ElementwiseFunction.COS).mul(concentration)
-                .sub(BesselI.logI0(concentration)).sub(LOG_TWO_PI);
+                .sub(DifferentiableSpecialFunctions.logBesselI0(concentration)).sub(LOG_TWO_PI);
         return SupportMask.apply(lp, inside.broadcastTo(lp.shape()));
     }
 
@@ -164,7 +168,7 @@ public final class VonMises implements Distribution {
     @Override
     public Var entropy() {
         Var k = concentration;
-        return BesselI.logI0(k).sub(k.mul(BesselI.ratio(k))).add(LOG_TWO_PI).broadcastTo(batchShape);
+        return DifferentiableSpecialFunctions.logBesselI0(k).sub(k.mul(DifferentiableSpecialFunctions.besselRatio(k))).add(LOG_TWO_PI).broadcastTo(batchShape);
     }
 
     /** Not available: the von Mises cdf has no closed form (it is a Bessel series). */

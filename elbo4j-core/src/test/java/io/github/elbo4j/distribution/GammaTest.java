@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.StandardGammaDraws;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.tensor.Tensor;
 import java.util.function.DoublePredicate;
@@ -8,12 +8,12 @@ import java.util.function.DoublePredicate;
  * distribution, the parameter, the offending value and the rule:
  * {@code Normal scale must be > 0, got -1.0}.
  */
-final class ParameterChecks {
+public final class ParameterChecks {
 
     private ParameterChecks() {
     }
 
-    static void check(String distribution, String parameter, Tensor value, DoublePredicate ok, String rule) {
+    public static void check(String distribution, String parameter, Tensor value, DoublePredicate ok, String rule) {
         if (value.allMatch(ok)) {
             return;
         }
@@ -26,12 +26,12 @@ final class ParameterChecks {
     }
 
     /** Every element finite and {@code > 0}. */
-    static void positive(String distribution, String parameter, Tensor value) {
+    public static void positive(String distribution, String parameter, Tensor value) {
         check(distribution, parameter, value, x -> x > 0 && x < Double.POSITIVE_INFINITY, "> 0");
     }
 
     /** Every element finite. */
-    static void finite(String distribution, String parameter, Tensor value) {
+    public static void finite(String distribution, String parameter, Tensor value) {
         if (value.allFinite()) {                 // a plain loop: this check runs on every SVI step
             return;
         }
@@ -39,7 +39,7 @@ final class ParameterChecks {
     }
 
     /** Every element in {@code [0, 1]}. */
-    static void probability(String distribution, String parameter, Tensor value) {
+    public static void probability(String distribution, String parameter, Tensor value) {
         check(distribution, parameter, value, x -> x >= 0 && x <= 1, "in [0, 1]");
     }
 }

@@ -1,7 +1,8 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.autodiff.CustomFunction;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.math.IncompleteGammaDerivative;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
@@ -22,7 +23,7 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * give finite logs where {@code z} itself underflows. The gradient is the implicit one in both
  * cases (it depends on the draw only, not on how it was made).
  */
-final class StandardGammaDraws {
+public final class StandardGammaDraws {
 
     private StandardGammaDraws() {
     }
@@ -31,7 +32,7 @@ final class StandardGammaDraws {
      * {@code log z} of shape {@code sampleShape + batchShape}, with {@code concentration}
      * broadcast to {@code batchShape}; differentiable in {@code concentration}.
      */
-    static Var logDraws(Var concentration, int[] batchShape, RandomStream rng, int... sampleShape) {
+    public static Var logDraws(Var concentration, int[] batchShape, RandomStream rng, int... sampleShape) {
         int[] shape = Broadcasting.concat(sampleShape, batchShape);
         double[] alpha = concentration.value().broadcastTo(batchShape).toArray();
         int batch = alpha.length;
