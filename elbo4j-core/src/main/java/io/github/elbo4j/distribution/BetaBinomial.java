@@ -3,6 +3,8 @@ package io.github.elbo4j.distribution;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.kernel.ParameterChecks;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.random.kernel.BinomialSampler;
+import io.github.elbo4j.random.kernel.LogGammaVariate;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
 import io.github.elbo4j.tensor.Tensor;

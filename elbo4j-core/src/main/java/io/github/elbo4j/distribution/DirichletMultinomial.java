@@ -5,6 +5,7 @@ import io.github.elbo4j.distribution.kernel.ParameterChecks;
 import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.random.kernel.LogGammaVariate;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
 import io.github.elbo4j.tensor.Tensor;

@@ -8,6 +8,7 @@ import io.github.elbo4j.distribution.kernel.ParameterChecks;
 import io.github.elbo4j.math.SaddlePoint;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.random.kernel.BinomialSampler;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Constraint;

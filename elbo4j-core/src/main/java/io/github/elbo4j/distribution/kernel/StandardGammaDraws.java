@@ -4,11 +4,9 @@ import io.github.elbo4j.autodiff.CustomFunction;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.math.IncompleteGammaDerivative;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.random.kernel.LogGammaVariate;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
-import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
 /**
  * Draws of {@code log z}, {@code z ~ Gamma(α, 1)}, with implicit reparameterization gradients
@@ -16,12 +14,12 @@ import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
  * {@code P(α, z) = u} by {@link IncompleteGammaDerivative#logDrawDerivative}, computed only when a
  * gradient is asked for. Gamma, Chi2, InverseGamma, Beta and Student's t build on it.
  *
- * <p>The draw is Marsaglia &amp; Tsang's (ACM TOMS 26(3), 2000) through Commons RNG's
- * {@link AhrensDieterMarsagliaTsangGammaSampler} with shape {@code α >= 1}. For {@code α < 1} it
- * is boosted (same paper, sec. 6): {@code z = z₁ u^{1/α}} with {@code z₁ ~ Gamma(α + 1, 1)} and
- * {@code u ~ U(0, 1]}, kept in log space, {@code log z = log z₁ + (log u)/α}, so that small shapes
- * give finite logs where {@code z} itself underflows. The gradient is the implicit one in both
- * cases (it depends on the draw only, not on how it was made).
+ * <p>The draw is {@link LogGammaVariate#draws}: Marsaglia &amp; Tsang's (ACM TOMS 26(3), 2000)
+ * through Commons RNG for shape {@code α >= 1}, boosted below (same paper, sec. 6):
+ * {@code z = z₁ u^{1/α}} with {@code z₁ ~ Gamma(α + 1, 1)} and {@code u ~ U(0, 1]}, kept in log
+ * space, {@code log z = log z₁ + (log u)/α}, so that small shapes give finite logs where {@code z}
+ * itself underflows. The gradient is the implicit one in both cases (it depends on the draw only,
+ * not on how it was made).
  */
 public final class StandardGammaDraws {
 
@@ -36,22 +34,7 @@ public final class StandardGammaDraws {
         int[] shape = Broadcasting.concat(sampleShape, batchShape);
         double[] alpha = concentration.value().broadcastTo(batchShape).toArray();
         int batch = alpha.length;
-        int n = Broadcasting.size(sampleShape);
-        UniformRandomProvider provider = rng.provider();
-        ContinuousSampler[] samplers = new ContinuousSampler[batch];
-        for (int j = 0; j < batch; j++) {
-            samplers[j] = AhrensDieterMarsagliaTsangGammaSampler.of(provider, alpha[j] < 1 ? alpha[j] + 1 : alpha[j], 1.0);
-        }
-        double[] logZ = new double[n * batch];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < batch; j++) {
-                double v = Math.log(samplers[j].sample());
-                if (alpha[j] < 1) {
-                    v += Math.log(1.0 - provider.nextDouble()) / alpha[j];
-                }
-                logZ[i * batch + j] = v;
-            }
-        }
+        double[] logZ = LogGammaVariate.draws(rng.provider(), alpha, Broadcasting.size(sampleShape));
         Tensor value = Tensor.of(logZ, shape);
         return CustomFunction.apply(value, (g, k) -> {
             double[] d = new double[logZ.length];
