@@ -1,7 +1,8 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.kernel.ParameterChecks;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -15,6 +16,11 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class Cauchy implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Cauchy")
+            .and("loc", ParameterRule.FINITE)
+            .and("scale", ParameterRule.POSITIVE);
+
     static final double LOG_PI = 1.1447298858494002;
 
     private final Var loc;
@@ -22,8 +28,8 @@ public final class Cauchy implements Distribution {
     private final int[] batchShape;
 
     private Cauchy(Var loc, Var scale) {
-        ParameterChecks.finite("Cauchy", "loc", loc.value());
-        ParameterChecks.positive("Cauchy", "scale", scale.value());
+        PARAMETERS.check("loc", loc.value());
+        PARAMETERS.check("scale", scale.value());
         this.loc = loc;
         this.scale = scale;
         this.batchShape = Broadcasting.shape(loc.shape(), scale.shape());

@@ -1,7 +1,8 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.kernel.ParameterChecks;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -15,6 +16,11 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class Gumbel implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Gumbel")
+            .and("loc", ParameterRule.FINITE)
+            .and("scale", ParameterRule.POSITIVE);
+
     /** The Euler–Mascheroni constant. */
     static final double EULER_GAMMA = 0.5772156649015329;
 
@@ -23,8 +29,8 @@ public final class Gumbel implements Distribution {
     private final int[] batchShape;
 
     private Gumbel(Var loc, Var scale) {
-        ParameterChecks.finite("Gumbel", "loc", loc.value());
-        ParameterChecks.positive("Gumbel", "scale", scale.value());
+        PARAMETERS.check("loc", loc.value());
+        PARAMETERS.check("scale", scale.value());
         this.loc = loc;
         this.scale = scale;
         this.batchShape = Broadcasting.shape(loc.shape(), scale.shape());

@@ -1,7 +1,8 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.kernel.ParameterChecks;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -16,6 +17,11 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class Laplace implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Laplace")
+            .and("loc", ParameterRule.FINITE)
+            .and("scale", ParameterRule.POSITIVE);
+
     private static final double LOG_TWO = 0.6931471805599453;
 
     private final Var loc;
@@ -23,8 +29,8 @@ public final class Laplace implements Distribution {
     private final int[] batchShape;
 
     private Laplace(Var loc, Var scale) {
-        ParameterChecks.finite("Laplace", "loc", loc.value());
-        ParameterChecks.positive("Laplace", "scale", scale.value());
+        PARAMETERS.check("loc", loc.value());
+        PARAMETERS.check("scale", scale.value());
         this.loc = loc;
         this.scale = scale;
         this.batchShape = Broadcasting.shape(loc.shape(), scale.shape());

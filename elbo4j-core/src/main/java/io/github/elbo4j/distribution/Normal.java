@@ -2,7 +2,8 @@ package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.kernel.NormalDensity;
-import io.github.elbo4j.distribution.kernel.ParameterChecks;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
@@ -17,6 +18,11 @@ import java.util.Optional;
  */
 public final class Normal implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Normal")
+            .and("loc", ParameterRule.FINITE)
+            .and("scale", ParameterRule.POSITIVE);
+
     static final double HALF_LOG_TWO_PI = NormalDensity.HALF_LOG_TWO_PI;
 
     private final Var loc;
@@ -24,8 +30,8 @@ public final class Normal implements Distribution {
     private final int[] batchShape;
 
     private Normal(Var loc, Var scale) {
-        ParameterChecks.finite("Normal", "loc", loc.value());
-        ParameterChecks.positive("Normal", "scale", scale.value());
+        PARAMETERS.check("loc", loc.value());
+        PARAMETERS.check("scale", scale.value());
         this.loc = loc;
         this.scale = scale;
         this.batchShape = Broadcasting.shape(loc.shape(), scale.shape());

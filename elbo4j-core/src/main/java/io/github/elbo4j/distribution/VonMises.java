@@ -2,7 +2,8 @@ package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.kernel.DifferentiableSpecialFunctions;
-import io.github.elbo4j.distribution.kernel.ParameterChecks;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.BesselI;
 import io.github.elbo4j.random.RandomStream;
@@ -26,6 +27,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class VonMises implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("VonMises")
+            .and("loc", ParameterRule.FINITE)
+            .and("concentration", ParameterRule.POSITIVE);
+
     private static final double LOG_TWO_PI = 1.8378770664093453;
 
     private final Var loc;
@@ -33,8 +39,8 @@ public final class VonMises implements Distribution {
     private final int[] batchShape;
 
     private VonMises(Var loc, Var concentration) {
-        ParameterChecks.finite("VonMises", "loc", loc.value());
-        ParameterChecks.positive("VonMises", "concentration", concentration.value());
+        PARAMETERS.check("loc", loc.value());
+        PARAMETERS.check("concentration", concentration.value());
         this.loc = loc;
         this.concentration = concentration;
         this.batchShape = Broadcasting.shape(loc.shape(), concentration.shape());

@@ -23,10 +23,12 @@ public final class CategoryProbs {
         this.logits = logits;
     }
 
-    public static CategoryProbs ofProbs(String distribution, Var probs) {
+    /** Probabilities, checked by the family's declared rule for {@code probs} and summing to 1. */
+    public static CategoryProbs ofProbs(ParameterTable parameters, Var probs) {
+        String distribution = parameters.distribution();
         Tensor p = probs.value();
         requireVector(distribution, "probs", p);
-        ParameterChecks.check(distribution, "probs", p, x -> x >= 0 && x < Double.POSITIVE_INFINITY, "finite and >= 0");
+        parameters.check("probs", p);
         for (double s : p.sum(-1).toArray()) {
             if (!(Math.abs(s - 1) <= Constraint.TOLERANCE)) {
                 throw new IllegalArgumentException(distribution + " probs must sum to 1 along the last axis (within "
@@ -36,10 +38,12 @@ public final class CategoryProbs {
         return new CategoryProbs(probs, false);
     }
 
-    public static CategoryProbs ofLogits(String distribution, Var logits) {
+    /** Logits, checked by the family's declared rule for {@code logits}, finite somewhere along the last axis. */
+    public static CategoryProbs ofLogits(ParameterTable parameters, Var logits) {
+        String distribution = parameters.distribution();
         Tensor l = logits.value();
         requireVector(distribution, "logits", l);
-        ParameterChecks.check(distribution, "logits", l, x -> x < Double.POSITIVE_INFINITY, "finite or -Infinity");
+        parameters.check("logits", l);
         for (double m : l.max(-1).toArray()) {
             if (m == Double.NEGATIVE_INFINITY) {
                 throw new IllegalArgumentException(distribution

@@ -6,7 +6,7 @@ import java.util.Arrays;
 
 /**
  * Validation of vector and matrix parameters at construction (the matrix counterpart of
- * {@link ParameterChecks}), with messages that name the distribution, the parameter, the offending
+ * {@link ParameterRule}), with messages that name the distribution, the parameter, the offending
  * value and the rule: {@code MultivariateNormal covariance must be symmetric positive definite,
  * got [[1.0, 2.0], [2.0, 1.0]] (matrix 0 of the batch)}.
  */
@@ -33,17 +33,17 @@ public final class MatrixParameterChecks {
     }
 
     /** Lower triangular with a positive diagonal (entries above the diagonal exactly 0). */
-    public static void lowerCholesky(String distribution, String parameter, Tensor value) {
+    static void lowerCholesky(String distribution, String parameter, Tensor value) {
         require(distribution, parameter, value, new Constraint.LowerCholesky(), "lower triangular with a positive diagonal");
     }
 
     /** Symmetric (within {@link Constraint#TOLERANCE}) with a successful Cholesky factorization. */
-    public static void positiveDefinite(String distribution, String parameter, Tensor value) {
+    static void positiveDefinite(String distribution, String parameter, Tensor value) {
         require(distribution, parameter, value, new Constraint.PositiveDefinite(), "symmetric positive definite");
     }
 
     private static void require(String distribution, String parameter, Tensor value, Constraint set, String rule) {
-        ParameterChecks.finite(distribution, parameter, value);
+        ParameterRule.FINITE.check(distribution, parameter, value);
         double[] ok = set.check(value).toArray();
         for (int k = 0; k < ok.length; k++) {
             if (ok[k] != 1.0) {

@@ -20,21 +20,15 @@ public final class SuccessProbs {
         this.logits = logits;
     }
 
-    /** Probabilities in {@code [0, 1]}, checked. */
-    public static SuccessProbs ofProbs(String distribution, Var probs) {
-        ParameterChecks.probability(distribution, "probs", probs.value());
+    /** Probabilities, checked by the family's declared rule for {@code probs}. */
+    public static SuccessProbs ofProbs(ParameterTable parameters, Var probs) {
+        parameters.check("probs", probs.value());
         return new SuccessProbs(probs, false);
     }
 
-    /** Probabilities in {@code (0, 1]} (a success must be possible), checked. */
-    public static SuccessProbs ofPositiveProbs(String distribution, Var probs) {
-        ParameterChecks.check(distribution, "probs", probs.value(), x -> x > 0 && x <= 1, "in (0, 1]");
-        return new SuccessProbs(probs, false);
-    }
-
-    /** Finite logits, checked. */
-    public static SuccessProbs ofLogits(String distribution, Var logits) {
-        ParameterChecks.finite(distribution, "logits", logits.value());
+    /** Logits, checked by the family's declared rule for {@code logits}. */
+    public static SuccessProbs ofLogits(ParameterTable parameters, Var logits) {
+        parameters.check("logits", logits.value());
         return new SuccessProbs(logits, true);
     }
 
