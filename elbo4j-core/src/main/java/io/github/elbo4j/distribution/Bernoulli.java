@@ -1,6 +1,12 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.BernoulliLogitsDensity;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SuccessProbs;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.distribution.kernel.XLogY;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
@@ -15,6 +21,11 @@ import java.util.Optional;
  */
 public final class Bernoulli implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Bernoulli")
+            .and("probs", ParameterRule.UNIT_INTERVAL)
+            .and("logits", ParameterRule.FINITE);
+
     private static final String NAME = "Bernoulli";
 
     private final SuccessProbs param;
@@ -27,7 +38,7 @@ public final class Bernoulli implements Distribution {
 
     /** {@code Bernoulli(p)} with differentiable probabilities in {@code [0, 1]}. */
     public static Bernoulli ofProbs(Var probs) {
-        return new Bernoulli(SuccessProbs.ofProbs(NAME, probs));
+        return new Bernoulli(SuccessProbs.ofProbs(PARAMETERS, probs));
     }
 
     /** {@code Bernoulli(p)} with data probabilities in {@code [0, 1]}. */
@@ -42,7 +53,7 @@ public final class Bernoulli implements Distribution {
 
     /** {@code Bernoulli(σ(l))} with differentiable finite logits. */
     public static Bernoulli ofLogits(Var logits) {
-        return new Bernoulli(SuccessProbs.ofLogits(NAME, logits));
+        return new Bernoulli(SuccessProbs.ofLogits(PARAMETERS, logits));
     }
 
     /** {@code Bernoulli(σ(l))} with data logits. */

@@ -1,6 +1,13 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.BroadcastMap;
+import io.github.elbo4j.distribution.kernel.DifferentiableSpecialFunctions;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.QuantileSearch;
+import io.github.elbo4j.distribution.kernel.StandardGammaDraws;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.LogSpace;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
@@ -22,13 +29,18 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class Beta implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Beta")
+            .and("concentration1", ParameterRule.POSITIVE)
+            .and("concentration0", ParameterRule.POSITIVE);
+
     private final Var concentration1;
     private final Var concentration0;
     private final int[] batchShape;
 
     private Beta(Var concentration1, Var concentration0) {
-        ParameterChecks.positive("Beta", "concentration1", concentration1.value());
-        ParameterChecks.positive("Beta", "concentration0", concentration0.value());
+        PARAMETERS.check("concentration1", concentration1.value());
+        PARAMETERS.check("concentration0", concentration0.value());
         this.concentration1 = concentration1;
         this.concentration0 = concentration0;
         this.batchShape = Broadcasting.shape(concentration1.shape(), concentration0.shape());

@@ -1,7 +1,11 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.random.kernel.BinomialSampler;
+import io.github.elbo4j.random.kernel.LogGammaVariate;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
 import io.github.elbo4j.tensor.Tensor;
@@ -18,6 +22,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class BetaBinomial implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("BetaBinomial")
+            .and("totalCount", ParameterRule.COUNT)
+            .and("concentration1", ParameterRule.POSITIVE)
+            .and("concentration0", ParameterRule.POSITIVE);
+
     private static final String NAME = "BetaBinomial";
 
     private final Tensor totalCount;
@@ -27,10 +37,9 @@ public final class BetaBinomial implements Distribution {
     private final int maxCount;
 
     private BetaBinomial(Tensor totalCount, Var concentration1, Var concentration0) {
-        ParameterChecks.check(NAME, "totalCount", totalCount,
-                x -> x >= 0 && x <= Integer.MAX_VALUE && x == Math.rint(x), "an integer in [0, 2147483647]");
-        ParameterChecks.positive(NAME, "concentration1", concentration1.value());
-        ParameterChecks.positive(NAME, "concentration0", concentration0.value());
+        PARAMETERS.check("totalCount", totalCount);
+        PARAMETERS.check("concentration1", concentration1.value());
+        PARAMETERS.check("concentration0", concentration0.value());
         this.totalCount = totalCount;
         this.concentration1 = concentration1;
         this.concentration0 = concentration0;

@@ -2,8 +2,15 @@ package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.CustomFunction;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.DiscreteEntropy;
+import io.github.elbo4j.distribution.kernel.DiscreteQuantile;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SuccessProbs;
+import io.github.elbo4j.math.SaddlePoint;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.random.kernel.BinomialSampler;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Constraint;
@@ -22,6 +29,12 @@ import java.util.function.DoubleSupplier;
  */
 public final class Binomial implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Binomial")
+            .and("totalCount", ParameterRule.COUNT)
+            .and("probs", ParameterRule.UNIT_INTERVAL)
+            .and("logits", ParameterRule.FINITE);
+
     private static final String NAME = "Binomial";
 
     private final Tensor totalCount;
@@ -30,8 +43,7 @@ public final class Binomial implements Distribution {
     private final int maxCount;
 
     private Binomial(Tensor totalCount, SuccessProbs param) {
-        ParameterChecks.check(NAME, "totalCount", totalCount,
-                x -> x >= 0 && x <= Integer.MAX_VALUE && x == Math.rint(x), "an integer in [0, 2147483647]");
+        PARAMETERS.check("totalCount", totalCount);
         this.totalCount = totalCount;
         this.param = param;
         this.batchShape = Broadcasting.shape(totalCount.shape(), param.shape());
@@ -40,7 +52,7 @@ public final class Binomial implements Distribution {
 
     /** {@code Binomial(n, p)} with data trial counts and differentiable probabilities in {@code [0, 1]}. */
     public static Binomial ofProbs(Tensor totalCount, Var probs) {
-        return new Binomial(totalCount, SuccessProbs.ofProbs(NAME, probs));
+        return new Binomial(totalCount, SuccessProbs.ofProbs(PARAMETERS, probs));
     }
 
     /** {@code Binomial(n, p)} with data parameters. */
@@ -55,7 +67,7 @@ public final class Binomial implements Distribution {
 
     /** {@code Binomial(n, σ(l))} with data trial counts and differentiable finite logits. */
     public static Binomial ofLogits(Tensor totalCount, Var logits) {
-        return new Binomial(totalCount, SuccessProbs.ofLogits(NAME, logits));
+        return new Binomial(totalCount, SuccessProbs.ofLogits(PARAMETERS, logits));
     }
 
     /** {@code Binomial(n, σ(l))} with data parameters. */

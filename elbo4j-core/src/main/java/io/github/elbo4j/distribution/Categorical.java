@@ -1,6 +1,11 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.CategoryProbs;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.distribution.kernel.XLogY;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Index;
@@ -17,6 +22,11 @@ import org.apache.commons.rng.sampling.distribution.GuideTableDiscreteSampler;
  */
 public final class Categorical implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Categorical")
+            .and("probs", ParameterRule.NON_NEGATIVE)
+            .and("logits", ParameterRule.EXTENDED_LOGITS);
+
     private static final String NAME = "Categorical";
 
     private final CategoryProbs param;
@@ -29,7 +39,7 @@ public final class Categorical implements Distribution {
 
     /** {@code Categorical(p)}: non-negative probabilities summing to 1 along the last axis, differentiable. */
     public static Categorical ofProbs(Var probs) {
-        return new Categorical(CategoryProbs.ofProbs(NAME, probs));
+        return new Categorical(CategoryProbs.ofProbs(PARAMETERS, probs));
     }
 
     /** {@code Categorical(p)} with data probabilities. */
@@ -44,7 +54,7 @@ public final class Categorical implements Distribution {
 
     /** {@code Categorical(softmax(l))} with differentiable logits ({@code -∞} allowed, NaN and {@code +∞} not). */
     public static Categorical ofLogits(Var logits) {
-        return new Categorical(CategoryProbs.ofLogits(NAME, logits));
+        return new Categorical(CategoryProbs.ofLogits(PARAMETERS, logits));
     }
 
     /** {@code Categorical(softmax(l))} with data logits. */

@@ -1,6 +1,8 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Constraint;
@@ -14,11 +16,15 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class Chi2 implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Chi2")
+            .and("df", ParameterRule.POSITIVE);
+
     private final Var df;
     private final Gamma gamma;
 
     private Chi2(Var df) {
-        ParameterChecks.positive("Chi2", "df", df.value());
+        PARAMETERS.check("df", df.value());
         this.df = df;
         this.gamma = Gamma.of(df.mul(0.5), Var.constant(0.5));
     }

@@ -1,6 +1,7 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.CholeskyMahalanobis;
 import io.github.elbo4j.tensor.Broadcasting;
 import java.util.Arrays;
 

@@ -1,6 +1,12 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.MatrixParameterChecks;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.StandardGammaDraws;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.math.IncompleteGammaDerivative;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
@@ -23,6 +29,10 @@ import java.util.Arrays;
  */
 public final class Dirichlet implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Dirichlet")
+            .and("concentration", ParameterRule.POSITIVE);
+
     private static final String NAME = "Dirichlet";
 
     private final Var concentration;
@@ -35,7 +45,7 @@ public final class Dirichlet implements Distribution {
             throw new IllegalArgumentException(NAME + " concentration must have shape [..., K] with K >= 2, got "
                     + Arrays.toString(s));
         }
-        ParameterChecks.positive(NAME, "concentration", concentration.value());
+        PARAMETERS.check("concentration", concentration.value());
         this.concentration = concentration;
         this.batchShape = Arrays.copyOf(s, s.length - 1);
         this.categories = s[s.length - 1];

@@ -1,8 +1,12 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.random.kernel.LogGammaVariate;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
 import io.github.elbo4j.tensor.Tensor;
@@ -19,6 +23,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class DirichletMultinomial implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("DirichletMultinomial")
+            .and("totalCount", ParameterRule.NON_NEGATIVE_INT)
+            .and("concentration", ParameterRule.POSITIVE);
+
     private static final String NAME = "DirichletMultinomial";
 
     private final int totalCount;
@@ -26,15 +35,13 @@ public final class DirichletMultinomial implements Distribution {
     private final int[] batchShape;
 
     private DirichletMultinomial(int totalCount, Var concentration) {
-        if (totalCount < 0) {
-            throw new IllegalArgumentException(NAME + " totalCount must be >= 0, got " + totalCount);
-        }
+        PARAMETERS.check("totalCount", totalCount);
         Tensor a = concentration.value();
         if (a.rank() < 1 || a.dim(-1) < 1) {
             throw new IllegalArgumentException(NAME + " concentration must have at least one category along its last axis, got shape "
                     + Arrays.toString(a.shape()));
         }
-        ParameterChecks.positive(NAME, "concentration", a);
+        PARAMETERS.check("concentration", a);
         this.totalCount = totalCount;
         this.concentration = concentration;
         int[] s = a.shape();

@@ -1,6 +1,9 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
@@ -14,11 +17,15 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public final class Exponential implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Exponential")
+            .and("rate", ParameterRule.POSITIVE);
+
     private final Var rate;
     private final int[] batchShape;
 
     private Exponential(Var rate) {
-        ParameterChecks.positive("Exponential", "rate", rate.value());
+        PARAMETERS.check("rate", rate.value());
         this.rate = rate;
         this.batchShape = rate.shape();
     }

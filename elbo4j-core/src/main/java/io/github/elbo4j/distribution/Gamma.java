@@ -1,6 +1,14 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.BroadcastMap;
+import io.github.elbo4j.distribution.kernel.DifferentiableSpecialFunctions;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.QuantileSearch;
+import io.github.elbo4j.distribution.kernel.StandardGammaDraws;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.math.IncompleteGammaDerivative;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -19,13 +27,18 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class Gamma implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Gamma")
+            .and("concentration", ParameterRule.POSITIVE)
+            .and("rate", ParameterRule.POSITIVE);
+
     private final Var concentration;
     private final Var rate;
     private final int[] batchShape;
 
     private Gamma(Var concentration, Var rate) {
-        ParameterChecks.positive("Gamma", "concentration", concentration.value());
-        ParameterChecks.positive("Gamma", "rate", rate.value());
+        PARAMETERS.check("concentration", concentration.value());
+        PARAMETERS.check("rate", rate.value());
         this.concentration = concentration;
         this.rate = rate;
         this.batchShape = Broadcasting.shape(concentration.shape(), rate.shape());

@@ -1,6 +1,9 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.MatrixParameterChecks;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
@@ -24,10 +27,11 @@ abstract sealed class GaussianVector<C extends GaussianCovariance> implements Di
     final C covariance;
     private final int[] batchShape;
 
-    /** Checks {@code loc} against the covariance's dimension; {@code name} appears in messages. */
-    GaussianVector(String name, Var loc, C covariance) {
+    /** Checks {@code loc} against the covariance's dimension and by the family's declared rule for it. */
+    GaussianVector(ParameterTable parameters, Var loc, C covariance) {
+        String name = parameters.distribution();
         MatrixParameterChecks.vector(name, "loc", loc.shape(), covariance.dim());
-        ParameterChecks.finite(name, "loc", loc.value());
+        parameters.check("loc", loc.value());
         int[] ls = loc.shape();
         this.name = name;
         this.loc = loc;

@@ -1,6 +1,12 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.DiscreteQuantile;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SuccessProbs;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.distribution.kernel.XLogY;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
@@ -16,6 +22,11 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class Geometric implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Geometric")
+            .and("probs", ParameterRule.POSITIVE_UNIT_INTERVAL)
+            .and("logits", ParameterRule.FINITE);
+
     private static final String NAME = "Geometric";
 
     private final SuccessProbs param;
@@ -28,7 +39,7 @@ public final class Geometric implements Distribution {
 
     /** {@code Geometric(p)} with differentiable probabilities in {@code (0, 1]}. */
     public static Geometric ofProbs(Var probs) {
-        return new Geometric(SuccessProbs.ofPositiveProbs(NAME, probs));
+        return new Geometric(SuccessProbs.ofProbs(PARAMETERS, probs));
     }
 
     /** {@code Geometric(p)} with data probabilities. */
@@ -43,7 +54,7 @@ public final class Geometric implements Distribution {
 
     /** {@code Geometric(σ(l))} with differentiable finite logits. */
     public static Geometric ofLogits(Var logits) {
-        return new Geometric(SuccessProbs.ofLogits(NAME, logits));
+        return new Geometric(SuccessProbs.ofLogits(PARAMETERS, logits));
     }
 
     /** {@code Geometric(σ(l))} with data logits. */

@@ -1,6 +1,9 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
@@ -13,13 +16,17 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class HalfCauchy implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("HalfCauchy")
+            .and("scale", ParameterRule.POSITIVE);
+
     private static final double LOG_TWO = 0.6931471805599453;
 
     private final Var scale;
     private final int[] batchShape;
 
     private HalfCauchy(Var scale) {
-        ParameterChecks.positive("HalfCauchy", "scale", scale.value());
+        PARAMETERS.check("scale", scale.value());
         this.scale = scale;
         this.batchShape = scale.shape();
     }

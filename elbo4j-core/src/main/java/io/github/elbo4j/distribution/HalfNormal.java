@@ -1,6 +1,9 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -15,6 +18,10 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class HalfNormal implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("HalfNormal")
+            .and("scale", ParameterRule.POSITIVE);
+
     /** {@code log(2/π)/2}. */
     private static final double HALF_LOG_TWO_OVER_PI = -0.22579135264472744;
     private static final double SQRT_TWO_OVER_PI = 0.7978845608028654;
@@ -23,7 +30,7 @@ public final class HalfNormal implements Distribution {
     private final int[] batchShape;
 
     private HalfNormal(Var scale) {
-        ParameterChecks.positive("HalfNormal", "scale", scale.value());
+        PARAMETERS.check("scale", scale.value());
         this.scale = scale;
         this.batchShape = scale.shape();
     }

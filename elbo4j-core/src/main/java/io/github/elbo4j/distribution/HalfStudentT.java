@@ -1,6 +1,12 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.BroadcastMap;
+import io.github.elbo4j.distribution.kernel.DifferentiableSpecialFunctions;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.QuantileSearch;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -19,6 +25,11 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class HalfStudentT implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("HalfStudentT")
+            .and("df", ParameterRule.POSITIVE)
+            .and("scale", ParameterRule.POSITIVE);
+
     private static final double LOG_TWO = 0.6931471805599453;
 
     private final Var df;
@@ -26,8 +37,8 @@ public final class HalfStudentT implements Distribution {
     private final int[] batchShape;
 
     private HalfStudentT(Var df, Var scale) {
-        ParameterChecks.positive("HalfStudentT", "df", df.value());
-        ParameterChecks.positive("HalfStudentT", "scale", scale.value());
+        PARAMETERS.check("df", df.value());
+        PARAMETERS.check("scale", scale.value());
         this.df = df;
         this.scale = scale;
         this.batchShape = Broadcasting.shape(df.shape(), scale.shape());

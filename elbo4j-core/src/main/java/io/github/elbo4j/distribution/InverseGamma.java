@@ -1,6 +1,11 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.BroadcastMap;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.StandardGammaDraws;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -22,13 +27,18 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class InverseGamma implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("InverseGamma")
+            .and("concentration", ParameterRule.POSITIVE)
+            .and("scale", ParameterRule.POSITIVE);
+
     private final Var concentration;
     private final Var scale;
     private final int[] batchShape;
 
     private InverseGamma(Var concentration, Var scale) {
-        ParameterChecks.positive("InverseGamma", "concentration", concentration.value());
-        ParameterChecks.positive("InverseGamma", "scale", scale.value());
+        PARAMETERS.check("concentration", concentration.value());
+        PARAMETERS.check("scale", scale.value());
         this.concentration = concentration;
         this.scale = scale;
         this.batchShape = Broadcasting.shape(concentration.shape(), scale.shape());

@@ -1,6 +1,10 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.MatrixParameterChecks;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -44,6 +48,10 @@ import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler
  */
 public final class LkjCholesky implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("LkjCholesky")
+            .and("concentration", ParameterRule.POSITIVE);
+
     private static final String NAME = "LkjCholesky";
     private static final double LOG_PI = Math.log(Math.PI);
 
@@ -54,7 +62,7 @@ public final class LkjCholesky implements Distribution {
         if (d < 2) {
             throw new IllegalArgumentException(NAME + " dim must be >= 2, got " + d);
         }
-        ParameterChecks.positive(NAME, "concentration", concentration.value());
+        PARAMETERS.check("concentration", concentration.value());
         this.d = d;
         this.concentration = concentration;
     }

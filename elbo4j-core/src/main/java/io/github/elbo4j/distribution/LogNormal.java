@@ -1,6 +1,9 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -16,13 +19,18 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class LogNormal implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("LogNormal")
+            .and("loc", ParameterRule.FINITE)
+            .and("scale", ParameterRule.POSITIVE);
+
     private final Var loc;
     private final Var scale;
     private final int[] batchShape;
 
     private LogNormal(Var loc, Var scale) {
-        ParameterChecks.finite("LogNormal", "loc", loc.value());
-        ParameterChecks.positive("LogNormal", "scale", scale.value());
+        PARAMETERS.check("loc", loc.value());
+        PARAMETERS.check("scale", scale.value());
         this.loc = loc;
         this.scale = scale;
         this.batchShape = Broadcasting.shape(loc.shape(), scale.shape());

@@ -1,6 +1,9 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.MatrixParameterChecks;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Arrays;
@@ -18,10 +21,16 @@ import java.util.Arrays;
  */
 public final class LowRankMultivariateNormal extends GaussianVector<LowRankCovariance> {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("LowRankMultivariateNormal")
+            .and("loc", ParameterRule.FINITE)
+            .and("covFactor", ParameterRule.FINITE)
+            .and("covDiag", ParameterRule.POSITIVE);
+
     private static final String NAME = "LowRankMultivariateNormal";
 
     private LowRankMultivariateNormal(Var loc, Var covFactor, Var covDiag) {
-        super(NAME, loc, checkedCovariance(covFactor, covDiag));
+        super(PARAMETERS, loc, checkedCovariance(covFactor, covDiag));
     }
 
     private static LowRankCovariance checkedCovariance(Var covFactor, Var covDiag) {
@@ -31,8 +40,8 @@ public final class LowRankMultivariateNormal extends GaussianVector<LowRankCovar
                     + Arrays.toString(fs));
         }
         MatrixParameterChecks.vector(NAME, "covDiag", covDiag.shape(), fs[fs.length - 2]);
-        ParameterChecks.finite(NAME, "covFactor", covFactor.value());
-        ParameterChecks.positive(NAME, "covDiag", covDiag.value());
+        PARAMETERS.check("covFactor", covFactor.value());
+        PARAMETERS.check("covDiag", covDiag.value());
         return new LowRankCovariance(covFactor, covDiag);
     }
 

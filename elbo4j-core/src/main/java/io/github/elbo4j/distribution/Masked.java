@@ -1,6 +1,8 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
@@ -21,6 +23,10 @@ import java.util.Arrays;
  */
 public final class Masked implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Masked")
+            .and("mask", ParameterRule.ZERO_OR_ONE);
+
     private static final String NAME = "Masked";
 
     private final Distribution base;
@@ -28,7 +34,7 @@ public final class Masked implements Distribution {
     private final int[] batchShape;
 
     private Masked(Distribution base, Tensor mask) {
-        ParameterChecks.check(NAME, "mask", mask, x -> x == 0.0 || x == 1.0, "0 or 1");
+        PARAMETERS.check("mask", mask);
         int[] b = base.batchShape();
         int[] full;
         try {

@@ -1,6 +1,8 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
@@ -20,6 +22,11 @@ import java.util.Arrays;
  * reparameterized (the choice is discrete).
  */
 public final class MixtureSameFamily implements Distribution {
+
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("MixtureSameFamily")
+            .and("logits", ParameterRule.BELOW_INFINITY)
+            .and("probs", ParameterRule.UNIT_INTERVAL);
 
     private static final String NAME = "MixtureSameFamily";
 
@@ -48,7 +55,7 @@ public final class MixtureSameFamily implements Distribution {
 
     /** Mixing weights {@code softmax(logits)} over the last axis of {@code logits}, which is the component axis. */
     public static MixtureSameFamily ofLogits(Var logits, Distribution component) {
-        ParameterChecks.check(NAME, "logits", logits.value(), x -> x < Double.POSITIVE_INFINITY && !Double.isNaN(x), "< +∞");
+        PARAMETERS.check("logits", logits.value());
         return new MixtureSameFamily(logits, component);
     }
 
@@ -62,7 +69,7 @@ public final class MixtureSameFamily implements Distribution {
      * axis (within {@link Constraint#TOLERANCE}); kept as {@code logits = log probs}.
      */
     public static MixtureSameFamily ofProbs(Var probs, Distribution component) {
-        ParameterChecks.probability(NAME, "probs", probs.value());
+        PARAMETERS.check("probs", probs.value());
         Tensor sums = probs.value().sum(-1);
         double[] s = sums.toArray();
         for (double v : s) {

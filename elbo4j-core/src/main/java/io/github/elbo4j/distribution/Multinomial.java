@@ -1,8 +1,14 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.CategoryProbs;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.distribution.kernel.XLogY;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.random.kernel.BinomialSampler;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
 import io.github.elbo4j.tensor.Tensor;
@@ -18,6 +24,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class Multinomial implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Multinomial")
+            .and("totalCount", ParameterRule.NON_NEGATIVE_INT)
+            .and("probs", ParameterRule.NON_NEGATIVE)
+            .and("logits", ParameterRule.EXTENDED_LOGITS);
+
     private static final String NAME = "Multinomial";
 
     private final int totalCount;
@@ -25,9 +37,7 @@ public final class Multinomial implements Distribution {
     private final int[] batchShape;
 
     private Multinomial(int totalCount, CategoryProbs param) {
-        if (totalCount < 0) {
-            throw new IllegalArgumentException(NAME + " totalCount must be >= 0, got " + totalCount);
-        }
+        PARAMETERS.check("totalCount", totalCount);
         this.totalCount = totalCount;
         this.param = param;
         this.batchShape = param.batchShape();
@@ -35,7 +45,7 @@ public final class Multinomial implements Distribution {
 
     /** {@code Multinomial(n, p)} with differentiable probabilities along the last axis. */
     public static Multinomial ofProbs(int totalCount, Var probs) {
-        return new Multinomial(totalCount, CategoryProbs.ofProbs(NAME, probs));
+        return new Multinomial(totalCount, CategoryProbs.ofProbs(PARAMETERS, probs));
     }
 
     /** {@code Multinomial(n, p)} with data probabilities. */
@@ -45,7 +55,7 @@ public final class Multinomial implements Distribution {
 
     /** {@code Multinomial(n, softmax(l))} with differentiable logits along the last axis. */
     public static Multinomial ofLogits(int totalCount, Var logits) {
-        return new Multinomial(totalCount, CategoryProbs.ofLogits(NAME, logits));
+        return new Multinomial(totalCount, CategoryProbs.ofLogits(PARAMETERS, logits));
     }
 
     /** {@code Multinomial(n, softmax(l))} with data logits. */

@@ -1,6 +1,10 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.MatrixParameterChecks;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SampleRows;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
 
@@ -24,16 +28,23 @@ import io.github.elbo4j.tensor.Tensor;
  */
 public final class MultivariateNormal extends GaussianVector<GaussianCovariance> {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("MultivariateNormal")
+            .and("loc", ParameterRule.FINITE)
+            .and("scaleTril", ParameterRule.LOWER_CHOLESKY)
+            .and("covariance", ParameterRule.POSITIVE_DEFINITE)
+            .and("precision", ParameterRule.POSITIVE_DEFINITE);
+
     private static final String NAME = "MultivariateNormal";
 
     private MultivariateNormal(Var loc, GaussianCovariance covariance) {
-        super(NAME, loc, covariance);
+        super(PARAMETERS, loc, covariance);
     }
 
     /** {@code N(loc, L Lᵀ)} from the lower Cholesky factor {@code scaleTril} {@code [..., d, d]} (positive diagonal, zeros above). */
     public static MultivariateNormal ofScaleTril(Var loc, Var scaleTril) {
         MatrixParameterChecks.square(NAME, "scaleTril", scaleTril.shape());
-        MatrixParameterChecks.lowerCholesky(NAME, "scaleTril", scaleTril.value());
+        PARAMETERS.check("scaleTril", scaleTril.value());
         return new MultivariateNormal(loc, new CholeskyCovariance(scaleTril));
     }
 
@@ -45,7 +56,7 @@ public final class MultivariateNormal extends GaussianVector<GaussianCovariance>
     /** {@code N(loc, Σ)} from a symmetric positive-definite {@code covariance} {@code [..., d, d]}, factored as {@code Σ = L Lᵀ}. */
     public static MultivariateNormal ofCovariance(Var loc, Var covariance) {
         MatrixParameterChecks.square(NAME, "covariance", covariance.shape());
-        MatrixParameterChecks.positiveDefinite(NAME, "covariance", covariance.value());
+        PARAMETERS.check("covariance", covariance.value());
         return new MultivariateNormal(loc, new CholeskyCovariance(covariance.cholesky()));
     }
 
@@ -57,7 +68,7 @@ public final class MultivariateNormal extends GaussianVector<GaussianCovariance>
     /** {@code N(loc, Λ⁻¹)} from a symmetric positive-definite {@code precision} {@code Λ} {@code [..., d, d]}, factored as {@code Λ = U Uᵀ}. */
     public static MultivariateNormal ofPrecision(Var loc, Var precision) {
         MatrixParameterChecks.square(NAME, "precision", precision.shape());
-        MatrixParameterChecks.positiveDefinite(NAME, "precision", precision.value());
+        PARAMETERS.check("precision", precision.value());
         return new MultivariateNormal(loc, new PrecisionCovariance(precision.cholesky()));
     }
 

@@ -1,6 +1,12 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.DiscreteQuantile;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SuccessProbs;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.distribution.kernel.XLogY;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -26,6 +32,12 @@ import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGa
  */
 public final class NegativeBinomial implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("NegativeBinomial")
+            .and("totalCount", ParameterRule.POSITIVE)
+            .and("probs", ParameterRule.POSITIVE_UNIT_INTERVAL)
+            .and("logits", ParameterRule.FINITE);
+
     private static final String NAME = "NegativeBinomial";
 
     private final Var totalCount;
@@ -33,7 +45,7 @@ public final class NegativeBinomial implements Distribution {
     private final int[] batchShape;
 
     private NegativeBinomial(Var totalCount, SuccessProbs param) {
-        ParameterChecks.positive(NAME, "totalCount", totalCount.value());
+        PARAMETERS.check("totalCount", totalCount.value());
         this.totalCount = totalCount;
         this.param = param;
         this.batchShape = Broadcasting.shape(totalCount.shape(), param.shape());
@@ -41,7 +53,7 @@ public final class NegativeBinomial implements Distribution {
 
     /** {@code NegativeBinomial(r, p)}, differentiable in both; {@code r > 0}, {@code p ∈ (0, 1]}. */
     public static NegativeBinomial ofProbs(Var totalCount, Var probs) {
-        return new NegativeBinomial(totalCount, SuccessProbs.ofPositiveProbs(NAME, probs));
+        return new NegativeBinomial(totalCount, SuccessProbs.ofProbs(PARAMETERS, probs));
     }
 
     /** {@code NegativeBinomial(r, p)} with data parameters. */
@@ -56,7 +68,7 @@ public final class NegativeBinomial implements Distribution {
 
     /** {@code NegativeBinomial(r, σ(l))}, differentiable in both; {@code r > 0}, finite {@code l}. */
     public static NegativeBinomial ofLogits(Var totalCount, Var logits) {
-        return new NegativeBinomial(totalCount, SuccessProbs.ofLogits(NAME, logits));
+        return new NegativeBinomial(totalCount, SuccessProbs.ofLogits(PARAMETERS, logits));
     }
 
     /** {@code NegativeBinomial(r, σ(l))} with data parameters. */

@@ -1,31 +1,44 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.NormalDensity;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.math.SpecialFunctions;
-import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
-import io.github.elbo4j.transform.Constraint;
 import java.util.Optional;
 
 /**
- * The normal distribution {@code N(μ, σ²)} with density
- * {@code p(x) = exp(-(x - μ)² / 2σ²) / (σ √(2π))} (Bishop, PRML, eq. 1.46).
+ * The normal distribution {@code N(μ, σ²)} with mean {@code μ} and standard deviation {@code σ},
+ * density {@code p(x) = exp(-(x - μ)² / 2σ²) / (σ √(2π))} (Bishop, PRML, eq. 1.46). A
+ * {@link LocationScale} family whose standard member has {@code log f(z) = -z²/2 - log(2π)/2},
+ * cdf {@code Φ(z) = erfc(-z/√2) / 2}, quantile {@code -√2 erfcinv(2p)} (accurate in the lower tail,
+ * unlike {@code erfinv(2p - 1)}), variance 1 and entropy {@code 1/2 + log(2π)/2}; draws are
+ * {@code ε ~ N(0, 1)} from the stream's Gaussian generator.
  */
-public final class Normal implements Distribution {
+public final class Normal extends LocationScale {
 
-    static final double HALF_LOG_TWO_PI = 0.9189385332046727;
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Normal")
+            .and("loc", ParameterRule.FINITE)
+            .and("scale", ParameterRule.POSITIVE);
 
-    private final Var loc;
-    private final Var scale;
-    private final int[] batchShape;
+    static final double HALF_LOG_TWO_PI = NormalDensity.HALF_LOG_TWO_PI;
+
+    private static final Standard STANDARD = new Standard(
+            z -> z.square().mul(-0.5), HALF_LOG_TWO_PI,
+            z -> z.mul(-Math.sqrt(0.5)).map(SpecialFunctions::erfc).mul(0.5),
+            p -> p.mul(2.0).map(SpecialFunctions::erfcinv).mul(-Math.sqrt(2.0)),
+            (rng, shape) -> {
+                double[] eps = new double[Broadcasting.size(shape)];
+                rng.fillGaussian(eps);
+                return Tensor.of(eps, shape);
+            },
+            0.0, 1.0, 0.5 + HALF_LOG_TWO_PI);
 
     private Normal(Var loc, Var scale) {
-        ParameterChecks.finite("Normal", "loc", loc.value());
-        ParameterChecks.positive("Normal", "scale", scale.value());
-        this.loc = loc;
-        this.scale = scale;
-        this.batchShape = Broadcasting.shape(loc.shape(), scale.shape());
+        super(PARAMETERS, STANDARD, loc, scale);
     }
 
     /** {@code N(loc, scale²)} with differentiable parameters. */
@@ -53,94 +66,18 @@ public final class Normal implements Distribution {
         return of(Tensor.scalar(loc), Tensor.scalar(scale));
     }
 
-    /** The mean {@code μ}. */
-    public Var loc() {
-        return loc;
-    }
-
-    /** The standard deviation {@code σ}. */
-    public Var scale() {
-        return scale;
-    }
-
-    @Override
-    public int[] batchShape() {
-        return batchShape.clone();
-    }
-
-    @Override
-    public int[] eventShape() {
-        return new int[0];
-    }
-
-    @Override
-    public Constraint support() {
-        return new Constraint.Real();
-    }
-
     /**
      * {@code log p(x) = -((x - μ)/σ)²/2 - log σ - log(2π)/2}, by one fused kernel
      * ({@code NormalDensity}); NaN values take the general path and get {@code -∞}.
      */
     @Override
     public Var logProb(Var value) {
-        Optional<Var> fused = NormalDensity.of(value, loc, scale);
-        if (fused.isPresent()) {
-            return fused.get();
-        }
-        Var z = value.sub(loc).div(scale);
-        return SupportMask.apply(z.square().mul(-0.5).sub(scale.log()).sub(HALF_LOG_TWO_PI), support(), value);
-    }
-
-    @Override
-    public Tensor sample(RandomStream rng, int... sampleShape) {
-        return rsample(rng, sampleShape).value();
-    }
-
-    @Override
-    public boolean hasRsample() {
-        return true;
-    }
-
-    /** {@code x = μ + σ ε} with {@code ε ~ N(0, 1)}. */
-    @Override
-    public Var rsample(RandomStream rng, int... sampleShape) {
-        int[] shape = Broadcasting.concat(sampleShape, batchShape);
-        double[] eps = new double[Broadcasting.size(shape)];
-        rng.fillGaussian(eps);
-        return loc.add(scale.mul(Tensor.of(eps, shape)));
+        Optional<Var> fused = NormalDensity.of(value, loc(), scale());
+        return fused.isPresent() ? fused.get() : super.logProb(value);
     }
 
     @Override
     public Normal expand(int... shape) {
-        return new Normal(loc.broadcastTo(shape), scale.broadcastTo(shape));
-    }
-
-    @Override
-    public Tensor mean() {
-        return loc.value().broadcastTo(batchShape);
-    }
-
-    @Override
-    public Tensor variance() {
-        return scale.value().square().broadcastTo(batchShape);
-    }
-
-    /** {@code H = 1/2 + log(2π)/2 + log σ}. */
-    @Override
-    public Var entropy() {
-        return scale.log().add(0.5 + HALF_LOG_TWO_PI).broadcastTo(batchShape);
-    }
-
-    /** {@code Φ((x - μ)/σ) = erfc(-(x - μ)/(σ√2)) / 2}. */
-    @Override
-    public Tensor cdf(Tensor x) {
-        return x.sub(loc.value()).div(scale.value()).mul(-Math.sqrt(0.5)).map(SpecialFunctions::erfc).mul(0.5);
-    }
-
-    /** {@code μ - σ √2 erfcinv(2p)} (accurate in the lower tail, unlike {@code erfinv(2p - 1)}). */
-    @Override
-    public Tensor icdf(Tensor p) {
-        return p.mul(2.0).map(SpecialFunctions::erfcinv).mul(-Math.sqrt(2.0)).mul(scale.value()).add(loc.value());
+        return new Normal(loc().broadcastTo(shape), scale().broadcastTo(shape));
     }
 }

@@ -1,6 +1,11 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.CategoryProbs;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.distribution.kernel.XLogY;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
@@ -14,6 +19,11 @@ import java.util.Arrays;
  */
 public final class OneHotCategorical implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("OneHotCategorical")
+            .and("probs", ParameterRule.NON_NEGATIVE)
+            .and("logits", ParameterRule.EXTENDED_LOGITS);
+
     private static final String NAME = "OneHotCategorical";
 
     private final Categorical labels;
@@ -24,7 +34,7 @@ public final class OneHotCategorical implements Distribution {
 
     /** Probabilities along the last axis (non-negative, summing to 1), differentiable. */
     public static OneHotCategorical ofProbs(Var probs) {
-        return new OneHotCategorical(CategoryProbs.ofProbs(NAME, probs));
+        return new OneHotCategorical(CategoryProbs.ofProbs(PARAMETERS, probs));
     }
 
     /** Data probabilities along the last axis. */
@@ -39,7 +49,7 @@ public final class OneHotCategorical implements Distribution {
 
     /** Unnormalized logits along the last axis ({@code -∞} allowed), differentiable. */
     public static OneHotCategorical ofLogits(Var logits) {
-        return new OneHotCategorical(CategoryProbs.ofLogits(NAME, logits));
+        return new OneHotCategorical(CategoryProbs.ofLogits(PARAMETERS, logits));
     }
 
     /** Data logits along the last axis. */

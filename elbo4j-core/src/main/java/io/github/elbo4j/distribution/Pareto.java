@@ -1,6 +1,10 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.BroadcastMap;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
@@ -20,14 +24,19 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public final class Pareto implements Distribution, ParameterizedSupport {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Pareto")
+            .and("scale", ParameterRule.POSITIVE)
+            .and("alpha", ParameterRule.POSITIVE);
+
     private final Var scale;
     private final Var alpha;
     private final int[] batchShape;
     private final boolean varScale;
 
     private Pareto(Var scale, Var alpha, boolean varScale) {
-        ParameterChecks.positive("Pareto", "scale", scale.value());
-        ParameterChecks.positive("Pareto", "alpha", alpha.value());
+        PARAMETERS.check("scale", scale.value());
+        PARAMETERS.check("alpha", alpha.value());
         this.scale = scale;
         this.alpha = alpha;
         this.batchShape = Broadcasting.shape(scale.shape(), alpha.shape());

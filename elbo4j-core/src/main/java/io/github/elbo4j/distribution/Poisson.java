@@ -2,8 +2,14 @@ package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.CustomFunction;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.DiscreteEntropy;
+import io.github.elbo4j.distribution.kernel.DiscreteQuantile;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.math.SaddlePoint;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.random.kernel.BinomialSampler;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Constraint;
@@ -18,6 +24,10 @@ import org.apache.commons.rng.sampling.distribution.PoissonSampler;
  */
 public final class Poisson implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Poisson")
+            .and("rate", ParameterRule.NON_NEGATIVE);
+
     private static final String NAME = "Poisson";
     /** Above this mean, Commons RNG's {@link PoissonSampler} is replaced by Knuth's gamma reduction. */
     private static final double SAMPLER_LIMIT = 1e8;
@@ -28,7 +38,7 @@ public final class Poisson implements Distribution {
     private final int[] batchShape;
 
     private Poisson(Var rate) {
-        ParameterChecks.check(NAME, "rate", rate.value(), x -> x >= 0 && x < Double.POSITIVE_INFINITY, "finite and >= 0");
+        PARAMETERS.check("rate", rate.value());
         this.rate = rate;
         this.batchShape = rate.shape();
     }

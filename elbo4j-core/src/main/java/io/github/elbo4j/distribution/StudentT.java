@@ -1,6 +1,13 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.BroadcastMap;
+import io.github.elbo4j.distribution.kernel.DifferentiableSpecialFunctions;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.QuantileSearch;
+import io.github.elbo4j.distribution.kernel.StandardGammaDraws;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -19,6 +26,12 @@ import io.github.elbo4j.transform.Constraint;
  */
 public final class StudentT implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("StudentT")
+            .and("df", ParameterRule.POSITIVE)
+            .and("loc", ParameterRule.FINITE)
+            .and("scale", ParameterRule.POSITIVE);
+
     private static final double LOG_TWO = 0.6931471805599453;
 
     private final Var df;
@@ -27,9 +40,9 @@ public final class StudentT implements Distribution {
     private final int[] batchShape;
 
     private StudentT(Var df, Var loc, Var scale) {
-        ParameterChecks.positive("StudentT", "df", df.value());
-        ParameterChecks.finite("StudentT", "loc", loc.value());
-        ParameterChecks.positive("StudentT", "scale", scale.value());
+        PARAMETERS.check("df", df.value());
+        PARAMETERS.check("loc", loc.value());
+        PARAMETERS.check("scale", scale.value());
         this.df = df;
         this.loc = loc;
         this.scale = scale;

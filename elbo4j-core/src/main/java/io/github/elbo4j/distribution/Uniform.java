@@ -1,6 +1,9 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
@@ -19,14 +22,19 @@ import org.apache.commons.rng.sampling.distribution.ContinuousUniformSampler;
  */
 public final class Uniform implements Distribution, ParameterizedSupport {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Uniform")
+            .and("low", ParameterRule.FINITE)
+            .and("high", ParameterRule.FINITE);
+
     private final Var low;
     private final Var high;
     private final int[] batchShape;
     private final boolean varBounds;
 
     private Uniform(Var low, Var high, boolean varBounds) {
-        ParameterChecks.finite("Uniform", "low", low.value());
-        ParameterChecks.finite("Uniform", "high", high.value());
+        PARAMETERS.check("low", low.value());
+        PARAMETERS.check("high", high.value());
         this.batchShape = Broadcasting.shape(low.shape(), high.shape());
         double[] lo = low.value().broadcastTo(batchShape).toArray();
         double[] hi = high.value().broadcastTo(batchShape).toArray();

@@ -1,6 +1,11 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.DifferentiableSpecialFunctions;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
+import io.github.elbo4j.math.BesselI;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
@@ -22,6 +27,11 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class VonMises implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("VonMises")
+            .and("loc", ParameterRule.FINITE)
+            .and("concentration", ParameterRule.POSITIVE);
+
     private static final double LOG_TWO_PI = 1.8378770664093453;
 
     private final Var loc;
@@ -29,8 +39,8 @@ public final class VonMises implements Distribution {
     private final int[] batchShape;
 
     private VonMises(Var loc, Var concentration) {
-        ParameterChecks.finite("VonMises", "loc", loc.value());
-        ParameterChecks.positive("VonMises", "concentration", concentration.value());
+        PARAMETERS.check("loc", loc.value());
+        PARAMETERS.check("concentration", concentration.value());
         this.loc = loc;
         this.concentration = concentration;
         this.batchShape = Broadcasting.shape(loc.shape(), concentration.shape());
@@ -92,7 +102,7 @@ public final class VonMises implements Distribution {
         Tensor inside = support().check(value.value());
         Var x = SupportMask.interior(value, inside, 0.0);
         Var lp = x.sub(loc).apply(ElementwiseFunction.COS).mul(concentration)
-                .sub(BesselI.logI0(concentration)).sub(LOG_TWO_PI);
+                .sub(DifferentiableSpecialFunctions.logBesselI0(concentration)).sub(LOG_TWO_PI);
         return SupportMask.apply(lp, inside.broadcastTo(lp.shape()));
     }
 
@@ -164,7 +174,7 @@ public final class VonMises implements Distribution {
     @Override
     public Var entropy() {
         Var k = concentration;
-        return BesselI.logI0(k).sub(k.mul(BesselI.ratio(k))).add(LOG_TWO_PI).broadcastTo(batchShape);
+        return DifferentiableSpecialFunctions.logBesselI0(k).sub(k.mul(DifferentiableSpecialFunctions.besselRatio(k))).add(LOG_TWO_PI).broadcastTo(batchShape);
     }
 
     /** Not available: the von Mises cdf has no closed form (it is a Bessel series). */

@@ -1,6 +1,11 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.BroadcastMap;
+import io.github.elbo4j.distribution.kernel.DifferentiableSpecialFunctions;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -15,13 +20,18 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public final class Weibull implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Weibull")
+            .and("scale", ParameterRule.POSITIVE)
+            .and("concentration", ParameterRule.POSITIVE);
+
     private final Var scale;
     private final Var concentration;
     private final int[] batchShape;
 
     private Weibull(Var scale, Var concentration) {
-        ParameterChecks.positive("Weibull", "scale", scale.value());
-        ParameterChecks.positive("Weibull", "concentration", concentration.value());
+        PARAMETERS.check("scale", scale.value());
+        PARAMETERS.check("concentration", concentration.value());
         this.scale = scale;
         this.concentration = concentration;
         this.batchShape = Broadcasting.shape(scale.shape(), concentration.shape());

@@ -1,6 +1,10 @@
 package io.github.elbo4j.distribution;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.MatrixParameterChecks;
+import io.github.elbo4j.distribution.kernel.ParameterRule;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.SupportMask;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
@@ -23,6 +27,12 @@ import org.apache.commons.rng.sampling.distribution.SharedStateContinuousSampler
  */
 public final class Wishart implements Distribution {
 
+    /** The declared parameters (NumPyro's {@code arg_constraints}): read by the factories and the contract tests. */
+    static final ParameterTable PARAMETERS = ParameterTable.of("Wishart")
+            .and("df", ParameterRule.DEPENDENT)
+            .and("scaleTril", ParameterRule.LOWER_CHOLESKY)
+            .and("scale", ParameterRule.POSITIVE_DEFINITE);
+
     private static final String NAME = "Wishart";
     private static final double LOG_PI = Math.log(Math.PI);
     private static final double LOG_TWO = Math.log(2.0);
@@ -34,7 +44,7 @@ public final class Wishart implements Distribution {
 
     private Wishart(Var df, Var scaleTril) {
         this.d = scaleTril.shape()[scaleTril.shape().length - 1];
-        ParameterChecks.check(NAME, "df", df.value(), x -> x > d - 1 && x < Double.POSITIVE_INFINITY, "> dim - 1 = " + (d - 1));
+        PARAMETERS.checkDependent("df", df.value(), x -> x > d - 1 && x < Double.POSITIVE_INFINITY, "> dim - 1 = " + (d - 1));
         int[] ls = scaleTril.shape();
         this.df = df;
         this.scaleTril = scaleTril;
@@ -44,7 +54,7 @@ public final class Wishart implements Distribution {
     /** {@code W_d(df, L Lᵀ)} from the lower Cholesky factor {@code scaleTril} {@code [..., d, d]} of the scale. */
     public static Wishart ofScaleTril(Var df, Var scaleTril) {
         MatrixParameterChecks.square(NAME, "scaleTril", scaleTril.shape());
-        MatrixParameterChecks.lowerCholesky(NAME, "scaleTril", scaleTril.value());
+        PARAMETERS.check("scaleTril", scaleTril.value());
         return new Wishart(df, scaleTril);
     }
 
@@ -56,7 +66,7 @@ public final class Wishart implements Distribution {
     /** {@code W_d(df, Σ)} from a symmetric positive-definite scale matrix {@code Σ}, factored as {@code L Lᵀ}. */
     public static Wishart ofScale(Var df, Var scale) {
         MatrixParameterChecks.square(NAME, "scale", scale.shape());
-        MatrixParameterChecks.positiveDefinite(NAME, "scale", scale.value());
+        PARAMETERS.check("scale", scale.value());
         return new Wishart(df, scale.cholesky());
     }
 

@@ -1,2 +1,5 @@
-/** Special functions and stable log-space arithmetic on doubles. */
+/**
+ * Special functions and stable log-space arithmetic on doubles (the differentiable forms the
+ * densities need live with them, in the distribution layer, since this package sits below autodiff).
+ */
 package io.github.elbo4j.math;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -17,6 +18,18 @@ class BernoulliTest implements DistributionContract {
                 new Named("Bernoulli(0.3)", Bernoulli.ofProbs(0.3)),
                 new Named("Bernoulli(probs [0.01, 0.45, 0.97])", Bernoulli.ofProbs(Tensor.of(0.01, 0.45, 0.97))),
                 new Named("Bernoulli(logits [[-2], [3]]) expanded to [2, 3]", Bernoulli.ofLogits(Tensor.of(new double[] {-2, 3}, 2, 1)).expand(2, 3)));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Bernoulli.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("probs"), p -> Bernoulli.ofProbs(p[0]), Tensor.of(0.01, 0.45, 0.97)),
+                new Factory(List.of("logits"), p -> Bernoulli.ofLogits(p[0]), Tensor.of(-2.0, 3.0)));
     }
 
     @Test

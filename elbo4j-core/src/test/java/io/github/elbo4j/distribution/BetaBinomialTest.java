@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -18,6 +19,18 @@ class BetaBinomialTest implements DistributionContract {
                 new Named("BetaBinomial([1, 25, 400], [0.6, 5, 1e-3], [0.4, 1, 2])",
                         BetaBinomial.of(Tensor.of(1, 25, 400), Tensor.of(0.6, 5, 1e-3), Tensor.of(0.4, 1, 2))),
                 new Named("BetaBinomial(6, 1, 1) expanded to [3]", BetaBinomial.of(6, 1, 1).expand(3)));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return BetaBinomial.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("totalCount", "concentration1", "concentration0"), p -> BetaBinomial.of(p[0], p[1], p[2]),
+                Tensor.of(1, 25, 400), Tensor.of(0.6, 5, 1e-3), Tensor.of(0.4, 1, 2)));
     }
 
     @Test

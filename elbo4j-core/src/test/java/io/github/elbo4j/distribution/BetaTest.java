@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
@@ -18,6 +19,11 @@ class BetaTest implements ContinuousDistributionContract {
                 new Named("Beta(2, 3)", Beta.of(2, 3)),
                 new Named("Beta([0.5, 1, 30], [0.5, 4, 20])", Beta.of(Tensor.of(0.5, 1, 30), Tensor.of(0.5, 4, 20))),
                 new Named("Beta([[0.2],[3]], [1, 0.3]) broadcast", Beta.of(Tensor.of(new double[] {0.2, 3}, 2, 1), Tensor.of(1, 0.3))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Beta.PARAMETERS;
     }
 
     @Override

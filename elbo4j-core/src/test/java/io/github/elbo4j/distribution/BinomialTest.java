@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.ElementwiseFunction;
 import io.github.elbo4j.tensor.Tensor;
@@ -21,6 +22,18 @@ class BinomialTest implements DistributionContract {
                 new Named("Binomial([1, 40, 70000], [0.4, 0.02, 0.6])", Binomial.ofProbs(Tensor.of(1, 40, 70_000), Tensor.of(0.4, 0.02, 0.6))),
                 new Named("Binomial(5, logits [[-1], [2]]) broadcast to [2, 1]", Binomial.ofLogits(Tensor.scalar(5), Tensor.of(new double[] {-1, 2}, 2, 1))),
                 new Named("Binomial(2e9 trials, p 0.5): Knuth's beta splitting", Binomial.ofProbs(Tensor.scalar(2_000_000_000), Tensor.scalar(0.5))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Binomial.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("totalCount", "probs"), p -> Binomial.ofProbs(p[0], p[1]), Tensor.of(1, 40, 70_000), Tensor.of(0.4, 0.02, 0.6)),
+                new Factory(List.of("totalCount", "logits"), p -> Binomial.ofLogits(p[0], p[1]), Tensor.of(5.0, 7.0), Tensor.of(-1.0, 2.0)));
     }
 
     @Test

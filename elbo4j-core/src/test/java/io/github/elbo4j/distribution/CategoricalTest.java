@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -17,6 +18,18 @@ class CategoricalTest implements DistributionContract {
                 new Named("Categorical(0.2, 0.5, 0.3)", Categorical.ofProbs(0.2, 0.5, 0.3)),
                 new Named("Categorical(logits [2, 3]-batch)", Categorical.ofLogits(Tensor.of(new double[] {0, 1, -1, 2, 0.5, Double.NEGATIVE_INFINITY}, 2, 3))),
                 new Named("Categorical(0.1, 0.9) expanded to [4]", Categorical.ofProbs(0.1, 0.9).expand(4)));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Categorical.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("probs"), p -> Categorical.ofProbs(p[0]), Tensor.of(0.2, 0.5, 0.3)),
+                new Factory(List.of("logits"), p -> Categorical.ofLogits(p[0]), Tensor.of(new double[] {0, 1, -1, 2, 0.5, Double.NEGATIVE_INFINITY}, 2, 3)));
     }
 
     @Test

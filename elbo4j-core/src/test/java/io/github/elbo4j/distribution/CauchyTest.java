@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -17,6 +18,11 @@ class CauchyTest implements ContinuousDistributionContract {
                 new Named("Cauchy(0, 1)", Cauchy.of(0, 1)),
                 new Named("Cauchy([-1, 2, 30], [0.5, 3, 0.01])", Cauchy.of(Tensor.of(-1, 2, 30), Tensor.of(0.5, 3, 0.01))),
                 new Named("Cauchy([[1],[2]], [1, 2, 3]) broadcast", Cauchy.of(Tensor.of(new double[] {1, 2}, 2, 1), Tensor.of(1, 2, 3))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Cauchy.PARAMETERS;
     }
 
     @Override

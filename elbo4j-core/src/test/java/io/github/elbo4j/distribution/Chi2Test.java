@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -16,6 +17,11 @@ class Chi2Test implements ContinuousDistributionContract {
         return List.of(
                 new Named("Chi2(3)", Chi2.of(3)),
                 new Named("Chi2([0.5, 1, 2, 30])", Chi2.of(Tensor.of(0.5, 1, 2, 30))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Chi2.PARAMETERS;
     }
 
     @Override

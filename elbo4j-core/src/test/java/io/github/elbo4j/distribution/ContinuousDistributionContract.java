@@ -64,6 +64,15 @@ interface ContinuousDistributionContract extends DistributionContract {
         return true;
     }
 
+    /**
+     * One factory: {@link #family()} over data parameters in the table's order, with the
+     * parameters of the first gradient point as valid values.
+     */
+    @Override
+    default List<Factory> factories() {
+        return List.of(new Factory(parameterTable().names(), this::at, gradientPoints().get(0).parameters()));
+    }
+
     private Distribution at(Tensor[] parameters) {
         Var[] p = new Var[parameters.length];
         for (int i = 0; i < p.length; i++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
@@ -17,6 +18,18 @@ class DirichletMultinomialTest implements DistributionContract {
                 new Named("DirichletMultinomial(10, [0.5, 2, 3.5])", DirichletMultinomial.of(10, Tensor.of(0.5, 2, 3.5))),
                 new Named("DirichletMultinomial(40, [2, 3]-batch)", DirichletMultinomial.of(40, Tensor.of(new double[] {1, 1, 1, 0.1, 5, 20}, 2, 3))),
                 new Named("DirichletMultinomial(5, [1e-3, 1e-3]) expanded to [2]", DirichletMultinomial.of(5, Tensor.of(1e-3, 1e-3)).expand(2)));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return DirichletMultinomial.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("totalCount", "concentration"), p -> DirichletMultinomial.of((int) p[0].item(), p[1]),
+                Tensor.scalar(10), Tensor.of(0.5, 2, 3.5)));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.data.Offset.offset;
 import io.github.elbo4j.autodiff.GradientChecker;
 import io.github.elbo4j.autodiff.Tape;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
@@ -21,6 +22,17 @@ class DirichletTest implements DistributionContract {
                 new Named("Dir(0.5,2,3.5)", Dirichlet.of(0.5, 2, 3.5)),
                 new Named("Dir(30,20)", Dirichlet.of(30, 20)),
                 new Named("batch [2] of K=3", Dirichlet.of(Tensor.of(new double[][] {{2, 3, 4}, {0.7, 0.9, 5}}))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Dirichlet.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("concentration"), p -> Dirichlet.of(p[0]), Tensor.of(new double[][] {{2, 3, 4}, {0.7, 0.9, 5}})));
     }
 
     @Test

@@ -1,15 +1,21 @@
 package io.github.elbo4j.distribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -18,6 +24,11 @@ import org.junit.jupiter.api.TestFactory;
  * {@value #DRAWS} draws; tolerances are 4 standard errors, with the standard error of the mean
  * {@code √(σ²/n)} from the analytic variance and that of the variance
  * {@code √((m₄ - s⁴(n-3)/(n-1))/n)} from the sample's fourth central moment.
+ *
+ * <p>Each family declares its parameters once ({@code PARAMETERS}, a {@link ParameterTable});
+ * the contract reads that table and generates invalid parameters for every factory
+ * ({@link InvalidParameters}): each must be rejected with the message that names the family, the
+ * argument, the rule and the value ({@code Normal scale must be > 0, got -1.0}).
  */
 interface DistributionContract {
 
@@ -29,6 +40,48 @@ interface DistributionContract {
 
     /** A labelled instance. */
     record Named(String label, Distribution distribution) {
+    }
+
+    /** The family's declared parameter table ({@code PARAMETERS}): invalid parameters are generated from it. */
+    ParameterTable parameterTable();
+
+    /**
+     * The family's factories over data parameters: each takes the declared parameters it names, in
+     * that order, and comes with valid values for them. Together they take every declared parameter.
+     */
+    List<Factory> factories();
+
+    /** A factory of the family over the declared parameters {@code names}, with valid values. */
+    record Factory(List<String> names, Function<Tensor[], Distribution> build, Tensor... valid) {
+    }
+
+    @Test
+    default void everyDeclaredParameterIsTakenByAFactory() {
+        Set<String> taken = new TreeSet<>();
+        for (Factory f : factories()) {
+            assertThat(f.valid()).as("valid values of %s", f.names()).hasSameSizeAs(f.names());
+            taken.addAll(f.names());
+        }
+        assertThat(taken).isEqualTo(new TreeSet<>(parameterTable().names()));
+        for (Factory f : factories()) {
+            f.build().apply(f.valid());
+        }
+    }
+
+    @TestFactory
+    default Stream<DynamicTest> invalidParametersGeneratedFromTheDeclaredTableAreRejectedNamingArgumentValueAndRule() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Factory f : factories()) {
+            for (int i = 0; i < f.names().size(); i++) {
+                for (InvalidParameters.Case c : InvalidParameters.cases(parameterTable(), f.names(), f.valid(), i)) {
+                    tests.add(DynamicTest.dynamicTest(c.label(), () -> assertThatThrownBy(() -> f.build().apply(c.arguments()))
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .satisfies(e -> assertThat(c.message().test(e.getMessage()))
+                                    .as("message %s, expected %s", e.getMessage(), c.expected()).isTrue())));
+                }
+            }
+        }
+        return tests.stream();
     }
 
     @TestFactory

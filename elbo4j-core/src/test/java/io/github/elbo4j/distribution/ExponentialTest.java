@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -17,6 +18,11 @@ class ExponentialTest implements ContinuousDistributionContract {
                 new Named("Exponential(1)", Exponential.of(1)),
                 new Named("Exponential([1e-3, 2, 50])", Exponential.of(Tensor.of(1e-3, 2, 50))),
                 new Named("Exponential([[1],[2]]) expanded", Exponential.of(Tensor.of(new double[] {1, 2}, 2, 1)).expand(2, 3)));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Exponential.PARAMETERS;
     }
 
     @Override

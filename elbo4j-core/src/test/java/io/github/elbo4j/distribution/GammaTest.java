@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.kernel.StandardGammaDraws;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -17,6 +19,11 @@ class GammaTest implements ContinuousDistributionContract {
                 new Named("Gamma(2.5, 1.5)", Gamma.of(2.5, 1.5)),
                 new Named("Gamma([0.3, 1, 40], [2, 0.5, 3])", Gamma.of(Tensor.of(0.3, 1, 40), Tensor.of(2, 0.5, 3))),
                 new Named("Gamma([[0.7],[5]], [1, 4]) broadcast", Gamma.of(Tensor.of(new double[] {0.7, 5}, 2, 1), Tensor.of(1, 4))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Gamma.PARAMETERS;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.ElementwiseFunction;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
@@ -18,6 +19,18 @@ class GeometricTest implements DistributionContract {
                 new Named("Geometric(0.3)", Geometric.ofProbs(0.3)),
                 new Named("Geometric(probs [0.02, 0.5, 0.9])", Geometric.ofProbs(Tensor.of(0.02, 0.5, 0.9))),
                 new Named("Geometric(logits [[-1], [2]]) expanded to [2, 2]", Geometric.ofLogits(Tensor.of(new double[] {-1, 2}, 2, 1)).expand(2, 2)));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Geometric.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("probs"), p -> Geometric.ofProbs(p[0]), Tensor.of(0.02, 0.5, 0.9)),
+                new Factory(List.of("logits"), p -> Geometric.ofLogits(p[0]), Tensor.of(-1.0, 2.0)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -16,6 +17,11 @@ class HalfCauchyTest implements ContinuousDistributionContract {
         return List.of(
                 new Named("HalfCauchy(1)", HalfCauchy.of(1)),
                 new Named("HalfCauchy([0.2, 5, 25])", HalfCauchy.of(Tensor.of(0.2, 5, 25))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return HalfCauchy.PARAMETERS;
     }
 
     @Override

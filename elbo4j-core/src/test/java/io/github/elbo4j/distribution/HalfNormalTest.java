@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -16,6 +17,11 @@ class HalfNormalTest implements ContinuousDistributionContract {
         return List.of(
                 new Named("HalfNormal(1)", HalfNormal.of(1)),
                 new Named("HalfNormal([0.01, 2, 30])", HalfNormal.of(Tensor.of(0.01, 2, 30))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return HalfNormal.PARAMETERS;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -16,6 +17,11 @@ class InverseGammaTest implements ContinuousDistributionContract {
         return List.of(
                 new Named("InverseGamma(6, 2)", InverseGamma.of(6, 2)),
                 new Named("InverseGamma([5, 9, 1.5], [1, 0.2, 3])", InverseGamma.of(Tensor.of(5, 9, 1.5), Tensor.of(1, 0.2, 3))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return InverseGamma.PARAMETERS;
     }
 
     @Override

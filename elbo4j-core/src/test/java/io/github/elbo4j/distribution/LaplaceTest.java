@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -17,6 +18,11 @@ class LaplaceTest implements ContinuousDistributionContract {
                 new Named("Laplace(0, 1)", Laplace.of(0, 1)),
                 new Named("Laplace([-1, 2, 30], [0.5, 3, 0.01])", Laplace.of(Tensor.of(-1, 2, 30), Tensor.of(0.5, 3, 0.01))),
                 new Named("Laplace([[1],[2]], [1, 2, 3]) broadcast", Laplace.of(Tensor.of(new double[] {1, 2}, 2, 1), Tensor.of(1, 2, 3))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Laplace.PARAMETERS;
     }
 
     @Override

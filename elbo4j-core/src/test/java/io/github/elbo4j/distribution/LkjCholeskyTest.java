@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.CorrCholeskyBijector;
@@ -19,6 +20,17 @@ class LkjCholeskyTest implements DistributionContract {
                 new Named("LKJ(2, 1)", LkjCholesky.of(2, 1.0)),
                 new Named("LKJ(3, 0.5)", LkjCholesky.of(3, 0.5)),
                 new Named("LKJ(4, [1, 4]) batch [2]", LkjCholesky.of(4, Tensor.of(1.0, 4.0))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return LkjCholesky.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("concentration"), p -> LkjCholesky.of(4, p[0]), Tensor.of(1.0, 4.0)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -18,6 +19,11 @@ class LogNormalTest implements ContinuousDistributionContract {
                 new Named("LogNormal([-1, 2, 30], [0.3, 0.1, 0.01])", LogNormal.of(Tensor.of(-1, 2, 30), Tensor.of(0.3, 0.1, 0.01))),
                 new Named("LogNormal([[1],[2]], [0.1, 0.2, 0.4]) broadcast",
                         LogNormal.of(Tensor.of(new double[] {1, 2}, 2, 1), Tensor.of(0.1, 0.2, 0.4))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return LogNormal.PARAMETERS;
     }
 
     @Override

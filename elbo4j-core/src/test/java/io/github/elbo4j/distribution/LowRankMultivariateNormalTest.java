@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;
@@ -24,6 +25,17 @@ class LowRankMultivariateNormalTest implements DistributionContract {
                 new Named("d=4 r=2", LowRankMultivariateNormal.of(LOC, W, D)),
                 new Named("d=2 r=1, factor batch [3]", LowRankMultivariateNormal.of(Tensor.of(0.0, 1.0),
                         Tensor.of(new double[] {1, 0.5, -2, 0.1, 0, 0}, 3, 2, 1), Tensor.of(0.3, 0.6))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return LowRankMultivariateNormal.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("loc", "covFactor", "covDiag"), p -> LowRankMultivariateNormal.of(p[0], p[1], p[2]), LOC, W, D));
     }
 
     @Test

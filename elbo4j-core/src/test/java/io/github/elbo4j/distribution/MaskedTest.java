@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Tape;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,17 @@ class MaskedTest implements DistributionContract {
                 new Named("masked normals", Masked.of(Normal.of(Tensor.of(0, 1, 2), Tensor.of(1, 2, 3)), Tensor.of(1, 0, 1))),
                 new Named("mask broadcast to [2, 3]", Masked.of(Normal.of(Tensor.of(0, 1, 2), Tensor.of(1, 2, 3)),
                         Tensor.of(new double[] {1, 0}, 2, 1))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Masked.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("mask"), p -> Masked.of(Normal.of(Tensor.of(0, 1, 2), Tensor.of(1, 2, 3)), p[0]), Tensor.of(1, 0, 1)));
     }
 
     @Test

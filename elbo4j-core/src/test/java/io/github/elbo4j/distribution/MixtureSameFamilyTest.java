@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.io.IOException;
@@ -30,6 +31,18 @@ class MixtureSameFamilyTest implements DistributionContract {
                 new Named("batch [2] of mixtures of 3 bivariate normals", MixtureSameFamily.ofLogits(
                         Tensor.of(new double[][] {{0, 1, 2}, {1, 0, -1}}),
                         MultivariateNormal.ofScaleTril(Tensor.of(new double[] {0, 0, 3, 1, -2, 4, 1, 1, 0, -3, 5, 5}, 2, 3, 2), tril))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return MixtureSameFamily.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("logits"), p -> MixtureSameFamily.ofLogits(p[0], Normal.of(LOCS, SCALES)), LOGITS),
+                new Factory(List.of("probs"), p -> MixtureSameFamily.ofProbs(p[0], Normal.of(LOCS, SCALES)), Tensor.of(0.1, 0.2, 0.3, 0.4)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -17,6 +18,19 @@ class MultinomialTest implements DistributionContract {
                 new Named("Multinomial(10, [0.2, 0.5, 0.3])", Multinomial.ofProbs(10, Tensor.of(0.2, 0.5, 0.3))),
                 new Named("Multinomial(500, logits [2, 3]-batch)", Multinomial.ofLogits(500, Tensor.of(new double[] {0, 1, -1, 2, 0.5, -3}, 2, 3))),
                 new Named("Multinomial(3, [0.4, 0.6]) expanded to [2]", Multinomial.ofProbs(3, Tensor.of(0.4, 0.6)).expand(2)));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Multinomial.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("totalCount", "probs"), p -> Multinomial.ofProbs((int) p[0].item(), p[1]), Tensor.scalar(10), Tensor.of(0.2, 0.5, 0.3)),
+                new Factory(List.of("totalCount", "logits"), p -> Multinomial.ofLogits((int) p[0].item(), p[1]), Tensor.scalar(500),
+                Tensor.of(new double[] {0, 1, -1, 2, 0.5, -3}, 2, 3)));
     }
 
     @Test

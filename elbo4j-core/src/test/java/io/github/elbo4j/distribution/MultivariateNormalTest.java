@@ -8,6 +8,7 @@ import io.github.elbo4j.autodiff.GradientChecker;
 import io.github.elbo4j.autodiff.Gradients;
 import io.github.elbo4j.autodiff.Tape;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;
@@ -34,6 +35,19 @@ class MultivariateNormalTest implements DistributionContract {
                         Tensor.stack(0, PREC2, Tensor.of(new double[][] {{4, 1}, {1, 1}})))),
                 new Named("loc [2,1,2] x scaleTril [3,2,2] broadcast to [2,3]", MultivariateNormal.ofScaleTril(
                         Tensor.of(new double[] {0, 1, -5, 2}, 2, 1, 2), trils)));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return MultivariateNormal.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("loc", "scaleTril"), p -> MultivariateNormal.ofScaleTril(p[0], p[1]), LOC3, TRIL3),
+                new Factory(List.of("loc", "covariance"), p -> MultivariateNormal.ofCovariance(p[0], p[1]), Tensor.of(0.0, 1.0), COV2),
+                new Factory(List.of("loc", "precision"), p -> MultivariateNormal.ofPrecision(p[0], p[1]), Tensor.of(1.0, 2.0), PREC2));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -18,6 +19,18 @@ class NegativeBinomialTest implements DistributionContract {
                 new Named("NegativeBinomial([0.5, 20, 2], [0.7, 0.2, 0.05])",
                         NegativeBinomial.ofProbs(Tensor.of(0.5, 20, 2), Tensor.of(0.7, 0.2, 0.05))),
                 new Named("NegativeBinomial(4, logits [[-1], [1.5]]) broadcast", NegativeBinomial.ofLogits(Tensor.scalar(4), Tensor.of(new double[] {-1, 1.5}, 2, 1))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return NegativeBinomial.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("totalCount", "probs"), p -> NegativeBinomial.ofProbs(p[0], p[1]), Tensor.of(0.5, 20, 2), Tensor.of(0.7, 0.2, 0.05)),
+                new Factory(List.of("totalCount", "logits"), p -> NegativeBinomial.ofLogits(p[0], p[1]), Tensor.scalar(4), Tensor.of(-1.0, 1.5)));
     }
 
     @Test

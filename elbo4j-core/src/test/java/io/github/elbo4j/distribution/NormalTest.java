@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.elbo4j.autodiff.GradientChecker;
 import io.github.elbo4j.autodiff.Tape;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
@@ -19,6 +20,17 @@ class NormalTest implements DistributionContract {
                 new Named("N(0,1)", Normal.of(0, 1)),
                 new Named("N([-1,2,30],[0.5,3,0.01])", Normal.of(Tensor.of(-1, 2, 30), Tensor.of(0.5, 3, 0.01))),
                 new Named("N([[1],[2]],[1,2,3]) broadcast", Normal.of(Tensor.of(new double[] {1, 2}, 2, 1), Tensor.of(1, 2, 3))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Normal.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("loc", "scale"), p -> Normal.of(p[0], p[1]), Tensor.of(-1, 2, 30), Tensor.of(0.5, 3, 0.01)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import org.assertj.core.data.Offset;
@@ -17,6 +18,18 @@ class OneHotCategoricalTest implements DistributionContract {
                 new Named("OneHotCategorical(0.2, 0.5, 0.3)", OneHotCategorical.ofProbs(0.2, 0.5, 0.3)),
                 new Named("OneHotCategorical(logits [2, 3]-batch)", OneHotCategorical.ofLogits(Tensor.of(new double[] {0, 1, -1, 2, 0.5, -3}, 2, 3))),
                 new Named("OneHotCategorical(0.4, 0.6) expanded to [3]", OneHotCategorical.ofProbs(0.4, 0.6).expand(3)));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return OneHotCategorical.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("probs"), p -> OneHotCategorical.ofProbs(p[0]), Tensor.of(0.2, 0.5, 0.3)),
+                new Factory(List.of("logits"), p -> OneHotCategorical.ofLogits(p[0]), Tensor.of(new double[] {0, 1, -1, 2, 0.5, -3}, 2, 3)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -17,6 +18,11 @@ class ParetoTest implements ContinuousDistributionContract {
                 new Named("Pareto(1, 5)", Pareto.of(1, 5)),
                 new Named("Pareto([2, 0.5, 10], [6, 9, 1.5])", Pareto.of(Tensor.of(2, 0.5, 10), Tensor.of(6, 9, 1.5))),
                 new Named("Pareto([[1],[3]], [5, 8]) broadcast", Pareto.of(Tensor.of(new double[] {1, 3}, 2, 1), Tensor.of(5, 8))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Pareto.PARAMETERS;
     }
 
     @Override

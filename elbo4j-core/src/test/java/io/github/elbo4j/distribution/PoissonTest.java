@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
@@ -19,6 +20,17 @@ class PoissonTest implements DistributionContract {
                 new Named("Poisson([0.01, 40, 5e5])", Poisson.of(Tensor.of(0.01, 40, 5e5))),
                 new Named("Poisson([[1], [7]]) expanded to [2, 3]", Poisson.of(Tensor.of(new double[] {1, 7}, 2, 1)).expand(2, 3)),
                 new Named("Poisson(3e9): Knuth's gamma reduction", Poisson.of(3e9)));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Poisson.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("rate"), p -> Poisson.of(p[0]), Tensor.of(0.01, 40, 5e5)));
     }
 
     @Test

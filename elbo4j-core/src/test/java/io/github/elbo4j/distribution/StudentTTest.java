@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -19,6 +20,11 @@ class StudentTTest implements ContinuousDistributionContract {
                         StudentT.of(Tensor.of(5, 9, 1.5, 0.5), Tensor.of(-1, 2, 0, 3), Tensor.of(0.5, 3, 1, 2))),
                 new Named("StudentT(8, [[1],[2]], [1, 2]) broadcast",
                         StudentT.of(Tensor.scalar(8), Tensor.of(new double[] {1, 2}, 2, 1), Tensor.of(1, 2))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return StudentT.PARAMETERS;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Constraint;
 import java.util.List;
@@ -18,6 +19,11 @@ class UniformTest implements ContinuousDistributionContract {
                 new Named("U(0, 1)", Uniform.of(0, 1)),
                 new Named("U([-1, 2, 30], [0.5, 3, 30.01])", Uniform.of(Tensor.of(-1, 2, 30), Tensor.of(0.5, 3, 30.01))),
                 new Named("U([[1],[2]], [3, 4, 5]) broadcast", Uniform.of(Tensor.of(new double[] {1, 2}, 2, 1), Tensor.of(3, 4, 5))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Uniform.PARAMETERS;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.ArrayList;
@@ -24,6 +25,11 @@ class VonMisesTest implements ContinuousDistributionContract {
                         VonMises.of(Tensor.of(-2.5, 1, 3, 0), Tensor.of(0.5, 4, 200, 1e6))),
                 new Named("VonMises([[1],[-1]], [1e-3, 2]) broadcast",
                         VonMises.of(Tensor.of(new double[] {1, -1}, 2, 1), Tensor.of(1e-3, 2))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return VonMises.PARAMETERS;
     }
 
     /**

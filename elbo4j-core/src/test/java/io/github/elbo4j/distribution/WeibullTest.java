@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import java.util.function.Function;
@@ -17,6 +18,11 @@ class WeibullTest implements ContinuousDistributionContract {
                 new Named("Weibull(1, 1.5)", Weibull.of(1, 1.5)),
                 new Named("Weibull([2, 0.5, 10], [0.8, 5, 20])", Weibull.of(Tensor.of(2, 0.5, 10), Tensor.of(0.8, 5, 20))),
                 new Named("Weibull([[1],[3]], [1, 2]) broadcast", Weibull.of(Tensor.of(new double[] {1, 3}, 2, 1), Tensor.of(1, 2))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Weibull.PARAMETERS;
     }
 
     @Override

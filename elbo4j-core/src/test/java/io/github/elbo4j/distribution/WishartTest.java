@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import io.github.elbo4j.autodiff.GradientChecker;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,19 @@ class WishartTest implements DistributionContract {
                 new Named("W_2(4, LLᵀ)", Wishart.ofScaleTril(4.0, TRIL2)),
                 new Named("W_3(3.5, LLᵀ)", Wishart.ofScaleTril(3.5, TRIL3)),
                 new Named("W_2 df batch [2]", Wishart.ofScaleTril(Var.constant(Tensor.of(2.5, 9.0)), Var.constant(TRIL2))));
+    }
+
+    @Override
+    public ParameterTable parameterTable() {
+        return Wishart.PARAMETERS;
+    }
+
+    @Override
+    public List<Factory> factories() {
+        return List.of(
+                new Factory(List.of("df", "scaleTril"), p -> Wishart.ofScaleTril(Var.constant(p[0]), Var.constant(p[1])), Tensor.of(2.5, 9.0), TRIL2),
+                new Factory(List.of("df", "scale"), p -> Wishart.ofScale(Var.constant(p[0]), Var.constant(p[1])), Tensor.scalar(3.5),
+                Tensor.of(new double[][] {{2.0, 0.6}, {0.6, 0.5}})));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
@@ -10,7 +10,7 @@ import io.github.elbo4j.tensor.Tensor;
  * {@code log σ(l)}, {@code log σ(-l)}), so neither loses digits near 0 or 1. Shared by the
  * families built on Bernoulli trials (Bernoulli, Binomial, Geometric, NegativeBinomial).
  */
-final class SuccessProbs {
+public final class SuccessProbs {
 
     private final Var given;
     private final boolean logits;
@@ -20,74 +20,68 @@ final class SuccessProbs {
         this.logits = logits;
     }
 
-    /** Probabilities in {@code [0, 1]}, checked. */
-    static SuccessProbs ofProbs(String distribution, Var probs) {
-        ParameterChecks.probability(distribution, "probs", probs.value());
+    /** Probabilities, checked by the family's declared rule for {@code probs}. */
+    public static SuccessProbs ofProbs(ParameterTable parameters, Var probs) {
+        parameters.check("probs", probs.value());
         return new SuccessProbs(probs, false);
     }
 
-    /** Probabilities in {@code (0, 1]} (a success must be possible), checked. */
-    static SuccessProbs ofPositiveProbs(String distribution, Var probs) {
-        ParameterChecks.check(distribution, "probs", probs.value(), x -> x > 0 && x <= 1, "in (0, 1]");
-        return new SuccessProbs(probs, false);
-    }
-
-    /** Finite logits, checked. */
-    static SuccessProbs ofLogits(String distribution, Var logits) {
-        ParameterChecks.finite(distribution, "logits", logits.value());
+    /** Logits, checked by the family's declared rule for {@code logits}. */
+    public static SuccessProbs ofLogits(ParameterTable parameters, Var logits) {
+        parameters.check("logits", logits.value());
         return new SuccessProbs(logits, true);
     }
 
     /** The parameter as the caller gave it (probabilities or logits). */
-    Var given() {
+    public Var given() {
         return given;
     }
 
     /** True when the caller gave logits. */
-    boolean isLogits() {
+    public boolean isLogits() {
         return logits;
     }
 
-    int[] shape() {
+    public int[] shape() {
         return given.shape();
     }
 
-    SuccessProbs broadcastTo(int... shape) {
+    public SuccessProbs broadcastTo(int... shape) {
         return new SuccessProbs(given.broadcastTo(shape), logits);
     }
 
     /** {@code p}, or {@code σ(l)}. */
-    Var probs() {
+    public Var probs() {
         return logits ? given.sigmoid() : given;
     }
 
     /** {@code 1 - p}, or {@code σ(-l)} (exact in the upper tail). */
-    Var complementProbs() {
+    public Var complementProbs() {
         return logits ? given.neg().sigmoid() : given.rsub(1.0);
     }
 
     /** {@code l}, or {@code log p - log1p(-p)}. */
-    Var logits() {
+    public Var logits() {
         return logits ? given : given.log().sub(given.neg().log1p());
     }
 
     /** {@code log p}, or {@code log σ(l) = -softplus(-l)}. */
-    Var logP() {
+    public Var logP() {
         return logits ? given.logSigmoid() : given.log();
     }
 
     /** {@code log(1 - p)}: {@code log1p(-p)}, or {@code log σ(-l) = -softplus(l)}. */
-    Var log1mP() {
+    public Var log1mP() {
         return logits ? given.neg().logSigmoid() : given.neg().log1p();
     }
 
     /** {@code p} as data. */
-    Tensor p() {
+    public Tensor p() {
         return probs().value();
     }
 
     /** {@code 1 - p} as data. */
-    Tensor q() {
+    public Tensor q() {
         return complementProbs().value();
     }
 
@@ -96,7 +90,7 @@ final class SuccessProbs {
      * the given parameter: {@code s/p - f/(1 - p)} for probabilities (a term with a zero count is
      * 0), {@code s(1 - p) - f p} for logits.
      */
-    Tensor score(Tensor successes, Tensor failures) {
+    public Tensor score(Tensor successes, Tensor failures) {
         Tensor p = p();
         Tensor q = q();
         if (logits) {

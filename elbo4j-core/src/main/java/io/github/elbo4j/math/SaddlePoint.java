@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.math;
 
 import io.github.elbo4j.math.SpecialFunctions;
 
@@ -16,7 +16,7 @@ import io.github.elbo4j.math.SpecialFunctions;
  * with the Stirling remainder {@code stirlerr(x) = log Γ(x+1) - ½ log(2πx) - x log x + x} and the
  * deviance term {@code bd0(x, m) = x log(x/m) + m - x}.
  */
-final class SaddlePoint {
+public final class SaddlePoint {
 
     private static final double HALF_LOG_TWO_PI = 0.9189385332046727;
     private static final double LOG_TWO_PI = 1.8378770664093453;
@@ -30,7 +30,7 @@ final class SaddlePoint {
      * {@code 691/(360360 x¹¹)}, is below {@code 2e-16} there), else the definition (its terms are
      * then below 40, so the absolute error stays near {@code 1e-14}).
      */
-    static double stirlerr(double x) {
+    public static double stirlerr(double x) {
         if (x > 15) {
             double r = 1.0 / x;
             double r2 = r * r;
@@ -44,7 +44,7 @@ final class SaddlePoint {
      * {@code v = (x - m)/(x + m)} as {@code (x - m) v + 2x (v³/3 + v⁵/5 + ...)}, which follows
      * from {@code log(x/m) = log((1 + v)/(1 - v)) = 2 artanh v} and avoids the cancellation.
      */
-    static double bd0(double x, double m) {
+    public static double bd0(double x, double m) {
         double d = x - m;
         if (Math.abs(d) < 0.1 * (x + m)) {
             double v = d / (x + m);
@@ -65,7 +65,7 @@ final class SaddlePoint {
     }
 
     /** {@code log P(K = k)} for {@code K ~ Poisson(rate)}, {@code k} a non-negative integer. */
-    static double poisson(double k, double rate) {
+    public static double poisson(double k, double rate) {
         if (k == 0) {
             return -rate;
         }
@@ -76,7 +76,7 @@ final class SaddlePoint {
      * {@code log P(K = k)} for {@code K ~ Binomial(n, p)}, {@code 0 <= k <= n} integers, given
      * {@code p}, {@code q = 1 - p} and their logarithms (each accurate in its own tail).
      */
-    static double binomial(double k, double n, double p, double q, double logP, double logQ) {
+    public static double binomial(double k, double n, double p, double q, double logP, double logQ) {
         if (k == 0) {
             return n == 0 ? 0.0 : n * logQ;
         }

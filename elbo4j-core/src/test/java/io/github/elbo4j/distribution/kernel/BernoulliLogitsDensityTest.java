@@ -1,10 +1,11 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.elbo4j.autodiff.GradientChecker;
 import io.github.elbo4j.autodiff.Tape;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.Bernoulli;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Broadcasting;
@@ -12,10 +12,10 @@ import java.util.Arrays;
  * or one matrix product against its {@code n×n} factor, instead of {@code M} matrix-vector
  * operations (the layout of PyTorch's {@code _batch_mahalanobis}).
  */
-record SampleRows(int[] sampleShape, int[] batchShape) {
+public record SampleRows(int[] sampleShape, int[] batchShape) {
 
     /** Splits {@code vectorShape = [S..., B..., n]} given the number of batch axes. */
-    static SampleRows of(int[] vectorShape, int batchRank) {
+    public static SampleRows of(int[] vectorShape, int batchRank) {
         int sampleRank = vectorShape.length - batchRank - 1;
         if (sampleRank < 0) {
             throw new IllegalArgumentException("a batch of vectors needs rank >= " + (batchRank + 1) + ", got shape "
@@ -26,12 +26,12 @@ record SampleRows(int[] sampleShape, int[] batchShape) {
     }
 
     /** {@code M}, the number of draws per batch element. */
-    int draws() {
+    public int draws() {
         return Broadcasting.size(sampleShape);
     }
 
     /** {@code [S..., B..., n] → [B..., M, n]}. */
-    Var toRows(Var vectors) {
+    public Var toRows(Var vectors) {
         int n = vectors.shape()[vectors.shape().length - 1];
         int r = batchShape.length;
         Var flat = vectors.reshape(Broadcasting.concat(Broadcasting.concat(new int[] {draws()}, batchShape), new int[] {n}));
@@ -48,7 +48,7 @@ record SampleRows(int[] sampleShape, int[] batchShape) {
     }
 
     /** {@code [B..., M, n] → [S..., B..., n]}, the inverse of {@link #toRows}. */
-    Var fromRows(Var rows) {
+    public Var fromRows(Var rows) {
         int n = rows.shape()[rows.shape().length - 1];
         int r = batchShape.length;
         Var flat = rows;
@@ -65,7 +65,7 @@ record SampleRows(int[] sampleShape, int[] batchShape) {
     }
 
     /** {@code [B..., M] → [S..., B...]}: one number per draw, back in draw-major order. */
-    Var fromScalars(Var perRow) {
+    public Var fromScalars(Var perRow) {
         int r = batchShape.length;
         Var flat = perRow;
         if (r > 0) {

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import java.util.function.DoubleUnaryOperator;
 
@@ -13,7 +13,7 @@ import java.util.function.DoubleUnaryOperator;
  * quadratic convergence the returned {@code t} is within about {@code tolerance²} of the root of
  * the computed residual; what remains is the residual's own rounding divided by its slope.
  */
-final class QuantileSearch {
+public final class QuantileSearch {
 
     private static final int MAX_ITERATIONS = 400;
 
@@ -25,7 +25,7 @@ final class QuantileSearch {
      * starting from {@code t0}. Steps are accepted as converged when
      * {@code |Δt| <= tolerance · max(scale, |t|)}.
      */
-    static double solve(DoubleUnaryOperator residual, DoubleUnaryOperator slope, double t0,
+    public static double solve(DoubleUnaryOperator residual, DoubleUnaryOperator slope, double t0,
                         double tolerance, double scale) {
         double lo = Double.NEGATIVE_INFINITY;
         double hi = Double.POSITIVE_INFINITY;

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import java.util.function.DoubleUnaryOperator;
 
@@ -17,7 +17,7 @@ import java.util.function.DoubleUnaryOperator;
  * {@code 1e-17 · H} (or below the smallest normal double); the sum is compensated (Neumaier), so
  * the result is accurate to a few ulps. The cost is a few tens of terms per standard deviation.
  */
-final class DiscreteEntropy {
+public final class DiscreteEntropy {
 
     private static final double RELATIVE_TAIL = 1e-17;
     private static final double INV_E = Math.exp(-1.0);
@@ -37,7 +37,7 @@ final class DiscreteEntropy {
      * {@code {H, dH/dθ}} for the distribution with log-probability {@code logPmf} on the integers
      * {@code lower..upper} ({@code upper} may be {@code +∞}), unimodal with a mode at {@code mode}.
      */
-    static double[] of(DoubleUnaryOperator logPmf, DoubleUnaryOperator score, double mode, double lower, double upper) {
+    public static double[] of(DoubleUnaryOperator logPmf, DoubleUnaryOperator score, double mode, double lower, double upper) {
         DiscreteEntropy e = new DiscreteEntropy(logPmf, score);
         double lpMode = logPmf.applyAsDouble(mode);
         e.add(mode, lpMode);

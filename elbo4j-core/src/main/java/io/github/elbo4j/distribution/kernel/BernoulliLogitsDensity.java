@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.autodiff.CustomFunction;
 import io.github.elbo4j.autodiff.Var;
@@ -17,13 +17,13 @@ import java.util.Optional;
  * so the backward pass needs no exponential. Composing the same formula from tensor operations
  * costs five passes forward, three backward and a second exponential per element.
  */
-final class BernoulliLogitsDensity {
+public final class BernoulliLogitsDensity {
 
     private BernoulliLogitsDensity() {
     }
 
     /** The scalar loop over {@code i >= from}; the vector loop ({@link BernoulliLogitsSimd}) does the same. */
-    static void scalarLoop(double[] l, double[] xs, double[] lp, double[] residual, int from) {
+    public static void scalarLoop(double[] l, double[] xs, double[] lp, double[] residual, int from) {
         for (int i = from; i < l.length; i++) {
             double xi = xs[i];
             double li = l[i];
@@ -43,7 +43,7 @@ final class BernoulliLogitsDensity {
      * The log-mass, or empty when some {@code x} is not 0 or 1 (the caller then takes the general
      * path, which masks values outside the support). {@code x} is data: no gradient flows to it.
      */
-    static Optional<Var> of(Var logits, Tensor x) {
+    public static Optional<Var> of(Var logits, Tensor x) {
         int[] shape = Broadcasting.shape(logits.shape(), x.shape());
         double[] l = logits.value().broadcastTo(shape).toArray();
         double[] xs = x.broadcastTo(shape).toArray();

@@ -1,9 +1,7 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.math;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.elbo4j.autodiff.GradientChecker;
-import io.github.elbo4j.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,13 +31,6 @@ class BesselITest {
             assertThat(relative(BesselI.logI0(row[0]), row[1])).as("log I0(%s)", row[0]).isLessThanOrEqualTo(2e-15);
             assertThat(relative(BesselI.ratio(row[0]), row[2])).as("A(%s)", row[0]).isLessThanOrEqualTo(2e-15);
         }
-    }
-
-    @Test
-    void derivativesMatchFiniteDifferences() {
-        Tensor kappa = Tensor.of(0.01, 0.7, 5, 19.5, 21, 300);
-        assertThat(GradientChecker.check(v -> BesselI.logI0(v[0]), kappa).maxError()).isLessThanOrEqualTo(1e-8);
-        assertThat(GradientChecker.check(v -> BesselI.ratio(v[0]), kappa).maxError()).isLessThanOrEqualTo(1e-8);
     }
 
     private static double relative(double actual, double expected) {

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -10,7 +10,7 @@ import jdk.incubator.vector.VectorSpecies;
  * time ({@code EXP} and {@code LOG} as SIMD code, each within 1 ulp). Loaded only when
  * {@link Simd#ENABLED}.
  */
-final class BernoulliLogitsSimd {
+public final class BernoulliLogitsSimd {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
@@ -22,7 +22,7 @@ final class BernoulliLogitsSimd {
      * {@code i} below the returned count (a multiple of the lane count); the caller does the rest.
      * Every {@code x_i} must be 0 or 1.
      */
-    static int apply(double[] l, double[] x, double[] lp, double[] residual) {
+    public static int apply(double[] l, double[] x, double[] lp, double[] residual) {
         int bound = SPECIES.loopBound(l.length);
         for (int i = 0; i < bound; i += SPECIES.length()) {
             DoubleVector li = DoubleVector.fromArray(SPECIES, l, i);

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
@@ -9,14 +9,14 @@ import io.github.elbo4j.transform.Constraint;
  * formula evaluated out of its domain never leaks a NaN or a finite value. The gradient there is
  * zero (the branch taken is a constant).
  */
-final class SupportMask {
+public final class SupportMask {
 
     private static final Var MINUS_INFINITY = Var.constant(Double.NEGATIVE_INFINITY);
 
     private SupportMask() {
     }
 
-    static Var apply(Var logProb, Constraint support, Var value) {
+    public static Var apply(Var logProb, Constraint support, Var value) {
         if (support.contains(value.value())) {
             return logProb;
         }
@@ -24,7 +24,7 @@ final class SupportMask {
     }
 
     /** {@code logProb} where {@code inside} is 1, {@code -∞} where it is 0 (a membership computed by the caller). */
-    static Var apply(Var logProb, Tensor inside) {
+    public static Var apply(Var logProb, Tensor inside) {
         if (allInside(inside)) {
             return logProb;
         }
@@ -37,12 +37,12 @@ final class SupportMask {
      * {@link #apply} sends to the masked elements does not meet an infinite or NaN partial
      * derivative upstream (which would turn the parameters' gradients into NaN: 0 · ∞).
      */
-    static Var interior(Var value, Tensor inside, double fill) {
+    public static Var interior(Var value, Tensor inside, double fill) {
         return interior(value, inside, Tensor.scalar(fill));
     }
 
     /** As {@link #interior(Var, Tensor, double)} with a fill per element (broadcast against the value). */
-    static Var interior(Var value, Tensor inside, Tensor fill) {
+    public static Var interior(Var value, Tensor inside, Tensor fill) {
         if (allInside(inside)) {
             return value;
         }

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.autodiff.CustomFunction;
 import io.github.elbo4j.autodiff.Var;
@@ -25,13 +25,13 @@ import io.github.elbo4j.tensor.Tensor;
  * </pre>
  * so {@code L̄} costs one {@code d×M×d} product with {@code X} as stored and a {@code d×d} solve.
  */
-final class CholeskyMahalanobis {
+public final class CholeskyMahalanobis {
 
     private CholeskyMahalanobis() {
     }
 
     /** {@code q} {@code [M]} for {@code scaleTril} {@code [d, d]}, {@code loc} {@code [d]}, {@code rows} {@code [M, d]}. */
-    static Var of(Var scaleTril, Var loc, Var rows) {
+    public static Var of(Var scaleTril, Var loc, Var rows) {
         Tensor l = scaleTril.value();
         Tensor mu = loc.value();
         Tensor x = rows.value();

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
@@ -8,7 +8,7 @@ import io.github.elbo4j.tensor.Tensor;
  * Elements of Information Theory, 2nd ed., sec. 2.1), as {@code scipy.special.xlogy}: a count of
  * zero contributes nothing even where its probability is zero, instead of {@code 0 · (-∞) = NaN}.
  */
-final class XLogY {
+public final class XLogY {
 
     private static final Var ZERO = Var.constant(0.0);
 
@@ -16,7 +16,7 @@ final class XLogY {
     }
 
     /** {@code x · logY} where {@code x != 0}, else 0 (broadcast); differentiable in {@code logY}. */
-    static Var of(Tensor x, Var logY) {
+    public static Var of(Tensor x, Var logY) {
         Var product = logY.mul(x);
         Tensor zero = x.eq(Tensor.scalar(0.0));
         if (zero.max().item() == 0.0) {
@@ -26,7 +26,7 @@ final class XLogY {
     }
 
     /** {@code x · logY} where {@code x != 0}, else 0, with both factors differentiable (for entropies). */
-    static Var of(Var x, Var logY) {
+    public static Var of(Var x, Var logY) {
         Var product = x.mul(logY);
         Tensor zero = x.value().eq(Tensor.scalar(0.0)).broadcastTo(product.shape());
         if (zero.max().item() == 0.0) {

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 /**
  * Whether the fused density kernels may use the incubating Vector API ({@code jdk.incubator.vector},
@@ -9,10 +9,10 @@ package io.github.elbo4j.distribution;
  * property {@code elbo4j.simd=false} turns the vector loops off even when the module is there.
  * Read once; the classes that use the module are loaded only when this says so.
  */
-final class Simd {
+public final class Simd {
 
     /** True when the vector loops run. */
-    static final boolean ENABLED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+    public static final boolean ENABLED = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
             && !"false".equals(System.getProperty("elbo4j.simd"));
 
     private Simd() {

@@ -1,7 +1,8 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.autodiff.CustomFunction;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.math.BesselI;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.ElementwiseFunction;
@@ -11,10 +12,11 @@ import io.github.elbo4j.tensor.Tensor;
  * Two-argument functions of log-densities that {@link Var} does not offer, each with its
  * vector-Jacobian product written next to its value: {@code x log y} and {@code x log1p(y)} with
  * the convention {@code 0 · log 0 = 0} (which the densities of Gamma, Beta and Weibull need at the
- * edge of their support), and {@code log B(a, b)} at the accuracy of Commons Numbers (no
- * cancellation between three large {@code log Γ}).
+ * edge of their support), {@code log B(a, b)} at the accuracy of Commons Numbers (no
+ * cancellation between three large {@code log Γ}), and the von Mises normalizer {@code log I_0(κ)}
+ * with the Bessel ratio {@code A(κ)}.
  */
-final class DifferentiableSpecialFunctions {
+public final class DifferentiableSpecialFunctions {
 
     private DifferentiableSpecialFunctions() {
     }
@@ -24,12 +26,12 @@ final class DifferentiableSpecialFunctions {
      * {@code scipy.special.xlogy}. Derivatives: {@code ∂/∂x = log y}, {@code ∂/∂y = x / y}
      * (0 where {@code x = 0}).
      */
-    static Var xlogy(Var x, Var y) {
+    public static Var xlogy(Var x, Var y) {
         return xlogyOf(x, y, false);
     }
 
     /** {@code x log(1 + y)}, 0 where {@code x = 0} ({@code scipy.special.xlog1py}); {@code ∂/∂y = x / (1 + y)}. */
-    static Var xlog1py(Var x, Var y) {
+    public static Var xlog1py(Var x, Var y) {
         return xlogyOf(x, y, true);
     }
 
@@ -54,7 +56,7 @@ final class DifferentiableSpecialFunctions {
      * {@code log B(a, b) = log Γ(a) + log Γ(b) - log Γ(a + b)} (DLMF 5.12.1) by
      * {@link SpecialFunctions#logBeta}; {@code ∂/∂a = ψ(a) - ψ(a + b)}, {@code ∂/∂b = ψ(b) - ψ(a + b)}.
      */
-    static Var logBeta(Var a, Var b) {
+    public static Var logBeta(Var a, Var b) {
         int[] shape = Broadcasting.shape(a.shape(), b.shape());
         double[] av = a.value().broadcastTo(shape).toArray();
         double[] bv = b.value().broadcastTo(shape).toArray();
@@ -70,5 +72,25 @@ final class DifferentiableSpecialFunctions {
             }
             return g.mul(Tensor.of(d, shape)).sumToShapeOf((k == 0 ? a : b).value());
         }, a, b);
+    }
+
+    /**
+     * {@code log I_0(κ)} ({@link BesselI#logI0(double)}) as a differentiable value:
+     * {@code d/dκ log I_0(κ) = A(κ)} (DLMF 10.29.3).
+     */
+    public static Var logBesselI0(Var kappa) {
+        Tensor k = kappa.value();
+        return CustomFunction.apply(k.map(BesselI::logI0),
+                (g, i) -> g.mul(k.map(BesselI::ratio)).sumToShapeOf(k), kappa);
+    }
+
+    /**
+     * {@code A(κ) = I_1(κ) / I_0(κ)} ({@link BesselI#ratio(double)}) as a differentiable value:
+     * {@code A'(κ) = 1 - A/κ - A²}, from {@code I_1' = I_0 - I_1/κ} and {@code I_0' = I_1} (DLMF 10.29.2).
+     */
+    public static Var besselRatio(Var kappa) {
+        Tensor k = kappa.value();
+        Tensor a = k.map(BesselI::ratio);
+        return CustomFunction.apply(a, (g, i) -> g.mul(a.div(k).add(a.square()).rsub(1.0)).sumToShapeOf(k), kappa);
     }
 }

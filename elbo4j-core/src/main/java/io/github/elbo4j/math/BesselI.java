@@ -1,8 +1,4 @@
-package io.github.elbo4j.distribution;
-
-import io.github.elbo4j.autodiff.CustomFunction;
-import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.tensor.Tensor;
+package io.github.elbo4j.math;
 
 /**
  * The modified Bessel functions {@code I_0} and {@code I_1} of a positive argument, in the two
@@ -22,17 +18,23 @@ import io.github.elbo4j.tensor.Tensor;
  * </ul>
  * Against mpmath at 40 digits over {@code κ ∈ [1e-8, 1e5]} (both sides of the switch at 20) the
  * relative error of {@code log I_0} and of {@code A} is below 1.1e-15 (see {@code BesselITest}).
+ * The argument is the von Mises concentration {@code κ >= 0}; a negative or NaN argument gives NaN. The differentiable
+ * forms (gradients {@code A(κ)} and {@code 1 - A/κ - A²}) are in the distribution layer, which owns
+ * the autodiff types.
  */
-final class BesselI {
+public final class BesselI {
 
-    static final double SERIES_LIMIT = 20.0;
+    private static final double SERIES_LIMIT = 20.0;
     private static final double HALF_LOG_TWO_PI = 0.9189385332046727;
 
     private BesselI() {
     }
 
     /** {@code log I_0(κ)} for {@code κ >= 0}. */
-    static double logI0(double kappa) {
+    public static double logI0(double kappa) {
+        if (!(kappa >= 0)) {
+            return Double.NaN;
+        }
         if (kappa < SERIES_LIMIT) {
             double q = 0.25 * kappa * kappa;
             double term = 1.0;
@@ -50,7 +52,10 @@ final class BesselI {
     }
 
     /** {@code A(κ) = I_1(κ) / I_0(κ)} for {@code κ >= 0}: {@code ≈ κ/2} near 0, {@code → 1} as {@code κ → ∞}. */
-    static double ratio(double kappa) {
+    public static double ratio(double kappa) {
+        if (!(kappa >= 0)) {
+            return Double.NaN;
+        }
         if (kappa < SERIES_LIMIT) {
             double q = 0.25 * kappa * kappa;
             double t0 = 1.0;
@@ -89,22 +94,5 @@ final class BesselI {
             }
         }
         return sum;
-    }
-
-    /** {@code log I_0(κ)} as a differentiable value: {@code d/dκ log I_0(κ) = A(κ)} (DLMF 10.29.3). */
-    static Var logI0(Var kappa) {
-        Tensor k = kappa.value();
-        return CustomFunction.apply(k.map(BesselI::logI0),
-                (g, i) -> g.mul(k.map(BesselI::ratio)).sumToShapeOf(k), kappa);
-    }
-
-    /**
-     * {@code A(κ)} as a differentiable value: {@code A'(κ) = 1 - A/κ - A²}, from
-     * {@code I_1' = I_0 - I_1/κ} and {@code I_0' = I_1} (DLMF 10.29.2).
-     */
-    static Var ratio(Var kappa) {
-        Tensor k = kappa.value();
-        Tensor a = k.map(BesselI::ratio);
-        return CustomFunction.apply(a, (g, i) -> g.mul(a.div(k).add(a.square()).rsub(1.0)).sumToShapeOf(k), kappa);
     }
 }

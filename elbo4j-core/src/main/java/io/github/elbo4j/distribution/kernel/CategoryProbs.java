@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
@@ -13,7 +13,7 @@ import java.util.Arrays;
  * are normalized as {@code log p_i = l_i - log Σ_j e^{l_j}}. Shared by Categorical,
  * OneHotCategorical and Multinomial.
  */
-final class CategoryProbs {
+public final class CategoryProbs {
 
     private final Var given;
     private final boolean logits;
@@ -23,10 +23,12 @@ final class CategoryProbs {
         this.logits = logits;
     }
 
-    static CategoryProbs ofProbs(String distribution, Var probs) {
+    /** Probabilities, checked by the family's declared rule for {@code probs} and summing to 1. */
+    public static CategoryProbs ofProbs(ParameterTable parameters, Var probs) {
+        String distribution = parameters.distribution();
         Tensor p = probs.value();
         requireVector(distribution, "probs", p);
-        ParameterChecks.check(distribution, "probs", p, x -> x >= 0 && x < Double.POSITIVE_INFINITY, "finite and >= 0");
+        parameters.check("probs", p);
         for (double s : p.sum(-1).toArray()) {
             if (!(Math.abs(s - 1) <= Constraint.TOLERANCE)) {
                 throw new IllegalArgumentException(distribution + " probs must sum to 1 along the last axis (within "
@@ -36,10 +38,12 @@ final class CategoryProbs {
         return new CategoryProbs(probs, false);
     }
 
-    static CategoryProbs ofLogits(String distribution, Var logits) {
+    /** Logits, checked by the family's declared rule for {@code logits}, finite somewhere along the last axis. */
+    public static CategoryProbs ofLogits(ParameterTable parameters, Var logits) {
+        String distribution = parameters.distribution();
         Tensor l = logits.value();
         requireVector(distribution, "logits", l);
-        ParameterChecks.check(distribution, "logits", l, x -> x < Double.POSITIVE_INFINITY, "finite or -Infinity");
+        parameters.check("logits", l);
         for (double m : l.max(-1).toArray()) {
             if (m == Double.NEGATIVE_INFINITY) {
                 throw new IllegalArgumentException(distribution
@@ -56,39 +60,39 @@ final class CategoryProbs {
         }
     }
 
-    Var given() {
+    public Var given() {
         return given;
     }
 
     /** The number of categories {@code K}. */
-    int categories() {
+    public int categories() {
         return given.value().dim(-1);
     }
 
     /** The parameter's shape without its last axis. */
-    int[] batchShape() {
+    public int[] batchShape() {
         int[] s = given.shape();
         return Arrays.copyOf(s, s.length - 1);
     }
 
-    CategoryProbs broadcastTo(int... batchShape) {
+    public CategoryProbs broadcastTo(int... batchShape) {
         int[] full = Arrays.copyOf(batchShape, batchShape.length + 1);
         full[batchShape.length] = categories();
         return new CategoryProbs(given.broadcastTo(full), logits);
     }
 
     /** Normalized probabilities {@code p_i = probs_i / Σ probs}, or {@code exp(log p_i)}. */
-    Var probs() {
+    public Var probs() {
         return logits ? logProbs().exp() : given.div(keepLast(given.sum(-1)));
     }
 
     /** Normalized log-probabilities, {@code log p_i}, also valid logits. */
-    Var logProbs() {
+    public Var logProbs() {
         return logits ? given.sub(keepLast(given.logSumExp(-1))) : probs().log();
     }
 
     /** The logits as given, or the normalized log-probabilities. */
-    Var logits() {
+    public Var logits() {
         return logits ? given : logProbs();
     }
 

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.autodiff.CustomFunction;
 import io.github.elbo4j.autodiff.Var;
@@ -15,7 +15,10 @@ import java.util.Optional;
  * Composed from tensor operations the same density takes six passes forward and as many backward,
  * each over an array of the batch's size.
  */
-final class NormalDensity {
+public final class NormalDensity {
+
+    /** {@code log(2π)/2}, the normal log-density's constant. */
+    public static final double HALF_LOG_TWO_PI = 0.9189385332046727;
 
     private NormalDensity() {
     }
@@ -24,7 +27,7 @@ final class NormalDensity {
      * The log-density with every operand broadcast to the common shape, or empty when some value
      * is NaN (the caller then takes the masked general path, which gives {@code −∞} there).
      */
-    static Optional<Var> of(Var value, Var loc, Var scale) {
+    public static Optional<Var> of(Var value, Var loc, Var scale) {
         int[] shape = Broadcasting.shape(Broadcasting.shape(value.shape(), loc.shape()), scale.shape());
         int n = Broadcasting.size(shape);
         Operand x = Operand.of(value.value(), shape);
@@ -35,7 +38,7 @@ final class NormalDensity {
         double[] inverse;
         if (s.scalar()) {
             double inv = 1.0 / s.data[0];
-            double constant = Math.log(s.data[0]) + Normal.HALF_LOG_TWO_PI;
+            double constant = Math.log(s.data[0]) + HALF_LOG_TWO_PI;
             for (int i = 0; i < n; i++) {
                 double zi = (x.at(i) - m.at(i)) * inv;
                 z[i] = zi;
@@ -50,7 +53,7 @@ final class NormalDensity {
                 double zi = (x.at(i) - m.at(i)) * inv;
                 z[i] = zi;
                 inverse[i] = inv;
-                lp[i] = -0.5 * zi * zi - Math.log(si) - Normal.HALF_LOG_TWO_PI;
+                lp[i] = -0.5 * zi * zi - Math.log(si) - HALF_LOG_TWO_PI;
             }
         }
         for (int i = 0; i < n; i++) {

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.math;
 
 import io.github.elbo4j.math.SpecialFunctions;
 import org.apache.commons.numbers.gamma.RegularizedGamma;
@@ -30,9 +30,9 @@ import org.apache.commons.numbers.gamma.RegularizedGamma;
  * 1e-13 (see {@code IncompleteGammaDerivativeTest}); the prefactor {@code x^a e^{-x} / Γ(a)} is
  * Commons Numbers' gamma density times {@code x}. {@link #logDrawDerivative} needs no prefactor.
  */
-final class IncompleteGammaDerivative {
+public final class IncompleteGammaDerivative {
 
-    static final double EPSILON = 4.5e-16;
+    public static final double EPSILON = 4.5e-16;
     private static final int MAX_ITERATIONS = 10_000_000;
     private static final double TINY = 1e-300;
 
@@ -40,7 +40,7 @@ final class IncompleteGammaDerivative {
     }
 
     /** {@code ∂P(a, x)/∂a} for {@code a > 0}, {@code x >= 0} (zero at {@code x = 0} and {@code x = ∞}). */
-    static double dPda(double a, double x) {
+    public static double dPda(double a, double x) {
         if (x == 0 || x == Double.POSITIVE_INFINITY) {
             return 0.0;
         }
@@ -75,7 +75,7 @@ final class IncompleteGammaDerivative {
      * where the density's and the prefactor's powers of {@code z} cancel, so nothing underflows
      * even when {@code z} itself does ({@code log z} is what the sampler keeps).
      */
-    static double logDrawDerivative(double a, double logZ) {
+    public static double logDrawDerivative(double a, double logZ) {
         double z = Math.exp(logZ);
         if (z < a + 1) {
             double[] s = series(a, z);

@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.random.kernel;
 
 import java.util.function.DoubleSupplier;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -15,17 +15,20 @@ import org.apache.commons.rng.sampling.distribution.MarsagliaTsangWangDiscreteSa
  * count is Binomial({@code a - 1}, {@code p/X}), else {@code a} plus Binomial({@code n - a},
  * {@code (p - X)/(1 - X)}). That halves {@code n} per beta draw; below {@value #INVERSION_LIMIT}
  * trials the count is found by inversion (sequential search of the cdf).
+ *
+ * <p>The one beta-splitting binomial sampler of elbo4j: {@code Draws.binomial} (checked, {@code int}
+ * trials) draws through {@link #draw} as well. Parameters are not checked here.
  */
-final class BinomialSampler {
+public final class BinomialSampler {
 
-    static final int INVERSION_LIMIT = 64;
+    public static final int INVERSION_LIMIT = 64;
     private static final int TABLE_LIMIT = 1 << 16;
 
     private BinomialSampler() {
     }
 
     /** A source of Binomial(n, p) draws with fixed parameters. */
-    static DoubleSupplier of(UniformRandomProvider rng, double n, double p) {
+    public static DoubleSupplier of(UniformRandomProvider rng, double n, double p) {
         double small = Math.min(p, 1 - p);
         if (n < TABLE_LIMIT && n * Math.log1p(-small) > -700) {
             var table = MarsagliaTsangWangDiscreteSampler.Binomial.of(rng, (int) n, p);
@@ -35,7 +38,7 @@ final class BinomialSampler {
     }
 
     /** One Binomial(n, p) draw ({@code n} a non-negative integer, {@code p} in {@code [0, 1]}). */
-    static double draw(UniformRandomProvider rng, double n, double p) {
+    public static double draw(UniformRandomProvider rng, double n, double p) {
         double count = 0;
         while (n > INVERSION_LIMIT && p > 0 && p < 1) {
             double a = 1 + Math.floor(n / 2);

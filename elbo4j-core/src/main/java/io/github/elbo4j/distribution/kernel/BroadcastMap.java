@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
@@ -9,11 +9,11 @@ import java.util.function.DoubleBinaryOperator;
  * cdfs and quantiles that call a scalar special function of a value and the parameters
  * ({@code P(α, βx)}, {@code I_x(a, b)}); {@link Tensor#map} covers one argument only.
  */
-final class BroadcastMap {
+public final class BroadcastMap {
 
     /** A scalar function of three arguments. */
     @FunctionalInterface
-    interface Ternary {
+    public interface Ternary {
         double apply(double x, double a, double b);
     }
 
@@ -21,7 +21,7 @@ final class BroadcastMap {
     }
 
     /** {@code f(x_i, a_i)} over the broadcast shape of {@code x} and {@code a}. */
-    static Tensor of(Tensor x, Tensor a, DoubleBinaryOperator f) {
+    public static Tensor of(Tensor x, Tensor a, DoubleBinaryOperator f) {
         int[] shape = Broadcasting.shape(x.shape(), a.shape());
         double[] xv = x.broadcastTo(shape).toArray();
         double[] av = a.broadcastTo(shape).toArray();
@@ -33,7 +33,7 @@ final class BroadcastMap {
     }
 
     /** {@code f(x_i, a_i, b_i)} over the broadcast shape of {@code x}, {@code a} and {@code b}. */
-    static Tensor of(Tensor x, Tensor a, Tensor b, Ternary f) {
+    public static Tensor of(Tensor x, Tensor a, Tensor b, Ternary f) {
         int[] shape = Broadcasting.shape(x.shape(), a.shape(), b.shape());
         double[] xv = x.broadcastTo(shape).toArray();
         double[] av = a.broadcastTo(shape).toArray();

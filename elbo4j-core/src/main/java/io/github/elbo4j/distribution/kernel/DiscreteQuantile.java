@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import java.util.function.DoubleUnaryOperator;
 
@@ -8,7 +8,7 @@ import java.util.function.DoubleUnaryOperator;
  * from the cdf {@code F} by a doubling search from a starting guess and then bisection on the
  * integers, so it costs {@code O(log |F⁻¹(u) - guess|)} cdf evaluations.
  */
-final class DiscreteQuantile {
+public final class DiscreteQuantile {
 
     private DiscreteQuantile() {
     }
@@ -17,7 +17,7 @@ final class DiscreteQuantile {
      * {@code F⁻¹(u)} over the support {@code lower..upper} ({@code upper} may be {@code +∞}):
      * {@code lower} for {@code u = 0}, {@code upper} for {@code u = 1}, NaN outside {@code [0, 1]}.
      */
-    static double of(DoubleUnaryOperator cdf, double u, double guess, double lower, double upper) {
+    public static double of(DoubleUnaryOperator cdf, double u, double guess, double lower, double upper) {
         if (!(u >= 0 && u <= 1)) {
             return Double.NaN;
         }

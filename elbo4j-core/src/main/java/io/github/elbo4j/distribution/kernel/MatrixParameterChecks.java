@@ -1,4 +1,4 @@
-package io.github.elbo4j.distribution;
+package io.github.elbo4j.distribution.kernel;
 
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Constraint;
@@ -6,17 +6,17 @@ import java.util.Arrays;
 
 /**
  * Validation of vector and matrix parameters at construction (the matrix counterpart of
- * {@link ParameterChecks}), with messages that name the distribution, the parameter, the offending
+ * {@link ParameterRule}), with messages that name the distribution, the parameter, the offending
  * value and the rule: {@code MultivariateNormal covariance must be symmetric positive definite,
  * got [[1.0, 2.0], [2.0, 1.0]] (matrix 0 of the batch)}.
  */
-final class MatrixParameterChecks {
+public final class MatrixParameterChecks {
 
     private MatrixParameterChecks() {
     }
 
     /** The side {@code d} of a batch of square matrices {@code [..., d, d]}. */
-    static int square(String distribution, String parameter, int[] shape) {
+    public static int square(String distribution, String parameter, int[] shape) {
         if (shape.length < 2 || shape[shape.length - 1] != shape[shape.length - 2] || shape[shape.length - 1] == 0) {
             throw new IllegalArgumentException(distribution + " " + parameter
                     + " must be a batch of non-empty square matrices [..., d, d], got shape " + Arrays.toString(shape));
@@ -25,7 +25,7 @@ final class MatrixParameterChecks {
     }
 
     /** A batch of vectors {@code [..., d]} of the given length. */
-    static void vector(String distribution, String parameter, int[] shape, int d) {
+    public static void vector(String distribution, String parameter, int[] shape, int d) {
         if (shape.length < 1 || shape[shape.length - 1] != d) {
             throw new IllegalArgumentException(distribution + " " + parameter + " must have shape [..., " + d
                     + "] (last axis = the dimension), got " + Arrays.toString(shape));
@@ -43,7 +43,7 @@ final class MatrixParameterChecks {
     }
 
     private static void require(String distribution, String parameter, Tensor value, Constraint set, String rule) {
-        ParameterChecks.finite(distribution, parameter, value);
+        ParameterRule.FINITE.check(distribution, parameter, value);
         double[] ok = set.check(value).toArray();
         for (int k = 0; k < ok.length; k++) {
             if (ok[k] != 1.0) {
@@ -54,7 +54,7 @@ final class MatrixParameterChecks {
     }
 
     /** Matrix {@code k} of a batch {@code [..., m, n]}, as nested lists. */
-    static String matrix(Tensor value, int k) {
+    public static String matrix(Tensor value, int k) {
         int[] s = value.shape();
         int m = s[s.length - 2];
         int n = s[s.length - 1];
