@@ -30,24 +30,24 @@ public final class CheckCost {
     public static void main(String[] args) throws IOException {
         Tensor[] data = LogisticAdviComparison.read(Path.of(args[0]));
         Model model = LogisticAdviComparison.model(data[0], data[1]);
-        Supplier<Svi> adam = () -> Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000)
+        Supplier<Svi.Builder> adam = () -> Svi.builder(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000)
                 .convergence(Convergence.none()).warmStart(WarmStart.none()).seed(0);
-        Supplier<Svi> meanField = () -> Svi.of(model).guide(AutoGuide.meanField()).seed(0);
-        Supplier<Svi> fullRank = () -> Svi.of(model).guide(AutoGuide.fullRank()).seed(0);
+        Supplier<Svi.Builder> meanField = () -> Svi.builder(model).guide(AutoGuide.meanField()).seed(0);
+        Supplier<Svi.Builder> fullRank = () -> Svi.builder(model).guide(AutoGuide.fullRank()).seed(0);
         for (int warm = 0; warm < 2; warm++) {
-            adam.get().run();
-            meanField.get().run();
-            fullRank.get().run();
+            adam.get().build().run();
+            meanField.get().build().run();
+            fullRank.get().build().run();
         }
         report("Adam(0.05), 2000 steps (the benchmark's stochastic fit)", adam);
         report("default, mean field", meanField);
         report("default, full rank", fullRank);
     }
 
-    private static void report(String label, Supplier<Svi> svi) {
-        double without = median(() -> svi.get().diagnosticDraws(0).run());
-        Fit checked = svi.get().run();
-        double with = median(() -> svi.get().run());
+    private static void report(String label, Supplier<Svi.Builder> svi) {
+        double without = median(() -> svi.get().diagnosticDraws(0).build().run());
+        Fit checked = svi.get().build().run();
+        double with = median(() -> svi.get().build().run());
         System.out.printf(Locale.ROOT, "%-55s fit %.3f s, with the check %.3f s (+%.1f %%), %d draws, k-hat %.2f%n", label, without,
                 with, 100 * (with - without) / without, checked.diagnostics().draws(), checked.paretoK().orElse(Double.NaN));
     }

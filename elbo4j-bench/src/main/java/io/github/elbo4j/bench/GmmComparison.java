@@ -50,7 +50,7 @@ public final class GmmComparison {
 
     static Map<String, Object> run(String name, WeightPrior prior, double[][] train, double[][] heldout, int repeats,
                                    int threads) {
-        int sweeps = sklearnStoppingSweep(vi(prior, MAX_SWEEPS, threads).fit(train).sklearnScaleElboHistory(),
+        int sweeps = sklearnStoppingSweep(vi(prior, MAX_SWEEPS, threads).fit(train).sklearnScaleElboTrace().values(),
                 SKLEARN_TOL);
         GaussianMixtureVI vi = vi(prior, sweeps, threads);
         PeerFormat.Timed<GaussianMixtureResult> timed = PeerFormat.timed(() -> vi.fit(train), repeats);

@@ -96,8 +96,8 @@ public final class LogisticAdviComparison {
         out.put("repeats", repeats);
 
         // each variant: one untimed warm-up fit (JIT; the SIMD kernels need C2), then the median of `repeats`
-        Svi torchSvi = Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000)
-                .convergence(Convergence.none()).warmStart(WarmStart.none()).diagnosticDraws(0).seed(0);
+        Svi torchSvi = Svi.builder(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).maxSteps(2000)
+                .convergence(Convergence.none()).warmStart(WarmStart.none()).diagnosticDraws(0).seed(0).build();
         PeerFormat.Timed<Fit> torchLike = PeerFormat.timed(torchSvi::run, repeats);
         Map<String, Object> torch = summary(torchLike, model, reference, AutoGuide.meanField());
         torch.put("variant", "meanfield ADVI, Adam 0.05, 2000 steps, 1 particle (torch settings)");
@@ -116,8 +116,8 @@ public final class LogisticAdviComparison {
     /** {@code rstan::vb}'s defaults: η search over 50 steps per candidate, tol_rel_obj 0.01 checked every 100 steps. */
     private static Map<String, Object> stanSettings(Model model, AutoGuide guide, Map<String, double[]> reference,
                                                     int repeats) {
-        Svi svi = Svi.of(model).guide(guide).adaptStepSize(50).maxSteps(10_000)
-                .convergence(Convergence.relative(0.01)).warmStart(WarmStart.none()).diagnosticDraws(0).seed(0);
+        Svi svi = Svi.builder(model).guide(guide).adaptStepSize(50).maxSteps(10_000)
+                .convergence(Convergence.relative(0.01)).warmStart(WarmStart.none()).diagnosticDraws(0).seed(0).build();
         PeerFormat.Timed<Fit> timed = PeerFormat.timed(svi::run, repeats);
         Map<String, Object> s = summary(timed, model, reference, guide);
         s.put("eta", timed.result().adaptedStepSize().orElse(Double.NaN));

@@ -83,8 +83,8 @@ public class SviStepBenchmark {
 
     /** {@code steps} steps of mean-field ADVI with Adam(0.05), as the torch peer. */
     static Fit fit(Model model, int particles, int steps) {
-        return Svi.of(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).numParticles(particles)
-                .maxSteps(steps).convergence(Convergence.none()).warmStart(WarmStart.none()).diagnosticDraws(0).seed(0).run();
+        return Svi.builder(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).numParticles(particles)
+                .maxSteps(steps).convergence(Convergence.none()).warmStart(WarmStart.none()).diagnosticDraws(0).seed(0).build().run();
     }
 
     /** {@link #STEPS} steps; the result keeps the JIT from dropping the work. */

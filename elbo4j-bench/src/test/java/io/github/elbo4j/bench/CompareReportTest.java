@@ -40,9 +40,9 @@ class CompareReportTest {
         Files.writeString(file, csv.toString());
         var data = LogisticAdviComparison.read(file);
         assertThat(data[0].shape()).containsExactly(200, 2);
-        var fit = io.github.elbo4j.infer.Svi.of(LogisticAdviComparison.model(data[0], data[1]))
+        var fit = io.github.elbo4j.infer.Svi.builder(LogisticAdviComparison.model(data[0], data[1]))
                 .guide(io.github.elbo4j.infer.guide.AutoGuide.meanField(1.0))
-                .optimizer(io.github.elbo4j.optim.Adam.lr(0.05)).maxSteps(1500).seed(0).run();
+                .optimizer(io.github.elbo4j.optim.Adam.lr(0.05)).maxSteps(1500).seed(0).build().run();
         double[] w = ((io.github.elbo4j.infer.GuidePosterior) fit.posterior()).location("w").toArray();
         // true weights (2, -1); 200 rows leave a posterior sd of about 0.25
         assertThat(w[0]).isBetween(1.0, 3.0);

@@ -83,7 +83,7 @@ class LdaFitCommandTest {
         // The note has 6 decimals; both fits stop each document's E-step at a mean change of 1e-3.
         assertThat(perplexity).isCloseTo(SKLEARN_HELD_OUT_PERPLEXITY, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(doc.get("elboTrace").get("values")).hasSize(30);
-        // The trace is batch VB's bound L(γ, λ) after each pass (LdaFit.sweepBounds). The CLI's batch
+        // The trace is batch VB's bound L(γ, λ) after each pass (LdaFit.history). The CLI's batch
         // fits start every pass's E-step from fresh random γ (scikit-learn's choice), which is not
         // coordinate ascent: the bound carries no guarantee to rise from pass to pass (warm starts do,
         // and cavi.LdaBoundTest checks that). What holds for every pass: (1) it is the core fit's
@@ -93,12 +93,12 @@ class LdaFitCommandTest {
         // log p(w) <= 40 · 20 · log(1/5) = -1287.55. Catches a trace that is reversed, shifted by a
         // pass, taken from another fit or restart, sign-flipped, or per token (the trace settles at
         // -1416.59 by the fourth pass, 129 nats below the ceiling: the documents' and topics' KL terms).
-        List<Double> core = Lda.builder().topics(2).passes(30).seed(42).threads(1).build()
-                .fit(CorpusCsv.read(train, 10)).sweepBounds();
+        double[] core = Lda.builder().topics(2).passes(30).seed(42).threads(1).build()
+                .fit(CorpusCsv.read(train, 10)).history().values();
         double logLikelihoodCeiling = 40 * 20 * Math.log(1.0 / 5);
         int pass = 0;
         for (JsonNode e : doc.get("elboTrace").get("values")) {
-            assertThat(e.asDouble()).as("pass %d", pass + 1).isEqualTo(core.get(pass)).isLessThan(logLikelihoodCeiling);
+            assertThat(e.asDouble()).as("pass %d", pass + 1).isEqualTo(core[pass]).isLessThan(logLikelihoodCeiling);
             pass++;
         }
         assertThat(Files.readString(out.resolve("report.html"))).contains("elbo4j fit: lda").contains("topic 0");

@@ -18,7 +18,7 @@ import java.util.function.Function;
 public final class GradientChecker {
 
     /** The default relative step {@code 1e-3}: with the O(h⁴) stencil this balances truncation and round-off near 1e-12. */
-    public static final double DEFAULT_STEP = 1e-3;
+    private static final double STEP = 1e-3;
 
     private GradientChecker() {
     }
@@ -27,9 +27,12 @@ public final class GradientChecker {
     public record Result(double maxError, int input, int element, double analytic, double numeric) {
     }
 
-    /** Checks {@code f} at {@code inputs} with the default step and cotangent seed 1. */
+    /**
+     * Checks {@code f} at {@code inputs} with relative step {@code 1e-3} (with the O(h⁴) stencil it
+     * balances truncation and round-off near 1e-12) and cotangent seed 1.
+     */
     public static Result check(Function<Var[], Var> f, Tensor... inputs) {
-        return check(f, DEFAULT_STEP, 1L, inputs);
+        return check(f, STEP, 1L, inputs);
     }
 
     /** Checks {@code f} at {@code inputs} with the given relative step and cotangent seed. */

@@ -99,7 +99,7 @@ public record Fit(String method, Map<String, Tensor> parameters, ElboTrace elboT
         return t;
     }
 
-    /** The step-size scale {@code η} chosen by {@link Svi#adaptStepSize}, if the search ran. */
+    /** The step-size scale {@code η} chosen by {@link Svi.Builder#adaptStepSize}, if the search ran. */
     public OptionalDouble adaptedStepSize() {
         String eta = provenance.settings().get("adaptedStepSize");
         return eta == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(eta));

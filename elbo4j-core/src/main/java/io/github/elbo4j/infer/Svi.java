@@ -4,12 +4,10 @@ import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.model.Model;
-import io.github.elbo4j.optim.Adam;
 import io.github.elbo4j.optim.Lbfgs;
 import io.github.elbo4j.optim.Optimizer;
 import io.github.elbo4j.random.RandomStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +15,7 @@ import java.util.Optional;
 /**
  * Variational inference by maximizing the ELBO over the guide's (and the model's) parameters
  * (Hoffman et al., JMLR 14, 2013; Ranganath et al., AISTATS 2014; Kucukelbir et al., JMLR 18(14),
- * 2017). A builder: configure, then {@link #run}. Two methods:
+ * 2017). Configure with {@link #builder}, then {@link #run}. Two methods:
  * <ul>
  * <li><b>deterministic</b> ({@link DeterministicRun}): fixed moment-matched draws and L-BFGS, with
  *     the number of draws doubled until the optimum stops moving (Giordano, Ingram &amp; Broderick,
@@ -31,8 +29,13 @@ import java.util.Optional;
  * An automatic guide starts from a Laplace approximation when that is better ({@link WarmStart}).
  * Every fit ends with a PSIS check of {@code q} and a {@link Verdict}.
  *
- * <p>The random stream of step {@code t} is {@code RandomStream.of(seed).split(t)}, so the same
- * seed gives bit-identical results.
+ * <pre>{@code
+ * Fit fit = Svi.builder(model).guide(AutoGuide.fullRank()).seed(42).build().run();
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: one {@code Svi} can run many times, from many threads. The random
+ * stream of step {@code t} is {@code RandomStream.of(seed).split(t)}, so the same seed gives
+ * bit-identical results.
  */
 public final class Svi {
 
@@ -46,170 +49,52 @@ public final class Svi {
         STOCHASTIC
     }
 
-    /** Automatic number of draws for the check: see {@link #diagnosticDraws(int)}. */
-    static final int AUTO_DRAWS = -1;
     static final int MIN_DRAWS = 256;
     static final int MAX_DRAWS = 2000;
     static final int MAX_DETERMINISTIC_DRAWS = 4096;
     static final int MAX_DETERMINISTIC_PARAMETERS = 100_000;
 
     private final Model model;
-    private Model guide;
-    private AutoGuide autoGuide = AutoGuide.meanField();
-    private Optimizer optimizer;
-    private ElboEstimator estimator = new TraceElbo();
-    private boolean estimatorChosen;
-    private int particles = 1;
-    private long maxSteps = 10_000;
-    private Convergence convergence;
-    private long seed = 0;
-    private StepListener listener = (s, e, g, n) -> { };
-    private int adaptSteps;
-    private InitStrategy init = InitStrategy.median();
-    private WarmStart warmStart = WarmStart.laplace();
-    private Method method = Method.AUTO;
-    private int diagnosticDraws = AUTO_DRAWS;
-    private SviProgram program;
+    private final SviSettings settings;
+    /** Compiled on first use; a race compiles twice to the same program (the compilation is deterministic). */
+    private volatile SviProgram program;
 
-    private Svi(Model model) {
+    private Svi(Model model, SviSettings settings) {
         this.model = model;
+        this.settings = settings;
     }
 
-    /** VI of {@code model}, by default with a mean-field automatic guide. */
+    /**
+     * A builder for VI of {@code model}; every setting starts at the default its method states.
+     *
+     * @throws IllegalArgumentException if {@code model} is null
+     */
+    public static Builder builder(Model model) {
+        return new Builder(nonNull("model", model));
+    }
+
+    /** VI of {@code model} with every default: {@code builder(model).build()}. */
     public static Svi of(Model model) {
-        return new Svi(model);
-    }
-
-    /** Use an automatic guide. */
-    public Svi guide(AutoGuide auto) {
-        this.autoGuide = auto;
-        this.guide = null;
-        return changed();
-    }
-
-    /** Use a hand-written guide: a program with the model's latent sites (and its own params). */
-    public Svi guide(Model handWritten) {
-        this.guide = handWritten;
-        this.autoGuide = null;
-        return changed();
-    }
-
-    /** The optimizer (stochastic VI). Choosing one selects the stochastic method under {@link Method#AUTO}. */
-    public Svi optimizer(Optimizer o) {
-        this.optimizer = o;
-        return changed();
-    }
-
-    /** The ELBO estimator (stochastic VI). Choosing one selects the stochastic method under {@link Method#AUTO}. */
-    public Svi elbo(ElboEstimator e) {
-        this.estimator = e;
-        this.estimatorChosen = true;
-        return changed();
-    }
-
-    /** Monte Carlo particles per step of stochastic VI, drawn as one batch axis. */
-    public Svi numParticles(int p) {
-        if (p < 1) {
-            throw new IllegalArgumentException("numParticles must be >= 1, got " + p);
-        }
-        this.particles = p;
-        return changed();
-    }
-
-    /** The step budget of stochastic VI, and the iteration budget of each L-BFGS run of deterministic VI. */
-    public Svi maxSteps(long steps) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("maxSteps must be >= 1, got " + steps);
-        }
-        this.maxSteps = steps;
-        return changed();
-    }
-
-    /** When stochastic VI stops early (default {@link Convergence#stationary()}). */
-    public Svi convergence(Convergence rule) {
-        this.convergence = rule;
-        return changed();
-    }
-
-    /** The seed of every random draw of the run. */
-    public Svi seed(long s) {
-        this.seed = s;
-        return changed();
-    }
-
-    /** Where an automatic guide starts (default: the prior median). */
-    public Svi init(InitStrategy strategy) {
-        this.init = strategy;
-        return changed();
-    }
-
-    /** Whether an automatic guide may start from a Laplace approximation (default {@link WarmStart#laplace()}). */
-    public Svi warmStart(WarmStart w) {
-        this.warmStart = w;
-        return changed();
-    }
-
-    /** The method (default {@link Method#AUTO}). */
-    public Svi method(Method m) {
-        this.method = m;
-        return changed();
-    }
-
-    /**
-     * Draws of {@code q} for the PSIS check after the fit; 0 turns the check off. By default the
-     * number follows the fit's own work, {@code S = clamp(W / 8, 256, 2000)} with {@code W} the
-     * number of single-draw model evaluations the fit made (steps × particles, or the deterministic
-     * objective's evaluations × fixed draws), so the check costs at most about a tenth of a
-     * stochastic fit (measured on the logistic-regression benchmark: docs/fitting.md) and small
-     * models, whose fits make many cheap evaluations, get up to 2,000 draws and a steadier {@code k̂}.
-     */
-    public Svi diagnosticDraws(int draws) {
-        if (draws != 0 && draws < 100) {
-            throw new IllegalArgumentException("diagnosticDraws must be 0 (off) or >= 100, got " + draws);
-        }
-        this.diagnosticDraws = draws;
-        return this;
-    }
-
-    /**
-     * Stan's step-size search (Kucukelbir et al., JMLR 18(14), 2017, sec. 3.2; Stan's
-     * {@code adapt_engaged}): for {@code η ∈ {100, 10, 1, 0.1, 0.01}} run {@code steps} steps of
-     * {@link io.github.elbo4j.optim.StanStepSize} from the initial point, keep the {@code η} with
-     * the best mean ELBO over the last half of those steps (diverged candidates are skipped), then
-     * fit with it (stochastic VI).
-     */
-    public Svi adaptStepSize(int steps) {
-        if (steps < 2) {
-            throw new IllegalArgumentException("adaptStepSize steps must be >= 2, got " + steps);
-        }
-        this.adaptSteps = steps;
-        return changed();
-    }
-
-    /** Called after every step (stochastic) or L-BFGS iteration (deterministic). */
-    public Svi listener(StepListener l) {
-        this.listener = l;
-        return this;
-    }
-
-    private Svi changed() {
-        this.program = null;
-        return this;
+        return builder(model).build();
     }
 
     /** The model and guide, compiled once per configuration (prototype run, layout, warm start). */
     SviProgram program() {
-        if (program == null) {
-            RandomStream root = RandomStream.of(seed);
-            program = autoGuide == null ? SviProgram.handWritten(model, guide, root.split(-1))
-                    : SviProgram.automatic(model, autoGuide, t -> LatentLayout.of(t, init, root.split(-3)), warmStart, root.split(-1));
+        SviProgram p = program;
+        if (p == null) {
+            SviSettings s = settings;
+            RandomStream root = RandomStream.of(s.seed());
+            p = s.autoGuide() == null ? SviProgram.handWritten(model, s.guide(), root.split(-1))
+                    : SviProgram.automatic(model, s.autoGuide(), t -> LatentLayout.of(t, s.init(), root.split(-3)), s.warmStart(),
+                    root.split(-1));
+            program = p;
         }
-        return program;
+        return p;
     }
 
     /** The state before the first step of stochastic VI: the parameters at their starting values. */
     public SviState init() {
-        return new SviState(0, program().register(RandomStream.of(seed).split(-2)), null, 1.0);
+        return new SviState(0, program().register(RandomStream.of(settings.seed()).split(-2)), null, 1.0);
     }
 
     /** The result of one step: the new state and the step's ELBO estimate. */
@@ -218,8 +103,8 @@ public final class Svi {
 
     /** One step of stochastic VI from {@code state} (which is not modified). */
     public Update update(SviState state) {
-        StochasticRun.Step s = StochasticRun.step(program(), optimizerOrDefault(), estimator, particlesFor(), RandomStream.of(seed),
-                state, Double.NaN);
+        StochasticRun.Step s = StochasticRun.step(program(), settings.optimizerOrDefault(), settings.estimator(),
+                settings.effectiveParticles(), RandomStream.of(settings.seed()), state, Double.NaN);
         return new Update(s.state(), s.elbo(), s.gradientNorm());
     }
 
@@ -230,18 +115,18 @@ public final class Svi {
         if (chooseDeterministic(p, start)) {
             return deterministic(p, start);
         }
-        return stochastic(p, start, optimizerOrDefault(), Optional.empty());
+        return stochastic(p, start, settings.optimizerOrDefault(), Optional.empty());
     }
 
     /** Continues a stochastic fit from its saved state (same seed, same settings): the steps it would have taken next. */
     public Fit resume(Fit previous) {
         SviState state = previous.state().orElseThrow(() -> new IllegalArgumentException(
                 "this fit has no stochastic-VI state to resume from (method: " + previous.method() + ")"));
-        return stochastic(program(), state, optimizerOrDefault(), Optional.empty());
+        return stochastic(program(), state, settings.optimizerOrDefault(), Optional.empty());
     }
 
     private boolean chooseDeterministic(SviProgram p, SviState start) {
-        return switch (method) {
+        return switch (settings.method()) {
             case STOCHASTIC -> false;
             case DETERMINISTIC -> {
                 String why = deterministicObstacle(p, start);
@@ -250,7 +135,7 @@ public final class Svi {
                 }
                 yield true;
             }
-            case AUTO -> optimizer == null && !estimatorChosen && adaptSteps == 0 && deterministicObstacle(p, start) == null;
+            case AUTO -> !settings.stochasticChosen() && deterministicObstacle(p, start) == null;
         };
     }
 
@@ -262,87 +147,65 @@ public final class Svi {
         if (start.parameters().totalSize() > MAX_DETERMINISTIC_PARAMETERS) {
             return start.parameters().totalSize() + " parameters (limit " + MAX_DETERMINISTIC_PARAMETERS + ")";
         }
-        if (!p.guideSupportsFixedDraws(start.parameters(), RandomStream.of(seed).split(-4))) {
+        if (!p.guideSupportsFixedDraws(start.parameters(), RandomStream.of(settings.seed()).split(-4))) {
             return "a guide site is drawn from a family other than Normal or MultivariateNormal";
         }
         return null;
     }
 
     private Fit deterministic(SviProgram p, SviState start) {
-        Lbfgs lbfgs = new Lbfgs(10, (int) Math.min(maxSteps, Integer.MAX_VALUE));
-        DeterministicRun.Outcome o = new DeterministicRun(p, lbfgs, MAX_DETERMINISTIC_DRAWS, listener)
-                .run(start.parameters(), RandomStream.of(seed).split(-5));
-        Map<String, String> settings = settings("deterministic");
-        settings.put("fixedDraws", Integer.toString(o.draws()));
-        String method = "deterministic VI (fixed draws, L-BFGS), " + guideName() + " guide, " + o.draws() + " fixed draws";
+        Lbfgs lbfgs = new Lbfgs(10, (int) Math.min(settings.maxSteps(), Integer.MAX_VALUE));
+        DeterministicRun.Outcome o = new DeterministicRun(p, lbfgs, MAX_DETERMINISTIC_DRAWS, settings.listener())
+                .run(start.parameters(), RandomStream.of(settings.seed()).split(-5));
+        Map<String, String> reported = settings.provenance("deterministic");
+        reported.put("fixedDraws", Integer.toString(o.draws()));
+        String method = "deterministic VI (fixed draws, L-BFGS), " + settings.guideName() + " guide, " + o.draws() + " fixed draws";
         List<String> notes = List.of(p.warmStartNote, o.note());
-        return finish(p, o.parameters(), new ElboTrace(o.trace(), ElboTrace.Kind.DETERMINISTIC), o.stop(), method, settings,
+        return finish(p, o.parameters(), new ElboTrace(o.trace(), ElboTrace.Kind.DETERMINISTIC), o.stop(), method, reported,
                 Optional.empty(), notes, "raise the iteration budget (maxSteps; --steps in the command)", o.drawEvaluations());
     }
 
     private Fit stochastic(SviProgram p, SviState start, Optimizer opt, Optional<Double> eta) {
-        if (adaptSteps > 0 && eta.isEmpty()) {
-            double chosen = StepSizeSearch.choose(p, estimator, particlesFor(), adaptSteps, RandomStream.of(seed), start);
+        SviSettings s = settings;
+        if (s.adaptSteps() > 0 && eta.isEmpty()) {
+            double chosen = StepSizeSearch.choose(p, s.estimator(), s.effectiveParticles(), s.adaptSteps(), RandomStream.of(s.seed()),
+                    start);
             return stochastic(p, start, new io.github.elbo4j.optim.StanStepSize(chosen), Optional.of(chosen));
         }
-        Convergence rule = convergence != null ? convergence : Convergence.stationary();
-        StochasticRun.Outcome o = StochasticRun.run(p, opt, estimator, particlesFor(), maxSteps, rule, listener,
-                RandomStream.of(seed), start);
-        Map<String, String> settings = settings("stochastic");
-        settings.put("optimizer", opt.toString());
-        settings.put("convergence", rule.toString());
-        eta.ifPresent(e -> settings.put("adaptedStepSize", Double.toString(e)));
-        String method = "stochastic VI, " + guideName() + " guide, " + opt.getClass().getSimpleName() + ", " + particlesFor()
-                + " particle(s) per step";
-        return finish(p, o.fitted(), new ElboTrace(o.trace(), ElboTrace.Kind.STOCHASTIC), o.stop(), method, settings,
+        Convergence rule = s.convergenceOrDefault();
+        StochasticRun.Outcome o = StochasticRun.run(p, opt, s.estimator(), s.effectiveParticles(), s.maxSteps(), rule, s.listener(),
+                RandomStream.of(s.seed()), start);
+        Map<String, String> reported = s.provenance("stochastic");
+        reported.put("optimizer", opt.toString());
+        reported.put("convergence", rule.toString());
+        eta.ifPresent(e -> reported.put("adaptedStepSize", Double.toString(e)));
+        String method = "stochastic VI, " + s.guideName() + " guide, " + opt.getClass().getSimpleName() + ", "
+                + s.effectiveParticles() + " particle(s) per step";
+        return finish(p, o.fitted(), new ElboTrace(o.trace(), ElboTrace.Kind.STOCHASTIC), o.stop(), method, reported,
                 Optional.of(o.state()), List.of(p.warmStartNote, o.note()),
                 "raise the step budget (maxSteps; --steps in the command), lower the learning rate, or let elbo4j choose the "
                         + "method (no optimizer)", o.drawEvaluations());
     }
 
     private Fit finish(SviProgram p, ParameterStore fitted, ElboTrace trace, StopReason stop, String method,
-                       Map<String, String> settings, Optional<SviState> state, List<String> notes, String howToFix,
+                       Map<String, String> reported, Optional<SviState> state, List<String> notes, String howToFix,
                        long drawEvaluations) {
         GuidePosterior posterior = p.posterior(fitted);
         Diagnostics d;
-        if (diagnosticDraws == 0) {
+        int chosenDraws = settings.diagnosticDraws();
+        if (chosenDraws == 0) {
             d = Diagnostics.notChecked("the check was turned off (diagnosticDraws(0))");
-        } else if (autoGuide != null && autoGuide.isPointMass()) {
+        } else if (settings.pointMass()) {
             d = Diagnostics.notChecked("a point estimate (MAP) has no density to compare with the posterior");
         } else {
-            int draws = diagnosticDraws != AUTO_DRAWS ? diagnosticDraws
+            int draws = chosenDraws != SviSettings.AUTO_DRAWS ? chosenDraws
                     : (int) Math.max(MIN_DRAWS, Math.min(MAX_DRAWS, drawEvaluations / 8));
-            settings.put("diagnosticDraws", Integer.toString(draws));
-            d = ImportanceCheck.diagnose(model, posterior, draws, RandomStream.of(seed).split(-6));
+            reported.put("diagnosticDraws", Integer.toString(draws));
+            d = ImportanceCheck.diagnose(model, posterior, draws, RandomStream.of(settings.seed()).split(-6));
         }
         List<String> allNotes = new ArrayList<>(notes);
-        return new Fit(method, fitted.values(), trace, stop, d, Verdict.of(stop, d, howToFix), Provenance.of(seed, settings),
-                posterior, state, allNotes);
-    }
-
-    private Map<String, String> settings(String methodName) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("method", methodName);
-        s.put("guide", guideName());
-        s.put("init", init.toString());
-        s.put("warmStart", warmStart.toString());
-        s.put("particles", Integer.toString(particlesFor()));
-        s.put("maxSteps", Long.toString(maxSteps));
-        s.put("estimator", estimator.getClass().getSimpleName());
-        s.put("diagnosticDraws", diagnosticDraws == AUTO_DRAWS ? "auto" : Integer.toString(diagnosticDraws));
-        return s;
-    }
-
-    private String guideName() {
-        return autoGuide == null ? "hand-written" : autoGuide.familyName();
-    }
-
-    private Optimizer optimizerOrDefault() {
-        return optimizer != null ? optimizer : Adam.lr(0.05);
-    }
-
-    private int particlesFor() {
-        return autoGuide != null && autoGuide.isPointMass() ? 1 : particles;
+        return new Fit(method, fitted.values(), trace, stop, d, Verdict.of(stop, d, howToFix),
+                Provenance.of(settings.seed(), reported), posterior, state, allNotes);
     }
 
     /** One ELBO estimate; a broadcasting failure with several particles gets advice on plates. */
@@ -356,6 +219,171 @@ public final class Svi {
                         + "axis stays left of them, or use numParticles(1)", e);
             }
             throw e;
+        }
+    }
+
+    private static <T> T nonNull(String name, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * The settings of an {@link Svi}, each validated when set; {@link #build()} takes a snapshot, so
+     * a builder can be changed and built again. Not thread-safe (the {@link Svi} it builds is).
+     */
+    public static final class Builder {
+
+        private final Model model;
+        private Model guide;
+        private AutoGuide autoGuide = AutoGuide.meanField();
+        private Optimizer optimizer;
+        private ElboEstimator estimator = new TraceElbo();
+        private boolean estimatorChosen;
+        private int particles = 1;
+        private long maxSteps = 10_000;
+        private Convergence convergence;
+        private long seed = 0;
+        private StepListener listener = (s, e, g, n) -> { };
+        private int adaptSteps;
+        private InitStrategy init = InitStrategy.median();
+        private WarmStart warmStart = WarmStart.laplace();
+        private Method method = Method.AUTO;
+        private int diagnosticDraws = SviSettings.AUTO_DRAWS;
+
+        private Builder(Model model) {
+            this.model = model;
+        }
+
+        /** Use an automatic guide (default {@link AutoGuide#meanField()}). */
+        public Builder guide(AutoGuide auto) {
+            this.autoGuide = nonNull("guide", auto);
+            this.guide = null;
+            return this;
+        }
+
+        /**
+         * Use a hand-written guide: a program with the model's latent sites (and its own params).
+         * Default: the automatic guide {@link AutoGuide#meanField()}.
+         */
+        public Builder guide(Model handWritten) {
+            this.guide = nonNull("guide", handWritten);
+            this.autoGuide = null;
+            return this;
+        }
+
+        /**
+         * The optimizer (stochastic VI). Choosing one selects the stochastic method under
+         * {@link Method#AUTO}. Default: none chosen; stochastic VI then uses {@code Adam.lr(0.05)}.
+         */
+        public Builder optimizer(Optimizer o) {
+            this.optimizer = nonNull("optimizer", o);
+            return this;
+        }
+
+        /**
+         * The ELBO estimator (stochastic VI). Choosing one selects the stochastic method under
+         * {@link Method#AUTO}. Default: {@link TraceElbo}.
+         */
+        public Builder elbo(ElboEstimator e) {
+            this.estimator = nonNull("elbo", e);
+            this.estimatorChosen = true;
+            return this;
+        }
+
+        /** Monte Carlo particles per step of stochastic VI, drawn as one batch axis; {@code >= 1} (default 1). */
+        public Builder numParticles(int p) {
+            if (p < 1) {
+                throw new IllegalArgumentException("numParticles must be >= 1, got " + p);
+            }
+            this.particles = p;
+            return this;
+        }
+
+        /**
+         * The step budget of stochastic VI, and the iteration budget of each L-BFGS run of
+         * deterministic VI; {@code >= 1} (default 10,000).
+         */
+        public Builder maxSteps(long steps) {
+            if (steps < 1) {
+                throw new IllegalArgumentException("maxSteps must be >= 1, got " + steps);
+            }
+            this.maxSteps = steps;
+            return this;
+        }
+
+        /** When stochastic VI stops early (default {@link Convergence#stationary()}). */
+        public Builder convergence(Convergence rule) {
+            this.convergence = nonNull("convergence", rule);
+            return this;
+        }
+
+        /** The seed of every random draw of the run (default 0). */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
+        /** Where an automatic guide starts (default {@link InitStrategy#median()}: the prior median). */
+        public Builder init(InitStrategy strategy) {
+            this.init = nonNull("init", strategy);
+            return this;
+        }
+
+        /** Whether an automatic guide may start from a Laplace approximation (default {@link WarmStart#laplace()}). */
+        public Builder warmStart(WarmStart w) {
+            this.warmStart = nonNull("warmStart", w);
+            return this;
+        }
+
+        /** The method (default {@link Method#AUTO}). */
+        public Builder method(Method m) {
+            this.method = nonNull("method", m);
+            return this;
+        }
+
+        /**
+         * Draws of {@code q} for the PSIS check after the fit; 0 turns the check off. By default the
+         * number follows the fit's own work, {@code S = clamp(W / 8, 256, 2000)} with {@code W} the
+         * number of single-draw model evaluations the fit made (steps × particles, or the deterministic
+         * objective's evaluations × fixed draws), so the check costs at most about a tenth of a
+         * stochastic fit (measured on the logistic-regression benchmark: docs/fitting.md) and small
+         * models, whose fits make many cheap evaluations, get up to 2,000 draws and a steadier {@code k̂}.
+         */
+        public Builder diagnosticDraws(int draws) {
+            if (draws != 0 && draws < 100) {
+                throw new IllegalArgumentException("diagnosticDraws must be 0 (off) or >= 100, got " + draws);
+            }
+            this.diagnosticDraws = draws;
+            return this;
+        }
+
+        /**
+         * Stan's step-size search (Kucukelbir et al., JMLR 18(14), 2017, sec. 3.2; Stan's
+         * {@code adapt_engaged}): for {@code η ∈ {100, 10, 1, 0.1, 0.01}} run {@code steps} steps of
+         * {@link io.github.elbo4j.optim.StanStepSize} from the initial point, keep the {@code η} with
+         * the best mean ELBO over the last half of those steps (diverged candidates are skipped), then
+         * fit with it (stochastic VI). {@code steps >= 2}; default: no search.
+         */
+        public Builder adaptStepSize(int steps) {
+            if (steps < 2) {
+                throw new IllegalArgumentException("adaptStepSize steps must be >= 2, got " + steps);
+            }
+            this.adaptSteps = steps;
+            return this;
+        }
+
+        /** Called after every step (stochastic) or L-BFGS iteration (deterministic), on the fitting thread (default: none). */
+        public Builder listener(StepListener l) {
+            this.listener = nonNull("listener", l);
+            return this;
+        }
+
+        /** The configured fit: immutable and thread-safe. */
+        public Svi build() {
+            return new Svi(model, new SviSettings(guide, autoGuide, optimizer, estimator, estimatorChosen, particles, maxSteps,
+                    convergence, seed, listener, adaptSteps, init, warmStart, method, diagnosticDraws));
         }
     }
 }

@@ -5,7 +5,7 @@ package io.github.elbo4j.optim;
  * {@code vb}): {@code s_k = α g_k² + (1-α) s_{k-1}} (with {@code s_1 = g_1²}),
  * {@code ρ_k = η · k^{-1/2+ε} / (τ + √s_k)}, {@code θ ← θ - ρ_k g_k} for a loss to minimize;
  * {@code α = 0.1}, {@code τ = 1}, {@code ε = 1e-16}. The scale {@code η} is chosen by
- * {@link io.github.elbo4j.infer.Svi#adaptStepSize}.
+ * {@link io.github.elbo4j.infer.Svi.Builder#adaptStepSize}.
  *
  * @param eta the step-size scale {@code η > 0}
  */

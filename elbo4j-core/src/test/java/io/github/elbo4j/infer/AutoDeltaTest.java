@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class AutoDeltaTest {
 
     private static Fit map(Model model) {
-        return Svi.of(model).guide(AutoGuide.delta()).maxSteps(3000).seed(5)
-                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01))).run();
+        return Svi.builder(model).guide(AutoGuide.delta()).maxSteps(3000).seed(5)
+                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01))).build().run();
     }
 
     private static double point(Fit fit, String site) {

@@ -114,8 +114,8 @@ class ConvergenceTest {
     @Test
     void sviStopsAtTheExactStepTheRuleFires() {
         Model prior = m -> m.sample("z", Normal.of(0, 1));
-        Fit fit = Svi.of(prior).guide(AutoGuide.delta()).optimizer(Adam.lr(0.1)).maxSteps(1000)
-                .convergence(new Convergence.RelativeChange(0.01, 10, 3)).seed(3).run();
+        Fit fit = Svi.builder(prior).guide(AutoGuide.delta()).optimizer(Adam.lr(0.1)).maxSteps(1000)
+                .convergence(new Convergence.RelativeChange(0.01, 10, 3)).seed(3).build().run();
         assertThat(fit.converged()).isTrue();
         assertThat(fit.steps()).isEqualTo(20);
         assertThat(fit.elboTrace().values()).hasSize(20);

@@ -86,9 +86,9 @@ class DependentSupportTest {
     @Test
     void aUniformBoundedByAnotherLatentFitsTheExactPosteriorMoments() {
         double[] exact = exactMoments();
-        Fit fit = Svi.of(STICK).guide(AutoGuide.fullRank())
+        Fit fit = Svi.builder(STICK).guide(AutoGuide.fullRank())
                 .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01)))
-                .numParticles(8).maxSteps(3000).seed(3).run();
+                .numParticles(8).maxSteps(3000).seed(3).build().run();
         Map<String, Tensor> draws = fit.posterior().sample(4000, RandomStream.of(8));
         double[] z1 = draws.get("z1").toArray();
         double[] z2 = draws.get("z2").toArray();
@@ -127,8 +127,8 @@ class DependentSupportTest {
         for (int i = 0; i < 50; i++) {
             mode1 = ybar1 + S * S / 10 / (1 - mode1);
         }
-        Fit fit = Svi.of(STICK).guide(AutoGuide.delta())
-                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(2000, 0.001))).maxSteps(2000).seed(3).run();
+        Fit fit = Svi.builder(STICK).guide(AutoGuide.delta())
+                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(2000, 0.001))).maxSteps(2000).seed(3).build().run();
         Map<String, Tensor> point = fit.posterior().sample(1, RandomStream.of(1));
         assertThat(point.get("z1").item()).isCloseTo(mode1, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(point.get("z2").item()).isCloseTo(ybar2, org.assertj.core.data.Offset.offset(1e-4));

@@ -98,10 +98,10 @@ class EstimatorConjugateTest {
         double[][] out = new double[SEEDS][];
         for (int s = 0; s < SEEDS; s++) {
             // the whole cosine schedule from the prior median: the estimator, not the warm start, must reach the posterior
-            Svi svi = Svi.of(MODEL).elbo(estimator).numParticles(particles).maxSteps(steps).seed(100 + s)
+            Svi.Builder svi = Svi.builder(MODEL).elbo(estimator).numParticles(particles).maxSteps(steps).seed(100 + s)
                     .optimizer(Adam.lr(lr).withSchedule(LearningRateSchedule.cosine(steps, 0.01)))
                     .convergence(Convergence.none()).warmStart(WarmStart.none());
-            Fit f = guide == null ? svi.guide(AutoGuide.meanField()).run() : svi.guide(guide).run();
+            Fit f = (guide == null ? svi.guide(AutoGuide.meanField()) : svi.guide(guide)).build().run();
             out[s] = guide == null
                     ? new double[] {((GuidePosterior) f.posterior()).location("z").item(), ((GuidePosterior) f.posterior()).scale("z").item()}
                     : new double[] {f.parameter("loc").toArray()[0], f.parameter("scale").toArray()[0]};

@@ -37,9 +37,9 @@ class FactorPerParticleTest {
     void aPerParticleFactorGivesTheExactPosteriorWithEightParticles() {
         double sd = Math.sqrt(1 / (1 / 100.0 + 4));
         double mean = sd * sd * 2 * 4;
-        Fit fit = Svi.of(FACTOR_ONLY).guide(AutoGuide.meanField())
+        Fit fit = Svi.builder(FACTOR_ONLY).guide(AutoGuide.meanField())
                 .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01)))
-                .numParticles(8).maxSteps(3000).convergence(Convergence.none()).seed(1).run();
+                .numParticles(8).maxSteps(3000).convergence(Convergence.none()).seed(1).build().run();
         double loc = ((GuidePosterior) fit.posterior()).location("z").item();
         double scale = ((GuidePosterior) fit.posterior()).scale("z").item();
         // the optimizer's last iterates scatter by a few percent of sd (SviConjugateTest's tolerances);

@@ -27,7 +27,7 @@ class FitJsonTest {
     @Test
     void aLoadedFitHasTheSameSummaryBitsDiagnosticsAndVerdict(@TempDir Path dir) {
         for (AutoGuide guide : new AutoGuide[] {AutoGuide.meanField(), AutoGuide.fullRank()}) {
-            Fit fit = Svi.of(MODEL).guide(guide).seed(5).run();
+            Fit fit = Svi.builder(MODEL).guide(guide).seed(5).build().run();
             Path file = dir.resolve(guide.familyName() + ".json");
             fit.save(file);
             Fit loaded = Fit.load(file, MODEL);
@@ -43,15 +43,15 @@ class FitJsonTest {
 
     @Test
     void aStochasticFitResumedFromItsSavedStateEqualsAnUninterruptedRun(@TempDir Path dir) {
-        Svi first = Svi.of(MODEL).guide(AutoGuide.meanField()).optimizer(Adam.lr(0.02)).convergence(Convergence.none())
-                .maxSteps(150).seed(9);
+        Svi first = Svi.builder(MODEL).guide(AutoGuide.meanField()).optimizer(Adam.lr(0.02)).convergence(Convergence.none())
+                .maxSteps(150).seed(9).build();
         Fit half = first.run();
         Path file = dir.resolve("half.json");
         half.save(file);
-        Fit resumed = Svi.of(MODEL).guide(AutoGuide.meanField()).optimizer(Adam.lr(0.02)).convergence(Convergence.none())
-                .maxSteps(300).seed(9).resume(Fit.load(file, MODEL));
-        Fit whole = Svi.of(MODEL).guide(AutoGuide.meanField()).optimizer(Adam.lr(0.02)).convergence(Convergence.none())
-                .maxSteps(300).seed(9).run();
+        Fit resumed = Svi.builder(MODEL).guide(AutoGuide.meanField()).optimizer(Adam.lr(0.02)).convergence(Convergence.none())
+                .maxSteps(300).seed(9).build().resume(Fit.load(file, MODEL));
+        Fit whole = Svi.builder(MODEL).guide(AutoGuide.meanField()).optimizer(Adam.lr(0.02)).convergence(Convergence.none())
+                .maxSteps(300).seed(9).build().run();
         assertThat(resumed.parameters()).isEqualTo(whole.parameters());
         double[] tail = java.util.Arrays.copyOfRange(whole.elboTrace().values(), 150, 300);
         assertThat(resumed.elboTrace().values()).containsExactly(tail);
@@ -60,7 +60,7 @@ class FitJsonTest {
     @Test
     void aFitWithAnAutomaticGuideNeedsItsModelToLoad(@TempDir Path dir) {
         Path file = dir.resolve("fit.json");
-        Svi.of(MODEL).seed(1).run().save(file);
+        Svi.builder(MODEL).seed(1).build().run().save(file);
         assertThatThrownBy(() -> Fit.load(file)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs the model to rebuild: Fit.load(file, model)");
     }
@@ -75,7 +75,7 @@ class FitJsonTest {
 
     @Test
     void savingWritesTheWholeFileOrNothing(@TempDir Path dir) throws Exception {
-        Fit fit = Svi.of(MODEL).seed(1).run();
+        Fit fit = Svi.builder(MODEL).seed(1).build().run();
         Path file = dir.resolve("fit.json");
         fit.save(file);
         assertThat(Files.list(dir).map(p -> p.getFileName().toString())).containsExactly("fit.json");

@@ -34,9 +34,9 @@ class ImproperPriorTest {
             mean += v / Y.length;
         }
         double sd = SIGMA / Math.sqrt(Y.length);
-        Fit fit = Svi.of(model).guide(AutoGuide.meanField())
+        Fit fit = Svi.builder(model).guide(AutoGuide.meanField())
                 .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01)))
-                .numParticles(16).maxSteps(3000).convergence(Convergence.none()).seed(1).run();
+                .numParticles(16).maxSteps(3000).convergence(Convergence.none()).seed(1).build().run();
         double loc = ((GuidePosterior) fit.posterior()).location("mu").item();
         double scale = ((GuidePosterior) fit.posterior()).scale("mu").item();
         // tolerances as SviConjugateTest: the last iterates of Adam scatter by about 1% of sd
@@ -64,9 +64,9 @@ class ImproperPriorTest {
             m.factor("mu_prior", Normal.of(0, 5).logProb(mu).sum(-1));
             m.plate("obs", 10, p -> m.observe("y", Normal.of(mu, Var.constant(1.0)).toEvent(1), data));
         };
-        Fit fit = Svi.of(model).guide(AutoGuide.fullRank())
+        Fit fit = Svi.builder(model).guide(AutoGuide.fullRank())
                 .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01)))
-                .numParticles(8).maxSteps(3000).seed(2).run();
+                .numParticles(8).maxSteps(3000).seed(2).build().run();
         double[] draws = fit.posterior().sample("mu", 4000, io.github.elbo4j.random.RandomStream.of(9)).toArray();
         double precision = 10 + 1 / 25.0;
         for (int k = 0; k < 2; k++) {

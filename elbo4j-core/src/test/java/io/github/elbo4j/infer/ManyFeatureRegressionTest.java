@@ -92,7 +92,7 @@ class ManyFeatureRegressionTest {
     void defaultSettingsMatchLeastSquaresToATenthOfAPosteriorSd() {
         Tensor[] xy = data();
         double[] ls = leastSquares(xy[0], xy[1]);
-        Fit fit = Svi.of(model(xy[0], xy[1])).seed(42).run();
+        Fit fit = Svi.builder(model(xy[0], xy[1])).seed(42).build().run();
         assertThat(fit.converged()).isTrue();
         assertNearLeastSquares(fit, ls, 0.1);
         assertThat(fit.verdict().isWarning()).as(fit.verdict().toString()).isFalse();
@@ -106,8 +106,8 @@ class ManyFeatureRegressionTest {
     void theCommandsAdamSettingsFromThePriorMedianReachTheAnswer() {
         Tensor[] xy = data();
         double[] ls = leastSquares(xy[0], xy[1]);
-        Fit fit = Svi.of(model(xy[0], xy[1])).guide(AutoGuide.meanField()).optimizer(Adam.lr(0.05)).maxSteps(5000)
-                .warmStart(WarmStart.none()).seed(42).run();
+        Fit fit = Svi.builder(model(xy[0], xy[1])).guide(AutoGuide.meanField()).optimizer(Adam.lr(0.05)).maxSteps(5000)
+                .warmStart(WarmStart.none()).seed(42).build().run();
         // Adam's iterates at the end of the stationarity rule (step size decayed to 0.0045, window average) wander by a
         // fraction of a posterior sd
         assertNearLeastSquares(fit, ls, 0.5);

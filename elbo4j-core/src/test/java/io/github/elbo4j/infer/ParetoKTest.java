@@ -41,7 +41,7 @@ class ParetoKTest {
             Var mu = m.sample("mu", Normal.of(0, 2));
             m.plate("data", 4, p -> m.observe("x", Normal.of(mu, Var.constant(1.0)), Tensor.of(0.3, 1.1, -0.2, 0.9)));
         };
-        Fit fit = Svi.of(normalNormal).guide(AutoGuide.meanField()).seed(3).run();
+        Fit fit = Svi.builder(normalNormal).guide(AutoGuide.meanField()).seed(3).build().run();
         assertThat(fit.paretoK().getAsDouble()).isLessThan(0.5);
         assertThat(fit.diagnostics().importanceEss()).isGreaterThan(0.99 * fit.diagnostics().draws());
         assertThat(fit.verdict().level()).isEqualTo(Verdict.Level.GOOD);
@@ -63,7 +63,7 @@ class ParetoKTest {
         };
         boolean sawLargeK = false;
         for (long seed = 1; seed <= 6; seed++) {
-            Fit fit = Svi.of(coin).seed(seed).run();
+            Fit fit = Svi.builder(coin).seed(seed).build().run();
             assertThat(fit.diagnostics().logRatioSd()).isLessThan(0.1);
             assertThat(fit.verdict().level()).as("seed %d: %s", seed, fit.verdict()).isIn(Verdict.Level.GOOD, Verdict.Level.USABLE);
             sawLargeK |= fit.paretoK().getAsDouble() >= 0.7;
@@ -73,7 +73,7 @@ class ParetoKTest {
 
     @Test
     void meanFieldOnNealsFunnelIsFlaggedAsNotToBeTrusted() {
-        Fit fit = Svi.of(FUNNEL).guide(AutoGuide.meanField()).seed(1).run();
+        Fit fit = Svi.builder(FUNNEL).guide(AutoGuide.meanField()).seed(1).build().run();
         assertThat(fit.paretoK().getAsDouble()).isGreaterThanOrEqualTo(0.7);
         assertThat(fit.verdict().level()).isEqualTo(Verdict.Level.DO_NOT_TRUST);
         assertThat(fit.verdict().isWarning()).isTrue();
@@ -83,7 +83,7 @@ class ParetoKTest {
 
     @Test
     void meanFieldOnCenteredEightSchoolsIsFlaggedAsNotToBeTrusted() {
-        Fit fit = Svi.of(CENTERED_EIGHT_SCHOOLS).guide(AutoGuide.meanField()).seed(1).run();
+        Fit fit = Svi.builder(CENTERED_EIGHT_SCHOOLS).guide(AutoGuide.meanField()).seed(1).build().run();
         assertThat(fit.paretoK().getAsDouble()).isGreaterThanOrEqualTo(0.7);
         assertThat(fit.verdict().level()).isEqualTo(Verdict.Level.DO_NOT_TRUST);
     }

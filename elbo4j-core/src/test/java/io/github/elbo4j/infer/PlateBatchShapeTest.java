@@ -45,7 +45,7 @@ class PlateBatchShapeTest {
 
     @Test
     void theFittedPosteriorHasEightThetas() {
-        Fit fit = Svi.of(CENTERED).guide(AutoGuide.meanField()).numParticles(4).maxSteps(20).seed(3).run();
+        Fit fit = Svi.builder(CENTERED).guide(AutoGuide.meanField()).numParticles(4).maxSteps(20).seed(3).build().run();
         assertThat(fit.parameter("auto_loc").shape()).containsExactly(10);
         assertThat(fit.posterior().sample("theta", 5, RandomStream.of(2)).shape()).containsExactly(5, 8);
     }

@@ -33,7 +33,7 @@ class PredictiveTest {
         double precision = 1 / 4.0 + X.length;
         double tau2 = 1 / precision;
         double muN = (0.3 + 1.1 - 0.2 + 0.9) / precision;
-        Fit fit = Svi.of(MODEL).guide(AutoGuide.meanField()).seed(4).run();
+        Fit fit = Svi.builder(MODEL).guide(AutoGuide.meanField()).seed(4).build().run();
         int n = 100_000;
         Map<String, Tensor> draws = fit.posterior().predictive(MODEL, n, RandomStream.of(8));
         assertThat(draws.get("x").shape()).containsExactly(n, X.length);
@@ -60,7 +60,7 @@ class PredictiveTest {
 
     @Test
     void aFitStoppedByItsBudgetSaysSoInItsVerdict() {
-        Fit fit = Svi.of(MODEL).guide(AutoGuide.meanField()).optimizer(Sgd.lr(1e-4)).maxSteps(50).seed(1).run();
+        Fit fit = Svi.builder(MODEL).guide(AutoGuide.meanField()).optimizer(Sgd.lr(1e-4)).maxSteps(50).seed(1).build().run();
         assertThat(fit.stopReason()).isEqualTo(StopReason.BUDGET);
         assertThat(fit.verdict().isWarning()).isTrue();
         assertThat(fit.verdict().reasons().get(0)).startsWith("not converged: the budget ran out").contains("raise the step budget");

@@ -59,8 +59,8 @@ class ShapeContractTest {
     void latentValuesHaveTheContractShapeInThePrototypeAndWithOneOrFourParticles() {
         for (int particles : new int[] {1, 4}) {
             // without the warm start's 64 draws and the PSIS check's 1,000, the model sees P = 1 (prototype) and the fit's P
-            Fit fit = Svi.of(model()).guide(AutoGuide.meanField()).optimizer(Adam.lr(0.01)).warmStart(WarmStart.none())
-                    .diagnosticDraws(0).numParticles(particles).maxSteps(3).seed(5).run();
+            Fit fit = Svi.builder(model()).guide(AutoGuide.meanField()).optimizer(Adam.lr(0.01)).warmStart(WarmStart.none())
+                    .diagnosticDraws(0).numParticles(particles).maxSteps(3).seed(5).build().run();
             Map<String, Tensor> draws = fit.posterior().sample(7, RandomStream.of(3));
             assertThat(draws.get("mu").shape()).containsExactly(7);
             assertThat(draws.get("w").shape()).containsExactly(7, 3);
@@ -71,7 +71,7 @@ class ShapeContractTest {
 
     @Test
     void mapPointsServeEveryParticleOfPosteriorDraws() {
-        Fit fit = Svi.of(model()).guide(AutoGuide.delta()).maxSteps(3).seed(5).run();
+        Fit fit = Svi.builder(model()).guide(AutoGuide.delta()).maxSteps(3).seed(5).build().run();
         Map<String, Tensor> draws = fit.posterior().sample(7, RandomStream.of(3));
         assertThat(draws.get("mu").shape()).containsExactly(7);
         assertThat(draws.get("w").shape()).containsExactly(7, 3);
@@ -95,7 +95,7 @@ class ShapeContractTest {
                 assertShape("eta (guide)", eta, 1, 2);
             });
         };
-        Fit fit = Svi.of(model()).guide(guide).method(Svi.Method.STOCHASTIC).diagnosticDraws(0).numParticles(4).maxSteps(3).seed(5).run();
+        Fit fit = Svi.builder(model()).guide(guide).method(Svi.Method.STOCHASTIC).diagnosticDraws(0).numParticles(4).maxSteps(3).seed(5).build().run();
         Map<String, Tensor> draws = fit.posterior().sample(6, RandomStream.of(3));
         assertThat(draws.get("mu").shape()).containsExactly(6);
         assertThat(draws.get("eta").shape()).containsExactly(6, 2);

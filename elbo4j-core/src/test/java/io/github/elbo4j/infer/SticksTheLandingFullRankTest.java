@@ -31,9 +31,9 @@ class SticksTheLandingFullRankTest {
 
     @Test
     void fullRankWithSticksTheLandingKeepsTheExactCovariance() {
-        Fit fit = Svi.of(CHAIN).guide(AutoGuide.fullRank()).elbo(ElboEstimator.sticksTheLanding())
+        Fit fit = Svi.builder(CHAIN).guide(AutoGuide.fullRank()).elbo(ElboEstimator.sticksTheLanding())
                 .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01))).numParticles(8)
-                .maxSteps(3000).convergence(Convergence.none()).warmStart(WarmStart.none()).seed(1).run();
+                .maxSteps(3000).convergence(Convergence.none()).warmStart(WarmStart.none()).seed(1).build().run();
         Tensor cov = ((GuidePosterior) fit.posterior()).moments().orElseThrow().covariance();
         // STL has zero gradient variance at the optimum for a Gaussian target: the fit is tight
         assertThat(cov.get(0, 0)).isCloseTo(2.0 / 3, offset(0.02));

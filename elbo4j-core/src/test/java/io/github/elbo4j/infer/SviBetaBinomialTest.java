@@ -51,9 +51,9 @@ class SviBetaBinomialTest {
 
     @Test
     void betaGuideRecoversTheExactPosteriorAndTheElboGapCloses() {
-        Fit fit = Svi.of(COIN).guide(BETA_GUIDE)
+        Fit fit = Svi.builder(COIN).guide(BETA_GUIDE)
                 .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(4000, 0.01)))
-                .numParticles(32).maxSteps(4000).seed(7).run();
+                .numParticles(32).maxSteps(4000).seed(7).build().run();
         double alpha = fit.parameter("alpha").item();
         double beta = fit.parameter("beta").item();
         assertThat(alpha / (A + K)).as("alpha %s vs exact %s", alpha, A + K).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.02));

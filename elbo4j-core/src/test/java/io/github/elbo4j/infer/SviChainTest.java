@@ -31,12 +31,12 @@ class SviChainTest {
 
     @Test
     void meanFieldSviReachesTheCaviFixedPoint() {
-        Fit fit = Svi.of(CHAIN)
+        Fit fit = Svi.builder(CHAIN)
                 .guide(AutoGuide.meanField())
                 .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(4000, 0.01)))
                 .numParticles(32)
                 .maxSteps(4000)
-                .seed(3)
+                .seed(3).build()
                 .run();
         GuidePosterior q = (GuidePosterior) fit.posterior();
         double[] loc = {q.location("z1").item(), q.location("z2").item()};
@@ -51,7 +51,7 @@ class SviChainTest {
 
     @Test
     void theSameSeedGivesBitIdenticalFits() {
-        Svi svi = Svi.of(CHAIN).guide(AutoGuide.fullRank()).numParticles(4).maxSteps(200).seed(11);
+        Svi svi = Svi.builder(CHAIN).guide(AutoGuide.fullRank()).numParticles(4).maxSteps(200).seed(11).build();
         Fit a = svi.run();
         Fit b = svi.run();
         assertThat(a.elboTrace()).isEqualTo(b.elboTrace());
@@ -60,12 +60,12 @@ class SviChainTest {
 
     @Test
     void fullRankCapturesTheExactPosteriorCorrelation() {
-        Fit fit = Svi.of(CHAIN)
+        Fit fit = Svi.builder(CHAIN)
                 .guide(AutoGuide.fullRank())
                 .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(4000, 0.01)))
                 .numParticles(32)
                 .maxSteps(4000)
-                .seed(5)
+                .seed(5).build()
                 .run();
         // Exact covariance Λ⁻¹ = (1/3)[[2,1],[1,2]]: sds sqrt(2/3), correlation 1/2.
         Tensor cov = ((GuidePosterior) fit.posterior()).moments().orElseThrow().covariance();
@@ -83,7 +83,7 @@ class SviChainTest {
      */
     @Test
     void defaultSettingsReachTheExactOptimaOfBothGuides() {
-        Fit mf = Svi.of(CHAIN).guide(AutoGuide.meanField()).seed(3).run();
+        Fit mf = Svi.builder(CHAIN).guide(AutoGuide.meanField()).seed(3).build().run();
         GuidePosterior q = (GuidePosterior) mf.posterior();
         assertThat(mf.converged()).isTrue();
         assertThat(q.location("z1").item()).isCloseTo(X / 3, org.assertj.core.data.Offset.offset(1e-5));
@@ -91,7 +91,7 @@ class SviChainTest {
         assertThat(q.scale("z1").item()).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-5));
         assertThat(q.scale("z2").item()).isCloseTo(Math.sqrt(0.5), org.assertj.core.data.Offset.offset(1e-5));
 
-        Fit fr = Svi.of(CHAIN).guide(AutoGuide.fullRank()).seed(3).run();
+        Fit fr = Svi.builder(CHAIN).guide(AutoGuide.fullRank()).seed(3).build().run();
         Tensor cov = ((GuidePosterior) fr.posterior()).moments().orElseThrow().covariance();
         Tensor mean = ((GuidePosterior) fr.posterior()).moments().orElseThrow().mean();
         assertThat(mean.toArray()).containsExactly(new double[] {X / 3, 2 * X / 3}, org.assertj.core.data.Offset.offset(1e-5));

@@ -43,13 +43,14 @@ class SviConjugateTest {
         }
         double muN = (MU0 / (TAU0 * TAU0) + sum / (SIGMA * SIGMA)) / precision;
 
-        Fit fit = Svi.of(NORMAL_NORMAL)
+        Fit fit = Svi.builder(NORMAL_NORMAL)
                 .guide(AutoGuide.meanField())
                 .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01)))
                 .numParticles(16)
                 .maxSteps(3000)
                 .convergence(Convergence.none())       // the whole cosine schedule, as asked
                 .seed(1)
+                .build()
                 .run();
 
         GuidePosterior q = (GuidePosterior) fit.posterior();
@@ -59,7 +60,7 @@ class SviConjugateTest {
         assertThat(Math.abs(scale / tauN - 1)).as("posterior sd %s vs exact %s", scale, tauN).isLessThan(0.03);
     }
 
-    /** Stan's candidates, in the order of {@link Svi#adaptStepSize}. */
+    /** Stan's candidates, in the order of {@link Svi.Builder#adaptStepSize}. */
     private static final double[] ETAS = {100, 10, 1, 0.1, 0.01};
 
     /**
@@ -71,8 +72,8 @@ class SviConjugateTest {
         double[] means = new double[ETAS.length];
         for (int i = 0; i < ETAS.length; i++) {
             try {
-                double[] trace = Svi.of(model).guide(AutoGuide.meanField()).numParticles(particles).warmStart(WarmStart.none())
-                        .optimizer(new StanStepSize(ETAS[i])).maxSteps(steps).seed(seed).run().elboTrace().values();
+                double[] trace = Svi.builder(model).guide(AutoGuide.meanField()).numParticles(particles).warmStart(WarmStart.none())
+                        .optimizer(new StanStepSize(ETAS[i])).maxSteps(steps).seed(seed).build().run().elboTrace().values();
                 double sum = 0;
                 for (int k = steps / 2; k < steps; k++) {
                     sum += trace[k];
@@ -117,12 +118,12 @@ class SviConjugateTest {
         double expected = bestEta(trialMeans(NORMAL_NORMAL, 16, 50, 2));
         assertThat(expected).isEqualTo(1.0);
 
-        Fit fit = Svi.of(NORMAL_NORMAL).guide(AutoGuide.meanField()).numParticles(16).warmStart(WarmStart.none()).adaptStepSize(50)
-                .maxSteps(3000).seed(2).run();
+        Fit fit = Svi.builder(NORMAL_NORMAL).guide(AutoGuide.meanField()).numParticles(16).warmStart(WarmStart.none()).adaptStepSize(50)
+                .maxSteps(3000).seed(2).build().run();
         assertThat(fit.adaptedStepSize()).hasValue(expected);
-        Fit plain = Svi.of(NORMAL_NORMAL).guide(AutoGuide.meanField()).numParticles(16).warmStart(WarmStart.none())
+        Fit plain = Svi.builder(NORMAL_NORMAL).guide(AutoGuide.meanField()).numParticles(16).warmStart(WarmStart.none())
                 .optimizer(new StanStepSize(expected))
-                .maxSteps(3000).seed(2).run();
+                .maxSteps(3000).seed(2).build().run();
         assertThat(fit.parameter("auto_loc").toArray()).containsExactly(plain.parameter("auto_loc").toArray());
         assertThat(fit.parameter("auto_scale").toArray()).containsExactly(plain.parameter("auto_scale").toArray());
         assertThat(((GuidePosterior) fit.posterior()).scale("mu").item() / tauN).isCloseTo(1.0, Offset.offset(0.1));
@@ -146,8 +147,8 @@ class SviConjugateTest {
         assertThat(means[0]).as("the eta = 100 trial diverges").isNaN();
         double expected = bestEta(means);
         assertThat(expected).isEqualTo(1.0);
-        Fit fit = Svi.of(tinyScale).guide(AutoGuide.meanField()).numParticles(16).warmStart(WarmStart.none()).adaptStepSize(50)
-                .maxSteps(200).seed(2).run();
+        Fit fit = Svi.builder(tinyScale).guide(AutoGuide.meanField()).numParticles(16).warmStart(WarmStart.none()).adaptStepSize(50)
+                .maxSteps(200).seed(2).build().run();
         assertThat(fit.adaptedStepSize()).hasValue(expected);
     }
 }

@@ -20,11 +20,11 @@ class SviFailureTest {
 
     @Test
     void anExplodingStepSizeStopsTheFitWithTheStepAndTheSite() {
-        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> Svi.of(MODEL)
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> Svi.builder(MODEL)
                 .guide(AutoGuide.meanField())
                 .optimizer(Sgd.lr(1e6))
                 .maxSteps(100)
-                .seed(1)
+                .seed(1).build()
                 .run());
         assertThat(thrown).isInstanceOf(DivergenceException.class);
         DivergenceException d = (DivergenceException) thrown;
@@ -39,7 +39,7 @@ class SviFailureTest {
 
     @Test
     void severalParticlesWithoutAPlateExplainTheFix() {
-        assertThatThrownBy(() -> Svi.of(MODEL).method(Svi.Method.STOCHASTIC).numParticles(8).maxSteps(5).run())
+        assertThatThrownBy(() -> Svi.builder(MODEL).method(Svi.Method.STOCHASTIC).numParticles(8).maxSteps(5).build().run())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("with 8 particles").hasMessageContaining("m.plate(...)");
     }
@@ -50,8 +50,8 @@ class SviFailureTest {
             Var mu = m.sample("mu", Normal.of(0, 1));
             m.plate("data", 3, p -> m.observe("x", Normal.of(mu, Var.constant(0.1)), Tensor.of(1.0, 1.2, 0.9)));
         };
-        Fit fit = Svi.of(plated).guide(AutoGuide.meanField()).numParticles(8).maxSteps(20_000)
-                .convergence(Convergence.relative(0.01)).seed(2).run();
+        Fit fit = Svi.builder(plated).guide(AutoGuide.meanField()).numParticles(8).maxSteps(20_000)
+                .convergence(Convergence.relative(0.01)).seed(2).build().run();
         assertThat(fit.converged()).isTrue();
         assertThat(fit.steps()).isLessThan(20_000);
         assertThat(fit.elboTrace().values()).hasSize((int) fit.steps());
@@ -59,14 +59,14 @@ class SviFailureTest {
 
     @Test
     void invalidSettingsNameTheArgument() {
-        assertThatThrownBy(() -> Svi.of(MODEL).numParticles(0)).hasMessage("numParticles must be >= 1, got 0");
-        assertThatThrownBy(() -> Svi.of(MODEL).maxSteps(0)).hasMessage("maxSteps must be >= 1, got 0");
+        assertThatThrownBy(() -> Svi.builder(MODEL).numParticles(0)).hasMessage("numParticles must be >= 1, got 0");
+        assertThatThrownBy(() -> Svi.builder(MODEL).maxSteps(0)).hasMessage("maxSteps must be >= 1, got 0");
         assertThatThrownBy(() -> Sgd.lr(-1)).hasMessage("Sgd learningRate must be finite and > 0, got -1.0");
     }
 
     @Test
     void posteriorDrawsHaveTheSiteShapeAndTheSummaryListsEveryLatent() {
-        Fit fit = Svi.of(MODEL).guide(AutoGuide.meanField()).maxSteps(50).seed(4).run();
+        Fit fit = Svi.builder(MODEL).guide(AutoGuide.meanField()).maxSteps(50).seed(4).build().run();
         assertThat(fit.posterior().sample("mu", 100, io.github.elbo4j.random.RandomStream.of(1)).shape()).containsExactly(100);
         assertThat(fit.summary()).extracting(SiteSummary::name).containsExactly("mu");
     }

@@ -28,7 +28,7 @@ public final class ReadingAFit {
             m.observe("heads", Binomial.ofProbs(Tensor.scalar(10), theta), Tensor.scalar(6));
         };
 
-        Fit fit = Svi.of(coin).seed(42).run();
+        Fit fit = Svi.builder(coin).seed(42).build().run();
 
         System.out.println("method:   " + fit.method());
         System.out.println("stopped:  " + fit.stopReason() + " after " + fit.steps() + " steps");

@@ -46,7 +46,7 @@ public final class RegressionWithSvi {
             m.plate("rows", x.length, p -> m.observe("y", Normal.of(mean, sigma), ys));
         };
 
-        Fit fit = Svi.of(regression).guide(AutoGuide.meanField()).seed(42).run();
+        Fit fit = Svi.builder(regression).guide(AutoGuide.meanField()).seed(42).build().run();
 
         System.out.println(SiteSummary.HEADER);
         for (SiteSummary s : fit.summary()) {

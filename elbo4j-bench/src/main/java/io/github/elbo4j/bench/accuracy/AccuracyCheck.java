@@ -43,9 +43,9 @@ public record AccuracyCheck(String posterior, String guide, double meanError, St
 
     /** Fits {@code p} with the guide {@code guide} and the settings {@code settings} adds, and compares. */
     public static AccuracyCheck run(ReferencePosterior p, AutoGuide guide, long seed,
-                                    java.util.function.UnaryOperator<io.github.elbo4j.infer.Svi> settings) {
+                                    java.util.function.UnaryOperator<io.github.elbo4j.infer.Svi.Builder> settings) {
         long start = System.nanoTime();
-        Fit fit = settings.apply(io.github.elbo4j.infer.Svi.of(p.model()).guide(guide).seed(seed)).run();
+        Fit fit = settings.apply(io.github.elbo4j.infer.Svi.builder(p.model()).guide(guide).seed(seed)).build().run();
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Tensor> draws = fit.posterior().predictive(p.model(), DRAWS, RandomStream.of(seed).split(77));
         double meanError = 0;

@@ -60,13 +60,13 @@ public final class BayesCoinDemo implements Demo {
     };
 
     static Fit betaFit(long seed) {
-        return Svi.of(COIN).guide(BETA_GUIDE).numParticles(32).maxSteps(3000).seed(seed)
-                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01))).run();
+        return Svi.builder(COIN).guide(BETA_GUIDE).numParticles(32).maxSteps(3000).seed(seed)
+                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01))).build().run();
     }
 
     static Fit logitNormalFit(long seed) {
-        return Svi.of(COIN).guide(AutoGuide.meanField()).numParticles(32).maxSteps(3000).seed(seed)
-                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01))).run();
+        return Svi.builder(COIN).guide(AutoGuide.meanField()).numParticles(32).maxSteps(3000).seed(seed)
+                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01))).build().run();
     }
 
     @Override

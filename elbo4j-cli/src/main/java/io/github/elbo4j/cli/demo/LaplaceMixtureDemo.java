@@ -110,8 +110,8 @@ public final class LaplaceMixtureDemo implements Demo {
     }
 
     static Fit fit(Model model, long seed) {
-        return Svi.of(model).guide(AutoGuide.meanField()).seed(seed).maxSteps(3000)
-                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.05))).run();
+        return Svi.builder(model).guide(AutoGuide.meanField()).seed(seed).maxSteps(3000)
+                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.05))).build().run();
     }
 
     @Override

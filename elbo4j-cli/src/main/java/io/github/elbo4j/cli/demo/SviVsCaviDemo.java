@@ -71,8 +71,8 @@ public final class SviVsCaviDemo implements Demo {
     }
 
     static Fit svi(long seed) {
-        return Svi.of(CHAIN).guide(AutoGuide.meanField()).numParticles(32).maxSteps(3000).seed(seed)
-                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01))).convergence(Convergence.none()).run();
+        return Svi.builder(CHAIN).guide(AutoGuide.meanField()).numParticles(32).maxSteps(3000).seed(seed)
+                .optimizer(Adam.lr(0.05).withSchedule(LearningRateSchedule.cosine(3000, 0.01))).convergence(Convergence.none()).build().run();
     }
 
     @Override

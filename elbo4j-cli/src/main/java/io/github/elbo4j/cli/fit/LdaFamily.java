@@ -90,10 +90,9 @@ final class LdaFamily implements ModelFamily {
                     Double.NaN));
             notes.put("topic " + t, String.join(" ", words.get(t)));
         }
-        double[] trace = fit.sweepBounds().stream().mapToDouble(Double::doubleValue).toArray();
         String how = method == LdaMethod.BATCH ? "batch variational Bayes" : String.format(Locale.ROOT,
                 "online variational Bayes (minibatch %d, tau0 10, kappa 0.7)", o.batchSize());
-        if (trace.length == 0) {
+        if (method != LdaMethod.BATCH) {
             notes.put("ELBO chart", "online fits compute no bound per pass, so the chart holds the final training bound only");
         }
         notes.put("method", "LDA, " + topics + " topics, " + how + ", " + o.steps() + " passes, seed " + o.seed());

@@ -49,7 +49,7 @@ final class SviFamilySupport {
      */
     static FitOutcome fit(String family, Model model, FitOptions o, StepListener progress, Map<String, String> labels,
                           Map<String, String> notes) {
-        Svi svi = Svi.of(model).guide(guide(o.guide())).maxSteps(o.steps()).seed(o.seed()).listener(progress);
+        Svi.Builder svi = Svi.builder(model).guide(guide(o.guide())).maxSteps(o.steps()).seed(o.seed()).listener(progress);
         if (o.optimizer().isPresent() || o.learningRate().isPresent()) {
             svi = svi.optimizer(optimizer(o.optimizer().orElse("adam"), o.learningRate().orElse(0.05)));
         }
@@ -57,7 +57,7 @@ final class SviFamilySupport {
             double t = o.tolerance().getAsDouble();
             svi = svi.convergence(t > 0 ? Convergence.relative(t) : Convergence.none());
         }
-        Fit fit = svi.run();
+        Fit fit = svi.build().run();
         return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), notes, Map.of());
     }
 

@@ -19,7 +19,9 @@ import java.util.Map;
  * {@code q*(θ) ∝ exp E[log p(k, θ)] = Beta(a + k, b + n - k)} is exact and one sweep reaches it
  * (Blei, Kucukelbir &amp; McAuliffe 2017, JASA, §2.4, eq. 17; Murphy 2012, MLAPP, §3.3). The ELBO is
  * computed from its definition {@code E_q[log p(k, θ)] + H[q]}, not from the evidence, so
- * {@code ELBO(q) = log p(k) - KL(q ‖ p(θ | k))} is a property to test, not a construction.
+ * {@code ELBO(q) = log p(k) - KL(q ‖ p(θ | k))} is a property to test, not a construction. The fit
+ * has no settings (no sweep limit or tolerance: one sweep is exact), so {@link #of} is the whole
+ * configuration and there is no builder. Immutable and thread-safe.
  *
  * <pre>{@code
  * BetaBinomialCavi coin = BetaBinomialCavi.of(2, 2);

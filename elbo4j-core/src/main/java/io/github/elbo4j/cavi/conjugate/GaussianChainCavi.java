@@ -30,42 +30,52 @@ import java.util.Map;
  * <pre>{@code
  * GaussianChainCavi chain = GaussianChainCavi.of(2, 1, 1, 1);
  * GaussianChainCaviResult r = chain.fit(1.0);   // means -> (1/3, 2/3), variances (1/2, 1/2)
+ * GaussianChainCaviResult one = GaussianChainCavi.builder(2, 1, 1, 1).maxSweeps(1).build().fit(1.0);
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class GaussianChainCavi {
 
-    /** Sweep limit of {@link #fit(double)}. */
-    public static final int DEFAULT_MAX_SWEEPS = 10_000;
-    /** Tolerance of {@link #fit(double)}'s stopping rule. */
-    public static final double DEFAULT_TOLERANCE = 1e-12;
-
+    private static final int MAX_SWEEPS = 10_000;
+    private static final double TOLERANCE = 1e-12;
     private static final String NAME = "GaussianChainCavi";
     private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
 
+    private final GaussianChain chain;
     private final int length;
-    private final double priorVariance;
-    private final double transitionVariance;
-    private final double observationVariance;
+    private final int maxSweeps;
+    private final double tolerance;
+    private final GaussianChainCaviFactors initial;
 
-    private GaussianChainCavi(int length, double priorVariance, double transitionVariance, double observationVariance) {
-        if (length < 1) {
-            throw new IllegalArgumentException(NAME + " length must be >= 1, got " + length);
-        }
-        this.length = length;
-        this.priorVariance = requirePositive("priorVariance", priorVariance);
-        this.transitionVariance = requirePositive("transitionVariance", transitionVariance);
-        this.observationVariance = requirePositive("observationVariance", observationVariance);
+    private GaussianChainCavi(Builder b) {
+        this.chain = b.chain;
+        this.length = b.chain.length();
+        this.maxSweeps = b.maxSweeps;
+        this.tolerance = b.tolerance;
+        this.initial = b.initial != null ? b.initial : priorMarginals();
     }
 
     /**
-     * The chain of {@code length} latent states with the given variances {@code v₀, v, v_obs}.
+     * A builder for the chain of {@code length} latent states with the given variances
+     * {@code v₀, v, v_obs}; the defaults of the fit's settings are stated on the builder's methods.
      *
      * @throws IllegalArgumentException if {@code length < 1} or a variance is not finite and
      *     {@code > 0}, e.g. {@code GaussianChainCavi transitionVariance must be > 0 and finite, got 0.0}
      */
+    public static Builder builder(int length, double priorVariance, double transitionVariance, double observationVariance) {
+        return new Builder(length, priorVariance, transitionVariance, observationVariance);
+    }
+
+    /**
+     * The chain with every default: {@code builder(length, priorVariance, transitionVariance,
+     * observationVariance).build()}.
+     *
+     * @throws IllegalArgumentException as {@link #builder}
+     */
     public static GaussianChainCavi of(int length, double priorVariance, double transitionVariance,
             double observationVariance) {
-        return new GaussianChainCavi(length, priorVariance, transitionVariance, observationVariance);
+        return builder(length, priorVariance, transitionVariance, observationVariance).build();
     }
 
     /** The number of latent states {@code K}. */
@@ -73,16 +83,18 @@ public final class GaussianChainCavi {
         return length;
     }
 
-    /**
-     * Fits from {@link #initialFactors} with at most {@value #DEFAULT_MAX_SWEEPS} sweeps and
-     * tolerance {@value #DEFAULT_TOLERANCE}; see {@link #fit(double, GaussianChainCaviFactors, int, double)}.
-     */
-    public GaussianChainCaviResult fit(double x) {
-        return fit(x, initialFactors(), DEFAULT_MAX_SWEEPS, DEFAULT_TOLERANCE);
+    /** The sweep limit of {@link #fit}. */
+    public int maxSweeps() {
+        return maxSweeps;
+    }
+
+    /** The tolerance of {@link #fit}'s stopping rule. */
+    public double tolerance() {
+        return tolerance;
     }
 
     /**
-     * CAVI from {@code initial}: each sweep updates {@code q(z_1), ..., q(z_K)} in order, each to
+     * CAVI from {@link #initialFactors}: each sweep updates {@code q(z_1), ..., q(z_K)} in order, each to
      * {@code q*(z_k) ∝ exp E_{-k}[log p(x, z)]} (Bishop 2006, PRML, eq. 10.9), which for this chain
      * is {@code N(m_k, 1/Λ_kk)} with {@code m_k = (h_k + (m_{k-1} + m_{k+1}) / v) / Λ_kk}, where
      * {@code Λ} is the tridiagonal posterior precision
@@ -92,19 +104,19 @@ public final class GaussianChainCavi {
      * </pre>
      * and {@code h = (0, ..., 0, x / v_obs)} (a Gauss-Seidel sweep on {@code Λ m = h}, PRML eq.
      * 10.13). It stops when every mean and variance moved by at most
-     * {@code tolerance · (1 + |value|)} in a sweep, or after {@code maxSweeps}.
+     * {@code tolerance · (1 + |value|)} in a sweep, or after {@code maxSweeps}
+     * ({@link Builder#tolerance}, {@link Builder#maxSweeps}).
      *
-     * @throws IllegalArgumentException if {@code x} is not finite, {@code initial} has a length
-     *     other than {@link #length}, {@code maxSweeps < 1}, or {@code tolerance} is negative or not
-     *     finite
+     * @throws IllegalArgumentException if {@code x} is not finite
      */
-    public GaussianChainCaviResult fit(double x, GaussianChainCaviFactors initial, int maxSweeps, double tolerance) {
+    public GaussianChainCaviResult fit(double x) {
         checkObservation(x);
-        checkLength(initial);
         double[] m = initial.means();
         double[] s = initial.variances();
-        double[] precision = precisionDiagonal();
-        ElboTraceRecorder recorder = new ElboTraceRecorder(NAME, maxSweeps, tolerance, elbo(x, m, s),
+        double[] precision = chain.posteriorPrecisionDiagonal();
+        double observationVariance = chain.observationVariance();
+        double transitionVariance = chain.transitionVariance();
+        ElboTraceRecorder recorder = new ElboTraceRecorder(NAME, maxSweeps, tolerance, chain.elbo(x, m, s),
                 parameters(m, s));
         boolean stop = false;
         while (!stop) {
@@ -114,19 +126,23 @@ public final class GaussianChainCavi {
                 m[k] = (h + neighbours / transitionVariance) / precision[k];
                 s[k] = 1 / precision[k];
             }
-            stop = recorder.record(elbo(x, m, s), parameters(m, s));
+            stop = recorder.record(chain.elbo(x, m, s), parameters(m, s));
         }
         return new GaussianChainCaviResult(new GaussianChainCaviFactors(m, s), recorder.history(), recorder.converged());
     }
 
     /**
-     * The starting point of {@link #fit(double)}: the product of the prior marginals,
-     * {@code q(z_k) = N(0, v₀ + (k - 1) v)}.
+     * The starting point of {@link #fit}: the factors given to {@link Builder#initialFactors}, by
+     * default the product of the prior marginals, {@code q(z_k) = N(0, v₀ + (k - 1) v)}.
      */
     public GaussianChainCaviFactors initialFactors() {
+        return initial;
+    }
+
+    private GaussianChainCaviFactors priorMarginals() {
         double[] s = new double[length];
         for (int k = 0; k < length; k++) {
-            s[k] = priorVariance + k * transitionVariance;
+            s[k] = chain.priorVariance() + k * chain.transitionVariance();
         }
         return new GaussianChainCaviFactors(new double[length], s);
     }
@@ -148,22 +164,7 @@ public final class GaussianChainCavi {
     public double elbo(double x, GaussianChainCaviFactors q) {
         checkObservation(x);
         checkLength(q);
-        return elbo(x, q.means(), q.variances());
-    }
-
-    private double elbo(double x, double[] m, double[] s) {
-        double total = -0.5 * (LOG_TWO_PI + Math.log(priorVariance)) - (m[0] * m[0] + s[0]) / (2 * priorVariance);
-        for (int k = 0; k + 1 < length; k++) {
-            double d = m[k + 1] - m[k];
-            total += -0.5 * (LOG_TWO_PI + Math.log(transitionVariance))
-                    - (d * d + s[k] + s[k + 1]) / (2 * transitionVariance);
-        }
-        double r = x - m[length - 1];
-        total += -0.5 * (LOG_TWO_PI + Math.log(observationVariance)) - (r * r + s[length - 1]) / (2 * observationVariance);
-        for (int k = 0; k < length; k++) {
-            total += 0.5 * (1 + LOG_TWO_PI + Math.log(s[k]));
-        }
-        return total;
+        return chain.elbo(x, q.means(), q.variances());
     }
 
     /**
@@ -185,18 +186,9 @@ public final class GaussianChainCavi {
      */
     public Model model(double x) {
         checkObservation(x);
-        double[] precision = new double[length * length];
-        for (int k = 0; k < length; k++) {
-            double left = k == 0 ? 1 / priorVariance : 1 / transitionVariance;
-            double right = k == length - 1 ? 0 : 1 / transitionVariance;
-            precision[k * length + k] = left + right;
-            if (k + 1 < length) {
-                precision[k * length + k + 1] = -1 / transitionVariance;
-                precision[(k + 1) * length + k] = -1 / transitionVariance;
-            }
-        }
-        MultivariateNormal prior = MultivariateNormal.ofPrecision(Tensor.zeros(length), Tensor.of(precision, length, length));
-        Var observationScale = Var.constant(Math.sqrt(observationVariance));
+        MultivariateNormal prior = MultivariateNormal.ofPrecision(Tensor.zeros(length),
+                Tensor.of(chain.priorPrecision(), length, length));
+        Var observationScale = Var.constant(Math.sqrt(chain.observationVariance()));
         Tensor observed = Tensor.scalar(x);
         return m -> {
             Var z = m.sample("z", prior);
@@ -226,9 +218,9 @@ public final class GaussianChainCavi {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("model", NAME);
         settings.put("length", Integer.toString(length));
-        settings.put("priorVariance", Double.toString(priorVariance));
-        settings.put("transitionVariance", Double.toString(transitionVariance));
-        settings.put("observationVariance", Double.toString(observationVariance));
+        settings.put("priorVariance", Double.toString(chain.priorVariance()));
+        settings.put("transitionVariance", Double.toString(chain.transitionVariance()));
+        settings.put("observationVariance", Double.toString(chain.observationVariance()));
         settings.put("x", Double.toString(x));
         FactorPosterior posterior = FactorPosterior.of(Map.of("z", FactorPosterior.Factor.normal(means, variances.sqrt())));
         return CaviFits.closedForm("coordinate ascent (CAVI), Gaussian chain, q(z) = product of Normals", parameters,
@@ -246,7 +238,7 @@ public final class GaussianChainCavi {
         checkObservation(x);
         double[] mean = new double[length];
         for (int k = 0; k < length; k++) {
-            mean[k] = marginalVariance(k) * x / evidenceVariance();
+            mean[k] = chain.marginalVariance(k) * x / chain.evidenceVariance();
         }
         return mean;
     }
@@ -261,8 +253,8 @@ public final class GaussianChainCavi {
         double[] cov = new double[length * length];
         for (int j = 0; j < length; j++) {
             for (int k = 0; k < length; k++) {
-                cov[j * length + k] = marginalVariance(Math.min(j, k))
-                        - marginalVariance(j) * marginalVariance(k) / evidenceVariance();
+                cov[j * length + k] = chain.marginalVariance(Math.min(j, k))
+                        - chain.marginalVariance(j) * chain.marginalVariance(k) / chain.evidenceVariance();
             }
         }
         return Tensor.of(cov, length, length);
@@ -271,13 +263,13 @@ public final class GaussianChainCavi {
     /**
      * The mean-field fixed point: the exact means ({@link #exactPosteriorMean}; Gauss-Seidel on
      * {@code Λ m = h} converges to its solution, PRML §10.1.2) and variances {@code 1 / Λ_kk} (see
-     * {@link #fit(double, GaussianChainCaviFactors, int, double)}). For the seed chain,
+     * {@link #fit}). For the seed chain,
      * {@code (1/2, 1/2)}, against exact marginal variances {@code (2/3, 2/3)}.
      *
      * @throws IllegalArgumentException if {@code x} is not finite
      */
     public GaussianChainCaviFactors fixedPoint(double x) {
-        double[] precision = precisionDiagonal();
+        double[] precision = chain.posteriorPrecisionDiagonal();
         double[] s = new double[length];
         for (int k = 0; k < length; k++) {
             s[k] = 1 / precision[k];
@@ -293,27 +285,8 @@ public final class GaussianChainCavi {
      */
     public double logEvidence(double x) {
         checkObservation(x);
-        double var = evidenceVariance();
+        double var = chain.evidenceVariance();
         return -0.5 * (LOG_TWO_PI + Math.log(var)) - x * x / (2 * var);
-    }
-
-    /** {@code Var(z_k) = v₀ + k v} for the zero-based index {@code k}. */
-    private double marginalVariance(int k) {
-        return priorVariance + k * transitionVariance;
-    }
-
-    private double evidenceVariance() {
-        return marginalVariance(length - 1) + observationVariance;
-    }
-
-    private double[] precisionDiagonal() {
-        double[] d = new double[length];
-        for (int k = 0; k < length; k++) {
-            double left = k == 0 ? 1 / priorVariance : 1 / transitionVariance;
-            double right = k == length - 1 ? 1 / observationVariance : 1 / transitionVariance;
-            d[k] = left + right;
-        }
-        return d;
     }
 
     private static double[] parameters(double[] m, double[] s) {
@@ -324,8 +297,12 @@ public final class GaussianChainCavi {
     }
 
     private void checkLength(GaussianChainCaviFactors q) {
+        checkLength("factors", length, q);
+    }
+
+    private static void checkLength(String name, int length, GaussianChainCaviFactors q) {
         if (q.length() != length) {
-            throw new IllegalArgumentException(NAME + " factors must have " + length + " latent states, got "
+            throw new IllegalArgumentException(NAME + " " + name + " must have " + length + " latent states, got "
                     + q.length());
         }
     }
@@ -336,10 +313,56 @@ public final class GaussianChainCavi {
         }
     }
 
-    private static double requirePositive(String name, double value) {
-        if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException(NAME + " " + name + " must be > 0 and finite, got " + value);
+    /** The chain and the settings of its fit, each checked when given. Not thread-safe. */
+    public static final class Builder {
+
+        private final GaussianChain chain;
+        private int maxSweeps = MAX_SWEEPS;
+        private double tolerance = TOLERANCE;
+        private GaussianChainCaviFactors initial;
+
+        private Builder(int length, double priorVariance, double transitionVariance, double observationVariance) {
+            this.chain = new GaussianChain(length, priorVariance, transitionVariance, observationVariance);
         }
-        return value;
+
+        /**
+         * The sweep limit (default 10,000).
+         *
+         * @throws IllegalArgumentException if {@code maxSweeps < 1}
+         */
+        public Builder maxSweeps(int maxSweeps) {
+            this.maxSweeps = ElboTraceRecorder.requireMaxSweeps(NAME, maxSweeps);
+            return this;
+        }
+
+        /**
+         * The stopping rule's tolerance (see {@link GaussianChainCavi#fit}; default {@code 1e-12}).
+         *
+         * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
+         */
+        public Builder tolerance(double tolerance) {
+            this.tolerance = ElboTraceRecorder.requireTolerance(NAME, tolerance);
+            return this;
+        }
+
+        /**
+         * Where CAVI starts (default: the prior marginals, see {@link GaussianChainCavi#initialFactors}).
+         *
+         * @throws IllegalArgumentException if {@code initial} is null or has a length other than the
+         *     chain's, e.g. {@code GaussianChainCavi initialFactors must have 2 latent states, got 3}
+         */
+        public Builder initialFactors(GaussianChainCaviFactors initial) {
+            if (initial == null) {
+                throw new IllegalArgumentException(NAME + " initialFactors must not be null");
+            }
+            checkLength("initialFactors", chain.length(), initial);
+            this.initial = initial;
+            return this;
+        }
+
+        /** The chain with these settings: immutable and thread-safe. */
+        public GaussianChainCavi build() {
+            return new GaussianChainCavi(this);
+        }
     }
 }

@@ -74,7 +74,7 @@ public final class LinearRegressionVi {
     /**
      * A builder with the defaults: {@code Gamma(10⁻⁶, 10⁻⁶)} priors on the weight and noise
      * precisions (broad: nearly flat over the log precision), one shared weight precision, at most
-     * 1000 sweeps and tolerance {@code 10⁻¹⁰}.
+     * 1000 sweeps and tolerance {@code 10⁻¹⁰} (each stated on its method).
      */
     public static Builder builder() {
         return new Builder();
@@ -205,7 +205,7 @@ public final class LinearRegressionVi {
         return out;
     }
 
-    /** Settings of {@link LinearRegressionVi}; each setter validates its argument. */
+    /** Settings of {@link LinearRegressionVi}; each setter validates its argument. Not thread-safe. */
     public static final class Builder {
 
         private double weightShape = 1e-6;
@@ -220,7 +220,8 @@ public final class LinearRegressionVi {
         }
 
         /**
-         * The prior {@code Gamma(shape, rate)} of each weight precision {@code α} (or {@code α_j}).
+         * The prior {@code Gamma(shape, rate)} of each weight precision {@code α} (or {@code α_j});
+         * default {@code Gamma(10⁻⁶, 10⁻⁶)}.
          *
          * @throws IllegalArgumentException if a parameter is not finite and {@code > 0}, e.g.
          *     {@code LinearRegressionVi weightPrecisionShape must be > 0 and finite, got 0.0}
@@ -232,7 +233,8 @@ public final class LinearRegressionVi {
         }
 
         /**
-         * The prior {@code Gamma(shape, rate)} of the noise precision {@code β}.
+         * The prior {@code Gamma(shape, rate)} of the noise precision {@code β}; default
+         * {@code Gamma(10⁻⁶, 10⁻⁶)}.
          *
          * @throws IllegalArgumentException if a parameter is not finite and {@code > 0}
          */
@@ -242,39 +244,33 @@ public final class LinearRegressionVi {
             return this;
         }
 
-        /** One precision per weight (automatic relevance determination) instead of one shared. */
+        /** One precision per weight (automatic relevance determination) instead of one shared (default false). */
         public Builder ard(boolean ard) {
             this.ard = ard;
             return this;
         }
 
         /**
-         * The sweep limit.
+         * The sweep limit (default 1000).
          *
          * @throws IllegalArgumentException if {@code maxSweeps < 1}
          */
         public Builder maxSweeps(int maxSweeps) {
-            if (maxSweeps < 1) {
-                throw new IllegalArgumentException(NAME + " maxSweeps must be >= 1, got " + maxSweeps);
-            }
-            this.maxSweeps = maxSweeps;
+            this.maxSweeps = ElboTraceRecorder.requireMaxSweeps(NAME, maxSweeps);
             return this;
         }
 
         /**
-         * The stopping rule's tolerance (see {@link LinearRegressionVi#fit}).
+         * The stopping rule's tolerance (see {@link LinearRegressionVi#fit}; default {@code 10⁻¹⁰}).
          *
          * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
          */
         public Builder tolerance(double tolerance) {
-            if (!(tolerance >= 0) || tolerance == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException(NAME + " tolerance must be >= 0 and finite, got " + tolerance);
-            }
-            this.tolerance = tolerance;
+            this.tolerance = ElboTraceRecorder.requireTolerance(NAME, tolerance);
             return this;
         }
 
-        /** The model with these settings. */
+        /** The model with these settings: immutable and thread-safe. */
         public LinearRegressionVi build() {
             return new LinearRegressionVi(this);
         }

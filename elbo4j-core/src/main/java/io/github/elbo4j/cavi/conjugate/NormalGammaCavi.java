@@ -27,30 +27,50 @@ import java.util.Map;
  * ({@link #fixedPoint}).
  *
  * <pre>{@code
- * NormalGammaCavi model = NormalGammaCavi.of(new NormalGammaCaviParameters(0, 1, 2, 2));
+ * NormalGammaCaviParameters prior = new NormalGammaCaviParameters(0, 1, 2, 2);
+ * NormalGammaCavi model = NormalGammaCavi.of(prior);
  * NormalGammaCaviResult r = model.fit(data);
  * double underestimate = r.factors().muVariance() / model.exactPosterior(data).meanMarginalVariance();
+ * NormalGammaCaviResult twoSweeps = NormalGammaCavi.builder(prior).maxSweeps(2).tolerance(0).build().fit(data);
  * }</pre>
+ *
+ * <p>Immutable and thread-safe.
  */
 public final class NormalGammaCavi {
 
-    /** Sweep limit of {@link #fit(double[])}. */
-    public static final int DEFAULT_MAX_SWEEPS = 1000;
-    /** Tolerance of {@link #fit(double[])}'s stopping rule. */
-    public static final double DEFAULT_TOLERANCE = 1e-10;
-
+    private static final int MAX_SWEEPS = 1000;
+    private static final double TOLERANCE = 1e-10;
     private static final String NAME = "NormalGammaCavi";
     private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
 
     private final NormalGammaCaviParameters prior;
+    private final int maxSweeps;
+    private final double tolerance;
+    private final NormalGammaCaviFactors initial;
 
-    private NormalGammaCavi(NormalGammaCaviParameters prior) {
-        this.prior = prior;
+    private NormalGammaCavi(Builder b) {
+        this.prior = b.prior;
+        this.maxSweeps = b.maxSweeps;
+        this.tolerance = b.tolerance;
+        this.initial = b.initial != null ? b.initial : priorFactors(b.prior);
     }
 
-    /** The model with prior {@code NG(μ, τ | μ₀, λ₀, a₀, b₀)}. */
+    /**
+     * A builder for the model with prior {@code NG(μ, τ | μ₀, λ₀, a₀, b₀)}; the defaults of the
+     * fit's settings are stated on the builder's methods.
+     *
+     * @throws IllegalArgumentException if {@code prior} is null
+     */
+    public static Builder builder(NormalGammaCaviParameters prior) {
+        if (prior == null) {
+            throw new IllegalArgumentException(NAME + " prior must not be null");
+        }
+        return new Builder(prior);
+    }
+
+    /** The model with prior {@code NG(μ, τ | μ₀, λ₀, a₀, b₀)} and every default: {@code builder(prior).build()}. */
     public static NormalGammaCavi of(NormalGammaCaviParameters prior) {
-        return new NormalGammaCavi(prior);
+        return builder(prior).build();
     }
 
     /** The prior {@code (μ₀, λ₀, a₀, b₀)}. */
@@ -58,16 +78,18 @@ public final class NormalGammaCavi {
         return prior;
     }
 
-    /**
-     * Fits from {@link #initialFactors} with at most {@value #DEFAULT_MAX_SWEEPS} sweeps and
-     * tolerance {@value #DEFAULT_TOLERANCE}; see {@link #fit(double[], NormalGammaCaviFactors, int, double)}.
-     */
-    public NormalGammaCaviResult fit(double[] data) {
-        return fit(data, initialFactors(), DEFAULT_MAX_SWEEPS, DEFAULT_TOLERANCE);
+    /** The sweep limit of {@link #fit}. */
+    public int maxSweeps() {
+        return maxSweeps;
+    }
+
+    /** The tolerance of {@link #fit}'s stopping rule. */
+    public double tolerance() {
+        return tolerance;
     }
 
     /**
-     * CAVI from {@code initial}. Each sweep updates {@code q(μ)} given {@code E[τ] = a_N / b_N},
+     * CAVI from {@link #initialFactors}. Each sweep updates {@code q(μ)} given {@code E[τ] = a_N / b_N},
      * then {@code q(τ)} given {@code q(μ)} (Bishop 2006, PRML, eqs. 10.26-10.30):
      * <pre>
      * μ_N = (λ₀μ₀ + N x̄) / (λ₀ + N)            λ_N = (λ₀ + N) E[τ]
@@ -76,13 +98,13 @@ public final class NormalGammaCavi {
      * E_μ[(μ - μ₀)²]      = (μ_N - μ₀)² + 1/λ_N
      * </pre>
      * and records the exact ELBO ({@link #elbo}). It stops when {@code μ_N, λ_N, a_N, b_N} each
-     * moved by at most {@code tolerance · (1 + |value|)} in a sweep, or after {@code maxSweeps}.
+     * moved by at most {@code tolerance · (1 + |value|)} in a sweep, or after {@code maxSweeps}
+     * ({@link Builder#tolerance}, {@link Builder#maxSweeps}).
      *
      * @throws IllegalArgumentException if {@code data} is empty, holds a non-finite value, e.g.
-     *     {@code NormalGammaCavi data[2] must be finite, got NaN}, or overflows its sum of squares,
-     *     if {@code maxSweeps < 1}, or if {@code tolerance} is negative or not finite
+     *     {@code NormalGammaCavi data[2] must be finite, got NaN}, or overflows its sum of squares
      */
-    public NormalGammaCaviResult fit(double[] data, NormalGammaCaviFactors initial, int maxSweeps, double tolerance) {
+    public NormalGammaCaviResult fit(double[] data) {
         Summary s = Summary.of(data);
         NormalGammaCaviFactors q = initial;
         ElboTraceRecorder recorder = new ElboTraceRecorder(NAME, maxSweeps, tolerance, elbo(s, q), parameters(q));
@@ -95,10 +117,15 @@ public final class NormalGammaCavi {
     }
 
     /**
-     * The starting point of {@link #fit(double[])}: {@code q(τ)} the prior {@code Gamma(a₀, b₀)}
-     * and {@code q(μ) = N(μ₀, (λ₀ a₀/b₀)⁻¹)}, the prior of {@code μ} at {@code τ = E[τ]}.
+     * The starting point of {@link #fit}: the factors given to {@link Builder#initialFactors}, by
+     * default {@code q(τ)} the prior {@code Gamma(a₀, b₀)} and {@code q(μ) = N(μ₀, (λ₀ a₀/b₀)⁻¹)},
+     * the prior of {@code μ} at {@code τ = E[τ]}.
      */
     public NormalGammaCaviFactors initialFactors() {
+        return initial;
+    }
+
+    private static NormalGammaCaviFactors priorFactors(NormalGammaCaviParameters prior) {
         return new NormalGammaCaviFactors(prior.mean(), prior.precisionScale() * prior.expectedPrecision(),
                 prior.shape(), prior.rate());
     }
@@ -254,8 +281,7 @@ public final class NormalGammaCavi {
 
     /**
      * The CAVI fixed point in closed form. With {@code κ_N, μ_N, α_N, β_N} the exact posterior's
-     * ({@link #exactPosterior}), the updates of {@link #fit(double[], NormalGammaCaviFactors, int, double)}
-     * give {@code b_N = β_N + (λ₀ + N) / (2λ_N) = β_N + b_N / (2 a_N)}, whose solution is
+     * ({@link #exactPosterior}), the updates of {@link #fit} give {@code b_N = β_N + (λ₀ + N) / (2λ_N) = β_N + b_N / (2 a_N)}, whose solution is
      * <pre>
      * μ_N = μ_N(exact)    a_N = α_N + ½    b_N = β_N a_N / α_N    λ_N = κ_N α_N / β_N
      * </pre>
@@ -305,6 +331,58 @@ public final class NormalGammaCavi {
                         + mean + " and " + squares + " (rescale the data)");
             }
             return new Summary(data.length, mean, squares);
+        }
+    }
+
+    /** The settings of a {@link NormalGammaCavi} fit, each checked when set. Not thread-safe. */
+    public static final class Builder {
+
+        private final NormalGammaCaviParameters prior;
+        private int maxSweeps = MAX_SWEEPS;
+        private double tolerance = TOLERANCE;
+        private NormalGammaCaviFactors initial;
+
+        private Builder(NormalGammaCaviParameters prior) {
+            this.prior = prior;
+        }
+
+        /**
+         * The sweep limit (default 1000).
+         *
+         * @throws IllegalArgumentException if {@code maxSweeps < 1}, e.g.
+         *     {@code NormalGammaCavi maxSweeps must be >= 1, got 0}
+         */
+        public Builder maxSweeps(int maxSweeps) {
+            this.maxSweeps = ElboTraceRecorder.requireMaxSweeps(NAME, maxSweeps);
+            return this;
+        }
+
+        /**
+         * The stopping rule's tolerance (see {@link NormalGammaCavi#fit}; default {@code 1e-10}).
+         *
+         * @throws IllegalArgumentException if {@code tolerance} is negative or not finite
+         */
+        public Builder tolerance(double tolerance) {
+            this.tolerance = ElboTraceRecorder.requireTolerance(NAME, tolerance);
+            return this;
+        }
+
+        /**
+         * Where CAVI starts (default: the prior's factors, see {@link NormalGammaCavi#initialFactors}).
+         *
+         * @throws IllegalArgumentException if {@code initial} is null
+         */
+        public Builder initialFactors(NormalGammaCaviFactors initial) {
+            if (initial == null) {
+                throw new IllegalArgumentException(NAME + " initialFactors must not be null");
+            }
+            this.initial = initial;
+            return this;
+        }
+
+        /** The model with these settings: immutable and thread-safe. */
+        public NormalGammaCavi build() {
+            return new NormalGammaCavi(this);
         }
     }
 }

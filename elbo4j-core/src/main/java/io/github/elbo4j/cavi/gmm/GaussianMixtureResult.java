@@ -186,9 +186,13 @@ public final class GaussianMixtureResult {
         return h[h.length - 1];
     }
 
-    /** {@link #sklearnScaleElbo()} after every sweep. */
-    public double[] sklearnScaleElboHistory() {
-        return run.sklearnHistory().clone();
+    /**
+     * {@link #sklearnScaleElbo()} after every sweep of the kept restart, as scikit-learn computes
+     * it: the same sweeps as {@link #elboTrace()}, each value that trace's plus
+     * {@link #droppedConstants()} up to rounding (the constants do not depend on {@code q}).
+     */
+    public ElboTrace sklearnScaleElboTrace() {
+        return ElboTrace.exact(run.sklearnHistory());
     }
 
     /**

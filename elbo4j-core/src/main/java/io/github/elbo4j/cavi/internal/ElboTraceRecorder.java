@@ -32,12 +32,8 @@ public final class ElboTraceRecorder {
      * @throws IllegalStateException if {@code initialElbo} is not finite
      */
     public ElboTraceRecorder(String model, int maxSweeps, double tolerance, double initialElbo, double[] initialParameters) {
-        if (maxSweeps < 1) {
-            throw new IllegalArgumentException(model + " maxSweeps must be >= 1, got " + maxSweeps);
-        }
-        if (!(tolerance >= 0) || tolerance == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException(model + " tolerance must be >= 0 and finite, got " + tolerance);
-        }
+        requireMaxSweeps(model, maxSweeps);
+        requireTolerance(model, tolerance);
         if (!Double.isFinite(initialElbo)) {
             throw new IllegalStateException(model + ": the ELBO of the initial variational distribution is "
                     + initialElbo);
@@ -48,6 +44,33 @@ public final class ElboTraceRecorder {
         this.values = new double[maxSweeps + 1];
         this.values[0] = initialElbo;
         this.previous = initialParameters.clone();
+    }
+
+    /**
+     * Checks a sweep limit, for a model's builder.
+     *
+     * @return {@code maxSweeps}
+     * @throws IllegalArgumentException if {@code maxSweeps < 1}, e.g. {@code M maxSweeps must be >= 1, got 0}
+     */
+    public static int requireMaxSweeps(String model, int maxSweeps) {
+        if (maxSweeps < 1) {
+            throw new IllegalArgumentException(model + " maxSweeps must be >= 1, got " + maxSweeps);
+        }
+        return maxSweeps;
+    }
+
+    /**
+     * Checks a stopping rule's tolerance, for a model's builder.
+     *
+     * @return {@code tolerance}
+     * @throws IllegalArgumentException if {@code tolerance} is negative or not finite, e.g.
+     *     {@code M tolerance must be >= 0 and finite, got NaN}
+     */
+    public static double requireTolerance(String model, double tolerance) {
+        if (!(tolerance >= 0) || tolerance == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(model + " tolerance must be >= 0 and finite, got " + tolerance);
+        }
+        return tolerance;
     }
 
     /**

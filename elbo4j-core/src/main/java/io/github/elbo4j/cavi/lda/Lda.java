@@ -24,7 +24,8 @@ import io.github.elbo4j.tensor.Tensor;
  * for every E-step). Where this class differs: {@code Z_w} carries no {@code +eps}; the random
  * streams are this library's, so the numbers match scikit-learn's in distribution, not in bits;
  * {@link Builder#warmStart} offers exact coordinate ascent for batch VB. The same seed and
- * settings give the same bits for any number of threads.
+ * settings give the same bits for any number of threads. An {@code Lda} is immutable and
+ * thread-safe: one fitter can fit many corpora.
  */
 public final class Lda {
 
@@ -34,17 +35,12 @@ public final class Lda {
         this.settings = settings;
     }
 
-    /** A builder with scikit-learn's defaults. */
+    /** A builder with scikit-learn's defaults, stated on each of its methods. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** An LDA fitter with the given settings. */
-    public static Lda of(LdaSettings settings) {
-        return new Lda(java.util.Objects.requireNonNull(settings, "Lda settings must not be null"));
-    }
-
-    /** The settings. */
+    /** The settings, as {@link Builder#build()} fixed them. */
     public LdaSettings settings() {
         return settings;
     }
@@ -108,7 +104,11 @@ public final class Lda {
         return Tensor.of(out, k, vocabularySize);
     }
 
-    /** Collects the settings of an {@link Lda}; {@link #build()} validates them. */
+    /**
+     * The settings of an {@link Lda}, each checked when set (messages name the setting, the value
+     * and the rule); {@link #build()} fixes them in an {@link LdaSettings}. Not thread-safe (the
+     * {@link Lda} it builds is).
+     */
     public static final class Builder {
         private int topics = 10;
         private double docTopicPrior;
@@ -131,21 +131,24 @@ public final class Lda {
         private Builder() {
         }
 
-        /** K, the number of topics (default 10). */
+        /** K, the number of topics, {@code >= 1} (default 10). */
         public Builder topics(int k) {
+            LdaSettings.atLeastOne("topics", k);
             this.topics = k;
             return this;
         }
 
-        /** α, the documents' symmetric Dirichlet prior (default 1/K). */
+        /** α, the documents' symmetric Dirichlet prior, finite and {@code > 0} (default 1/K). */
         public Builder docTopicPrior(double alpha) {
+            LdaSettings.positiveFinite("docTopicPrior", alpha);
             this.docTopicPrior = alpha;
             this.docTopicPriorSet = true;
             return this;
         }
 
-        /** η, the topics' symmetric Dirichlet prior (default 1/K). */
+        /** η, the topics' symmetric Dirichlet prior, finite and {@code > 0} (default 1/K). */
         public Builder topicWordPrior(double eta) {
+            LdaSettings.positiveFinite("topicWordPrior", eta);
             this.topicWordPrior = eta;
             this.topicWordPriorSet = true;
             return this;
@@ -153,52 +156,61 @@ public final class Lda {
 
         /** Batch or online variational Bayes (default batch). */
         public Builder method(LdaMethod m) {
-            this.method = m;
+            this.method = java.util.Objects.requireNonNull(m, "Lda method must not be null");
             return this;
         }
 
-        /** Batch variational Bayes. */
+        /** Batch variational Bayes: {@code method(LdaMethod.BATCH)}, the default. */
         public Builder batch() {
             return method(LdaMethod.BATCH);
         }
 
-        /** Online variational Bayes. */
+        /** Online variational Bayes: {@code method(LdaMethod.ONLINE)}. */
         public Builder online() {
             return method(LdaMethod.ONLINE);
         }
 
-        /** Sweeps over the corpus (default 10). */
+        /** Sweeps over the corpus, {@code >= 1} (default 10). */
         public Builder passes(int n) {
+            LdaSettings.atLeastOne("passes", n);
             this.passes = n;
             return this;
         }
 
-        /** Documents per online minibatch (default 128). */
+        /** Documents per online minibatch, {@code >= 1} (default 128). */
         public Builder batchSize(int n) {
+            LdaSettings.atLeastOne("batchSize", n);
             this.batchSize = n;
             return this;
         }
 
-        /** τ0 of {@code ρ_t = (τ0 + t)^(−κ)} (default 10). */
+        /** τ0 of {@code ρ_t = (τ0 + t)^(−κ)}, finite and {@code >= 0} (default 10). */
         public Builder learningOffset(double tau0) {
+            LdaSettings.nonNegativeFinite("learningOffset", tau0);
             this.learningOffset = tau0;
             return this;
         }
 
-        /** κ of {@code ρ_t = (τ0 + t)^(−κ)} (default 0.7). */
+        /** κ of {@code ρ_t = (τ0 + t)^(−κ)}, in {@code [0, 1]} (default 0.7). */
         public Builder learningDecay(double kappa) {
+            LdaSettings.unitInterval("learningDecay", kappa);
             this.learningDecay = kappa;
             return this;
         }
 
-        /** Most γ/φ iterations per document per E-step (default 100). */
+        /** Most γ/φ iterations per document per E-step, {@code >= 1} (default 100). */
         public Builder maxDocumentIterations(int n) {
+            LdaSettings.atLeastOne("maxDocumentIterations", n);
             this.maxDocumentIterations = n;
             return this;
         }
 
-        /** Stop a document's E-step when the mean absolute change of γ_d is below this (default 1e-3). */
+        /**
+         * Stop a document's E-step when the mean absolute change of γ_d is below this; finite and
+         * {@code >= 0} (default 1e-3).
+         */
         public Builder documentTolerance(double tol) {
+            LdaSettings.nonNegativeFinite("documentTolerance", tol);
             this.documentTolerance = tol;
             return this;
         }
@@ -206,8 +218,8 @@ public final class Lda {
         /**
          * Batch only: start every sweep's E-step from each document's γ of the previous sweep
          * (default false: fresh Gamma(100, 1/100) draws every sweep, as scikit-learn). Warm
-         * starts make batch VB exact coordinate ascent, so {@link LdaFit#sweepBounds()} never
-         * decreases; fresh starts do not guarantee that, but leave the near-symmetric initial
+         * starts make batch VB exact coordinate ascent, so the bound per sweep
+         * ({@link LdaFit#history()}) never decreases; fresh starts do not guarantee that, but leave the near-symmetric initial
          * topics faster and reach better optima in practice (docs/lda.md).
          */
         public Builder warmStart(boolean warm) {
@@ -221,38 +233,33 @@ public final class Lda {
             return this;
         }
 
-        /** Fits from seeds {@code seed … seed + n − 1}, keeping the best training bound (default 1). */
+        /** Fits from seeds {@code seed … seed + n − 1}, keeping the best training bound; {@code >= 1} (default 1). */
         public Builder restarts(int n) {
+            LdaSettings.atLeastOne("restarts", n);
             this.restarts = n;
             return this;
         }
 
-        /** Worker threads (default: available processors); the results do not depend on it. */
+        /** Worker threads, {@code >= 1} (default: available processors); the results do not depend on it. */
         public Builder threads(int n) {
+            LdaSettings.atLeastOne("threads", n);
             this.threads = n;
             return this;
         }
 
-        /** Documents per parallel work item (default 8); part of the random-stream layout. */
+        /** Documents per parallel work item, {@code >= 1} (default 8); part of the random-stream layout. */
         public Builder chunkSize(int n) {
+            LdaSettings.atLeastOne("chunkSize", n);
             this.chunkSize = n;
             return this;
         }
 
-        /** The settings, validated (see {@link LdaSettings}). */
-        public LdaSettings settings() {
-            if (topics < 1) {
-                throw new IllegalArgumentException("Lda topics must be >= 1, got " + topics);
-            }
-            return new LdaSettings(topics, docTopicPriorSet ? docTopicPrior : 1.0 / topics,
+        /** The configured fitter: immutable and thread-safe; its {@link Lda#settings()} are these settings. */
+        public Lda build() {
+            return new Lda(new LdaSettings(topics, docTopicPriorSet ? docTopicPrior : 1.0 / topics,
                     topicWordPriorSet ? topicWordPrior : 1.0 / topics, method, passes, batchSize, learningOffset,
                     learningDecay, maxDocumentIterations, documentTolerance, warmStart, seed, restarts, threads,
-                    chunkSize);
-        }
-
-        /** The configured fitter. */
-        public Lda build() {
-            return new Lda(settings());
+                    chunkSize));
         }
     }
 }

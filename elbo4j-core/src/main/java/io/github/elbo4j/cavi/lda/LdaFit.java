@@ -20,9 +20,11 @@ import java.util.Optional;
  * settings, seed included, are {@code model().settings()}; the data is {@code corpusHash}).
  *
  * @param model                  the fitted topics
- * @param sweepBounds            batch VB: the bound {@code L(γ, λ)} after every sweep, each document at
- *                               its current γ_d (never decreasing with {@link Lda.Builder#warmStart};
- *                               with fresh γ starts, the default, it may dip); online VB: empty
+ * @param history                the fit's ELBO trace, exact values of the bound: batch VB the bound
+ *                               {@code L(γ, λ)} after every sweep, each document at its current γ_d
+ *                               (never decreasing with {@link Lda.Builder#warmStart}; with fresh γ
+ *                               starts, the default, it may dip); online VB, which computes no bound
+ *                               while training, the one value {@code trainingBound}
  * @param trainingBound          the bound on the training corpus after a fresh E-step from γ = 1 with
  *                               the final topics (scikit-learn's {@code bound_} and {@code score(X)})
  * @param trainingPerplexity     {@code exp(−trainingBound / N)}
@@ -30,7 +32,7 @@ import java.util.Optional;
  * @param meanDocumentIterations mean γ/φ iterations per document visit during training
  * @param corpusHash             {@link DocumentTermMatrix#contentHash()} of the training corpus
  */
-public record LdaFit(LdaModel model, List<Double> sweepBounds, double trainingBound, double trainingPerplexity,
+public record LdaFit(LdaModel model, ElboTrace history, double trainingBound, double trainingPerplexity,
                      long updates, double meanDocumentIterations, long corpusHash) {
 
     /** Why {@link #toFit()} has no PSIS check, and what is reported instead. */
@@ -39,18 +41,22 @@ public record LdaFit(LdaModel model, List<Double> sweepBounds, double trainingBo
             + "reported instead: the variational bound per sweep, the training bound and the held-out perplexity "
             + "(LdaModel.perplexity)";
 
-    /** Copies the trace into an unmodifiable list. */
+    /**
+     * @throws IllegalArgumentException if {@code history} is null
+     */
     public LdaFit {
-        sweepBounds = List.copyOf(sweepBounds);
+        if (history == null) {
+            throw new IllegalArgumentException("LdaFit history must not be null");
+        }
     }
 
     /**
      * This fit as the library's one fitted-result type. The posterior holds the topics,
      * {@code topics: Dirichlet(λ)} of shape {@code [K, V]} (topic {@code k}'s word distribution is
      * {@code Dir(λ_k)}); the parameters hold {@code topicWord} ({@code λ}). The ELBO trace is
-     * {@link #sweepBounds} for batch VB (never decreasing with warm starts; with fresh random
-     * E-step starts it may dip, which the notes say) and, for online VB, which computes no bound
-     * while training, the one value {@link #trainingBound}. LDA runs a fixed number of passes, so
+     * {@link #history}: for batch VB the bound per sweep (never decreasing with warm starts; with
+     * fresh random E-step starts it may dip, which the notes say) and, for online VB, which computes
+     * no bound while training, the one value {@link #trainingBound}. LDA runs a fixed number of passes, so
      * the stop reason is {@link StopReason#FIXED_BUDGET}. There is no PSIS check: the joint
      * density would have to include every document's topic proportions and token assignments,
      * whose factors the fit does not keep; the verdict is {@code UNCHECKED} with that reason, and
@@ -64,7 +70,6 @@ public record LdaFit(LdaModel model, List<Double> sweepBounds, double trainingBo
         Map<String, Tensor> parameters = new LinkedHashMap<>();
         parameters.put("topicWord", lambda);
         FactorPosterior posterior = FactorPosterior.of(Map.of("topics", FactorPosterior.Factor.dirichlet(lambda)));
-        double[] trace = batch ? sweepBounds.stream().mapToDouble(Double::doubleValue).toArray() : new double[] {trainingBound};
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("method", batch ? "batch variational Bayes" : "online variational Bayes");
         settings.put("model", "Lda");
@@ -96,7 +101,7 @@ public record LdaFit(LdaModel model, List<Double> sweepBounds, double trainingBo
                     + "warmStart(true) makes batch VB exact coordinate ascent");
         }
         return new Fit((batch ? "batch" : "online") + " variational Bayes, latent Dirichlet allocation, " + s.topics()
-                + " topics, q(topics) = Dirichlet", parameters, new ElboTrace(trace, ElboTrace.Kind.EXACT), stop, d,
+                + " topics, q(topics) = Dirichlet", parameters, history, stop, d,
                 Verdict.of(stop, d, "raise the number of passes"), Provenance.of(s.seed(), settings), posterior,
                 Optional.empty(), notes);
     }

@@ -3,8 +3,8 @@ package io.github.elbo4j.cavi.lda;
 import java.util.Objects;
 
 /**
- * Every setting of an {@link Lda} fit, validated; part of a fit's provenance. Build one with
- * {@link Lda#builder()}. The names follow scikit-learn's {@code LatentDirichletAllocation}
+ * Every setting of an {@link Lda} fit, validated; what {@link Lda.Builder#build()} wraps and a
+ * fit's provenance reports ({@link Lda#settings()}, {@link LdaModel#settings()}). The names follow scikit-learn's {@code LatentDirichletAllocation}
  * (in brackets) and the papers.
  *
  * @param topics                K, the number of topics ({@code n_components})
@@ -43,16 +43,10 @@ public record LdaSettings(int topics, double docTopicPrior, double topicWordPrio
         positiveFinite("topicWordPrior", topicWordPrior);
         atLeastOne("passes", passes);
         atLeastOne("batchSize", batchSize);
-        if (!(learningOffset >= 0) || learningOffset == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("Lda learningOffset must be finite and >= 0, got " + learningOffset);
-        }
-        if (!(learningDecay >= 0 && learningDecay <= 1)) {
-            throw new IllegalArgumentException("Lda learningDecay must be in [0, 1], got " + learningDecay);
-        }
+        nonNegativeFinite("learningOffset", learningOffset);
+        unitInterval("learningDecay", learningDecay);
         atLeastOne("maxDocumentIterations", maxDocumentIterations);
-        if (!(documentTolerance >= 0) || documentTolerance == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("Lda documentTolerance must be finite and >= 0, got " + documentTolerance);
-        }
+        nonNegativeFinite("documentTolerance", documentTolerance);
         atLeastOne("restarts", restarts);
         atLeastOne("threads", threads);
         atLeastOne("chunkSize", chunkSize);
@@ -78,15 +72,27 @@ public record LdaSettings(int topics, double docTopicPrior, double topicWordPrio
         return Math.pow(learningOffset + t, -learningDecay);
     }
 
-    private static void atLeastOne(String name, long value) {
+    static void atLeastOne(String name, long value) {
         if (value < 1) {
             throw new IllegalArgumentException("Lda " + name + " must be >= 1, got " + value);
         }
     }
 
-    private static void positiveFinite(String name, double value) {
+    static void positiveFinite(String name, double value) {
         if (!(value > 0) || value == Double.POSITIVE_INFINITY) {
             throw new IllegalArgumentException("Lda " + name + " must be finite and > 0, got " + value);
+        }
+    }
+
+    static void nonNegativeFinite(String name, double value) {
+        if (!(value >= 0) || value == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("Lda " + name + " must be finite and >= 0, got " + value);
+        }
+    }
+
+    static void unitInterval(String name, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            throw new IllegalArgumentException("Lda " + name + " must be in [0, 1], got " + value);
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.github.elbo4j.cavi.lda;
 
 import io.github.elbo4j.cavi.SweepListener;
+import io.github.elbo4j.infer.ElboTrace;
 import io.github.elbo4j.parallel.WorkerPool;
 import io.github.elbo4j.random.RandomStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGammaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 
@@ -37,7 +36,7 @@ final class LdaTraining {
         double[] statistics = new double[lambda.length];
         int documents = corpus.documentCount();
         LdaBound bound = new LdaBound(topics, vocabularySize, settings.docTopicPrior(), settings.topicWordPrior());
-        List<Double> sweeps = new ArrayList<>();
+        double[] sweeps = new double[settings.passes()];
         long updates = 0;
         long iterations = 0;
         long visits = 0;
@@ -59,8 +58,8 @@ final class LdaTraining {
                     updates++;
                     LdaEStep.Totals atGamma = eStep.run(corpus, 0, documents, expElogBeta, gamma,
                             LdaEStep.Start.GIVEN, null, 0, null, true);
-                    sweeps.add(atGamma.bound() + bound.topics(lambda));
-                    listener.onSweep(firstSweep + pass - 1, sweeps.get(sweeps.size() - 1));
+                    sweeps[pass - 1] = atGamma.bound() + bound.topics(lambda);
+                    listener.onSweep(firstSweep + pass - 1, sweeps[pass - 1]);
                 }
             } else {
                 int batch = Math.min(settings.batchSize(), documents);
@@ -95,7 +94,8 @@ final class LdaTraining {
                 throw new ArithmeticException("Lda fit produced a non-finite bound " + trainingBound
                         + " after " + updates + " topic updates");
             }
-            return new LdaFit(new LdaModel(settings, vocabularySize, lambda), sweeps, trainingBound,
+            ElboTrace history = ElboTrace.exact(settings.method() == LdaMethod.BATCH ? sweeps : new double[] {trainingBound});
+            return new LdaFit(new LdaModel(settings, vocabularySize, lambda), history, trainingBound,
                     Math.exp(-trainingBound / corpus.tokenCount()), updates, (double) iterations / visits,
                     corpus.contentHash());
         }

@@ -50,9 +50,13 @@ class GaussianChainCaviTest {
     @Test
     void firstSweepsFromZeroFollowTheHandComputedUpdates() {
         GaussianChainCaviFactors start = new GaussianChainCaviFactors(new double[] {0, 0}, new double[] {1, 1});
-        assertThat(SEED_CHAIN.fit(1.0, start, 1, 0).factors().means()).containsExactly(0.0, 0.5);
-        assertThat(SEED_CHAIN.fit(1.0, start, 2, 0).factors().means()).containsExactly(0.25, 0.625);
-        assertThat(SEED_CHAIN.fit(1.0, start, 3, 0).factors().means()).containsExactly(0.3125, 0.65625);
+        assertThat(seedChainSweeps(start, 1).fit(1.0).factors().means()).containsExactly(0.0, 0.5);
+        assertThat(seedChainSweeps(start, 2).fit(1.0).factors().means()).containsExactly(0.25, 0.625);
+        assertThat(seedChainSweeps(start, 3).fit(1.0).factors().means()).containsExactly(0.3125, 0.65625);
+    }
+
+    private static GaussianChainCavi seedChainSweeps(GaussianChainCaviFactors start, int sweeps) {
+        return GaussianChainCavi.builder(2, 1, 1, 1).initialFactors(start).maxSweeps(sweeps).tolerance(0).build();
     }
 
     /** KL(q* ‖ p) = ½ (Σ_k log Λ_kk - log det Λ) = ½ log(4/3) for the seed chain. */
@@ -144,6 +148,11 @@ class GaussianChainCaviTest {
         GaussianChainCaviFactors three = new GaussianChainCaviFactors(new double[3], new double[] {1, 1, 1});
         assertThatThrownBy(() -> SEED_CHAIN.elbo(1, three)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("GaussianChainCavi factors must have 2 latent states, got 3");
+        assertThatThrownBy(() -> GaussianChainCavi.builder(2, 1, 1, 1).initialFactors(three))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("GaussianChainCavi initialFactors must have 2 latent states, got 3");
+        assertThatThrownBy(() -> GaussianChainCavi.builder(2, 1, 1, 1).maxSweeps(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("GaussianChainCavi maxSweeps must be >= 1, got 0");
         assertThatThrownBy(() -> new GaussianChainCaviFactors(new double[2], new double[] {1, 0}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("GaussianChainCaviFactors variances[1] must be > 0 and finite, got 0.0");

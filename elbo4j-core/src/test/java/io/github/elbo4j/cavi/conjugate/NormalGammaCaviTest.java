@@ -131,7 +131,7 @@ class NormalGammaCaviTest {
     @Test
     void sweepLimitEndsAnUnconvergedFit() {
         JsonNode c = CASES.get(0);
-        NormalGammaCaviResult r = model(c).fit(data(c), model(c).initialFactors(), 2, 0);
+        NormalGammaCaviResult r = NormalGammaCavi.builder(prior(c)).maxSweeps(2).tolerance(0).build().fit(data(c));
         assertThat(r.history().sweeps()).isEqualTo(2);
         assertThat(r.converged()).isFalse();
     }
@@ -169,22 +169,28 @@ class NormalGammaCaviTest {
 
     @Test
     void rejectsInvalidSweepSettings() {
-        NormalGammaCavi model = NormalGammaCavi.of(new NormalGammaCaviParameters(0, 1, 1, 1));
-        double[] x = {1, 2};
-        assertThatThrownBy(() -> model.fit(x, model.initialFactors(), 0, 1e-6)).isInstanceOf(IllegalArgumentException.class)
+        NormalGammaCaviParameters prior = new NormalGammaCaviParameters(0, 1, 1, 1);
+        assertThatThrownBy(() -> NormalGammaCavi.builder(prior).maxSweeps(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("NormalGammaCavi maxSweeps must be >= 1, got 0");
-        assertThatThrownBy(() -> model.fit(x, model.initialFactors(), 10, -1e-6)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> NormalGammaCavi.builder(prior).tolerance(-1e-6)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("NormalGammaCavi tolerance must be >= 0 and finite, got -1.0E-6");
+        assertThatThrownBy(() -> NormalGammaCavi.builder(prior).initialFactors(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("NormalGammaCavi initialFactors must not be null");
+        assertThatThrownBy(() -> NormalGammaCavi.builder(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("NormalGammaCavi prior must not be null");
     }
 
     private static NormalGammaCaviResult fit(JsonNode c) {
-        NormalGammaCavi model = model(c);
-        return model.fit(data(c), model.initialFactors(), 1000, 1e-13);
+        return NormalGammaCavi.builder(prior(c)).maxSweeps(1000).tolerance(1e-13).build().fit(data(c));
     }
 
     private static NormalGammaCavi model(JsonNode c) {
+        return NormalGammaCavi.of(prior(c));
+    }
+
+    private static NormalGammaCaviParameters prior(JsonNode c) {
         double[] p = CaviReferenceFile.doubles(c.get("prior"));
-        return NormalGammaCavi.of(new NormalGammaCaviParameters(p[0], p[1], p[2], p[3]));
+        return new NormalGammaCaviParameters(p[0], p[1], p[2], p[3]);
     }
 
     private static double[] data(JsonNode c) {

@@ -77,7 +77,7 @@ class GaussianMixtureElboTest {
         GaussianMixtureResult r = GaussianMixtureVI.builder().components(5).threads(1).covarianceType(type).weightPrior(prior)
                 .maxSweeps(40).tolerance(0).build().fit(DATA.x);
         double[] exact = r.elboTrace().values();
-        double[] sklearn = r.sklearnScaleElboHistory();
+        double[] sklearn = r.sklearnScaleElboTrace().values();
         for (int t = 0; t < exact.length; t++) {
             assertThat(Math.abs(exact[t] + r.droppedConstants() - sklearn[t])).as("sweep %d", t + 1)
                     .isLessThanOrEqualTo(1e-10 * Math.abs(exact[t]));

@@ -91,7 +91,7 @@ class GaussianMixtureReferenceTest {
     @ParameterizedTest(name = "data {0}: with one {1} component and {2} weights the ELBO is the log evidence")
     @MethodSource("evidenceCases")
     void withOneComponentTheElboEqualsTheLogEvidence(String name, CovarianceType type, WeightPrior w, JsonNode dataset) {
-        GaussianMixtureBuilder b = GaussianMixtureVI.builder().components(1).threads(1).covarianceType(type).weightPrior(w).maxSweeps(3);
+        GaussianMixtureVI.Builder b = GaussianMixtureVI.builder().components(1).threads(1).covarianceType(type).weightPrior(w).maxSweeps(3);
         if (dataset.get("customPriors").asBoolean()) {
             JsonNode p = dataset.get("cases").get(0).get("priors");
             b.meanPrior(vector(p.get("mean"))).meanPrecisionPrior(p.get("meanPrecision").asDouble())
@@ -103,11 +103,11 @@ class GaussianMixtureReferenceTest {
         }
     }
 
-    private static GaussianMixtureBuilder configure(JsonNode dataset, JsonNode c) {
+    private static GaussianMixtureVI.Builder configure(JsonNode dataset, JsonNode c) {
         double[][] r0 = matrix(dataset.get("initialResponsibilities"));
         JsonNode w = c.get("weightPrior");
         double concentration = w.get("concentration").asDouble();
-        GaussianMixtureBuilder b = GaussianMixtureVI.builder().components(r0[0].length)
+        GaussianMixtureVI.Builder b = GaussianMixtureVI.builder().components(r0[0].length)
                 .covarianceType(CovarianceType.valueOf(c.get("covarianceType").asText()))
                 .weightPrior(w.get("type").asText().equals("dirichlet") ? WeightPrior.dirichlet(concentration)
                         : WeightPrior.dirichletProcess(concentration))

@@ -80,7 +80,7 @@ class GaussianMixtureSklearnTest {
     void finiteDirichletLowerBoundEqualsScikitLearnsAfterEverySweep() {
         GaussianMixtureResult r = java(WeightPrior.dirichlet(0.1));
         JsonNode f = fit("dirichlet_distribution", 0);
-        double[] h = r.sklearnScaleElboHistory();
+        double[] h = r.sklearnScaleElboTrace().values();
         for (int t = 0; t < h.length; t++) {
             assertThat(relative(h[t], lowerBound(f, t))).as("sweep %d", t + 1).isLessThan(1e-13);
         }

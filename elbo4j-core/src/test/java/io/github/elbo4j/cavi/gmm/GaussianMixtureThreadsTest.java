@@ -19,7 +19,7 @@ class GaussianMixtureThreadsTest {
 
     private static void assertSameBits(GaussianMixtureResult a, GaussianMixtureResult b) {
         assertThat(b.elboTrace().values()).isEqualTo(a.elboTrace().values());
-        assertThat(b.sklearnScaleElboHistory()).isEqualTo(a.sklearnScaleElboHistory());
+        assertThat(b.sklearnScaleElboTrace()).isEqualTo(a.sklearnScaleElboTrace());
         assertThat(b.restartElbos()).isEqualTo(a.restartElbos());
         assertThat(b.means().toArray()).isEqualTo(a.means().toArray());
         assertThat(b.covariances().toArray()).isEqualTo(a.covariances().toArray());

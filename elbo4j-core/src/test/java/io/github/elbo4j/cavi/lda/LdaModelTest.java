@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** A fitted model's views: topics as parameters and as means, top words, document topics. */
 class LdaModelTest {
 
-    private static final LdaSettings SETTINGS = Lda.builder().topics(2).threads(1).settings();
+    private static final LdaSettings SETTINGS = Lda.builder().topics(2).threads(1).build().settings();
     private static final LdaModel MODEL = LdaModel.of(Tensor.of(new double[][] {
         {5.0, 0.1, 3.0, 3.0, 0.2},
         {0.1, 9.0, 0.1, 0.5, 4.0}}), SETTINGS);

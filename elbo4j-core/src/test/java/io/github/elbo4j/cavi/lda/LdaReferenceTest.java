@@ -52,7 +52,7 @@ class LdaReferenceTest {
                 .topicWordPrior(ref.get("topic_word_prior").asDouble())
                 .learningOffset(ref.get("learning_offset").asDouble())
                 .learningDecay(ref.get("learning_decay").asDouble())
-                .maxDocumentIterations(maxIterations).documentTolerance(tolerance).threads(2).chunkSize(2).settings();
+                .maxDocumentIterations(maxIterations).documentTolerance(tolerance).threads(2).chunkSize(2).build().settings();
     }
 
     private static double[][] matrix(String name) {

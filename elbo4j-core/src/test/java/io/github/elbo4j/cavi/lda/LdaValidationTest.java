@@ -134,7 +134,7 @@ class LdaValidationTest {
 
     @Test
     void modelParametersMustHaveTheTopicsShapeAndBePositive() {
-        LdaSettings settings = Lda.builder().topics(2).settings();
+        LdaSettings settings = Lda.builder().topics(2).build().settings();
         assertThatThrownBy(() -> LdaModel.of(Tensor.ones(3, 4), settings))
                 .hasMessage("LdaModel topicWord must have shape [2, V] with V >= 1, got [3, 4]");
         assertThatThrownBy(() -> LdaModel.of(Tensor.of(new double[][] {{1, -1}, {1, 1}}), settings))
