@@ -94,7 +94,7 @@ class LdaFitCommandTest {
         // pass, taken from another fit or restart, sign-flipped, or per token (the trace settles at
         // -1416.59 by the fourth pass, 129 nats below the ceiling: the documents' and topics' KL terms).
         double[] core = Lda.builder().topics(2).passes(30).seed(42).threads(1).build()
-                .fit(CorpusCsv.read(train, 10)).history().values();
+                .fit(CorpusCsv.read(train, 10)).elboTrace().values();
         double logLikelihoodCeiling = 40 * 20 * Math.log(1.0 / 5);
         int pass = 0;
         for (JsonNode e : doc.get("elboTrace").get("values")) {

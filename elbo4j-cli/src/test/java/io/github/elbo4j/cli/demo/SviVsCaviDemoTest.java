@@ -17,7 +17,7 @@ class SviVsCaviDemoTest {
         GaussianChainCaviResult cavi = chain.fit(SviVsCaviDemo.X);
         assertThat(cavi.factors().means()[0]).isCloseTo(1.0, offset(1e-9));
         assertThat(cavi.factors().means()[1]).isCloseTo(2.0, offset(1e-9));
-        assertThat(chain.logEvidence(SviVsCaviDemo.X) - cavi.history().last()).isCloseTo(0.5 * Math.log(4.0 / 3), offset(1e-9));
+        assertThat(chain.logEvidence(SviVsCaviDemo.X) - cavi.elboTrace().last()).isCloseTo(0.5 * Math.log(4.0 / 3), offset(1e-9));
         Fit svi = SviVsCaviDemo.svi(42);
         GuidePosterior q = (GuidePosterior) svi.posterior();
         double[] loc = {q.location("z1").item(), q.location("z2").item()};

@@ -146,7 +146,7 @@ public final class BetaBinomialCavi {
      *     these counts by this model (its final ELBO differs from the ELBO of its factor here)
      */
     public Fit toFit(BetaBinomialCaviResult result, long successes, long trials, long seed) {
-        CaviFits.requireSameElbo(NAME, result.history(), elbo(successes, trials, result.alpha(), result.beta()));
+        CaviFits.requireSameElbo(NAME, result.elboTrace(), elbo(successes, trials, result.alpha(), result.beta()));
         Map<String, Tensor> parameters = new LinkedHashMap<>();
         parameters.put("alpha", Tensor.scalar(result.alpha()));
         parameters.put("beta", Tensor.scalar(result.beta()));
@@ -158,7 +158,7 @@ public final class BetaBinomialCavi {
         settings.put("trials", Long.toString(trials));
         FactorPosterior q = FactorPosterior.of(Map.of("theta",
                 FactorPosterior.Factor.beta(Tensor.scalar(result.alpha()), Tensor.scalar(result.beta()))));
-        return CaviFits.closedForm("coordinate ascent (CAVI), Beta-Binomial, q(theta) = Beta", parameters, result.history(), result.converged(), q,
+        return CaviFits.closedForm("coordinate ascent (CAVI), Beta-Binomial, q(theta) = Beta", parameters, result.elboTrace(), result.converged(), q,
                 model(successes, trials), seed, settings);
     }
 

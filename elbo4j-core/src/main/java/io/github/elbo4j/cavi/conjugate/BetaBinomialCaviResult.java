@@ -7,10 +7,10 @@ import io.github.elbo4j.infer.ElboTrace;
  *
  * @param alpha the first shape {@code α > 0}
  * @param beta the second shape {@code β > 0}
- * @param history the exact ELBO before and after each sweep
+ * @param elboTrace the exact ELBO before and after each sweep
  * @param converged whether the stopping rule held before the sweep limit
  */
-public record BetaBinomialCaviResult(double alpha, double beta, ElboTrace history, boolean converged) {
+public record BetaBinomialCaviResult(double alpha, double beta, ElboTrace elboTrace, boolean converged) {
 
     /** {@code E_q[θ] = α / (α + β)} (Bishop 2006, PRML, eq. 2.15). */
     public double mean() {

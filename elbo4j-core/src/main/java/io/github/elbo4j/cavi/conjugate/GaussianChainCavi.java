@@ -128,7 +128,7 @@ public final class GaussianChainCavi {
             }
             stop = recorder.record(chain.elbo(x, m, s), parameters(m, s));
         }
-        return new GaussianChainCaviResult(new GaussianChainCaviFactors(m, s), recorder.history(), recorder.converged());
+        return new GaussianChainCaviResult(new GaussianChainCaviFactors(m, s), recorder.elboTrace(), recorder.converged());
     }
 
     /**
@@ -209,7 +209,7 @@ public final class GaussianChainCavi {
      */
     public Fit toFit(GaussianChainCaviResult result, double x, long seed) {
         GaussianChainCaviFactors q = result.factors();
-        CaviFits.requireSameElbo(NAME, result.history(), elbo(x, q));
+        CaviFits.requireSameElbo(NAME, result.elboTrace(), elbo(x, q));
         Tensor means = Tensor.of(q.means());
         Tensor variances = Tensor.of(q.variances());
         Map<String, Tensor> parameters = new LinkedHashMap<>();
@@ -224,7 +224,7 @@ public final class GaussianChainCavi {
         settings.put("x", Double.toString(x));
         FactorPosterior posterior = FactorPosterior.of(Map.of("z", FactorPosterior.Factor.normal(means, variances.sqrt())));
         return CaviFits.closedForm("coordinate ascent (CAVI), Gaussian chain, q(z) = product of Normals", parameters,
-                result.history(), result.converged(), posterior, model(x), seed, settings);
+                result.elboTrace(), result.converged(), posterior, model(x), seed, settings);
     }
 
     /**

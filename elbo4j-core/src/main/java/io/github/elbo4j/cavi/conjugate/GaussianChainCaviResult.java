@@ -6,8 +6,8 @@ import io.github.elbo4j.infer.ElboTrace;
  * A fitted mean-field {@code q(z) = Π_k q(z_k)} of {@link GaussianChainCavi}, with its ELBO history.
  *
  * @param factors the variational factors after the last sweep
- * @param history the exact ELBO before and after each sweep
+ * @param elboTrace the exact ELBO before and after each sweep
  * @param converged whether the stopping rule held before the sweep limit
  */
-public record GaussianChainCaviResult(GaussianChainCaviFactors factors, ElboTrace history, boolean converged) {
+public record GaussianChainCaviResult(GaussianChainCaviFactors factors, ElboTrace elboTrace, boolean converged) {
 }

@@ -122,7 +122,7 @@ public final class LinearRegressionVi {
             fullRate[j] = q.rate()[ard ? j : 0];
         }
         return new LinearRegressionViResult(Tensor.of(q.mean()), Tensor.of(q.cov(), m, m), Tensor.of(fullShape),
-                Tensor.of(fullRate), q.noiseShape(), q.noiseRate(), ard, recorder.history(), recorder.converged());
+                Tensor.of(fullRate), q.noiseShape(), q.noiseRate(), ard, recorder.elboTrace(), recorder.converged());
     }
 
     /**
@@ -179,7 +179,7 @@ public final class LinearRegressionVi {
             throw new IllegalArgumentException(NAME + " result has " + result.weightMean().dim(0) + " weights but x has "
                     + data.m() + " columns; pass the data the result was fitted to");
         }
-        CaviFits.requireSameElbo(NAME, result.history(), ascent.elbo(data, ascent.of(data, result)));
+        CaviFits.requireSameElbo(NAME, result.elboTrace(), ascent.elbo(data, ascent.of(data, result)));
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("model", NAME);
         settings.put("ard", Boolean.toString(ard));
@@ -194,7 +194,7 @@ public final class LinearRegressionVi {
         settings.put("dataHash", CaviFits.dataHash(x, y));
         String method = "coordinate ascent (CAVI), Bayesian linear regression" + (ard ? " with ARD" : "")
                 + ", q(alpha) q(w) q(beta) = Gamma MultivariateNormal Gamma";
-        return CaviFits.closedForm(method, result.parametersByName(), result.history(), result.converged(), result.factorPosterior(),
+        return CaviFits.closedForm(method, result.parametersByName(), result.elboTrace(), result.converged(), result.factorPosterior(),
                 model(x, y),
                 seed, settings);
     }

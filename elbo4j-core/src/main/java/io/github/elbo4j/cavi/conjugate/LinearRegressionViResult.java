@@ -20,11 +20,11 @@ import java.util.Map;
  * @param noiseShape {@code c_N}, the shape of {@code q(β)}
  * @param noiseRate {@code d_N}, the rate of {@code q(β)}
  * @param ard whether each weight has its own precision
- * @param history the exact ELBO before and after each sweep
+ * @param elboTrace the exact ELBO before and after each sweep
  * @param converged whether the stopping rule held before the sweep limit
  */
 public record LinearRegressionViResult(Tensor weightMean, Tensor weightCovariance, Tensor precisionShape,
-        Tensor precisionRate, double noiseShape, double noiseRate, boolean ard, ElboTrace history, boolean converged) {
+        Tensor precisionRate, double noiseShape, double noiseRate, boolean ard, ElboTrace elboTrace, boolean converged) {
 
     /**
      * @throws IllegalArgumentException unless {@code weightMean} is {@code [M]} and

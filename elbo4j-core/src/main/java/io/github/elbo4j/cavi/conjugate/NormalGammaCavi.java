@@ -113,7 +113,7 @@ public final class NormalGammaCavi {
             q = sweep(s, q);
             stop = recorder.record(elbo(s, q), parameters(q));
         }
-        return new NormalGammaCaviResult(q, recorder.history(), recorder.converged());
+        return new NormalGammaCaviResult(q, recorder.elboTrace(), recorder.converged());
     }
 
     /**
@@ -218,7 +218,7 @@ public final class NormalGammaCavi {
      */
     public Fit toFit(NormalGammaCaviResult result, double[] data, long seed) {
         NormalGammaCaviFactors q = result.factors();
-        CaviFits.requireSameElbo(NAME, result.history(), elbo(data, q));
+        CaviFits.requireSameElbo(NAME, result.elboTrace(), elbo(data, q));
         Map<String, Tensor> parameters = new LinkedHashMap<>();
         parameters.put("muMean", Tensor.scalar(q.muMean()));
         parameters.put("muPrecision", Tensor.scalar(q.muPrecision()));
@@ -236,7 +236,7 @@ public final class NormalGammaCavi {
         settings.put("observations", Integer.toString(data.length));
         settings.put("dataHash", CaviFits.dataHash(Tensor.of(data)));
         return CaviFits.closedForm("coordinate ascent (CAVI), Normal-Gamma, q(tau) q(mu) = Gamma Normal", parameters,
-                result.history(), result.converged(), FactorPosterior.of(factors), model(data), seed, settings);
+                result.elboTrace(), result.converged(), FactorPosterior.of(factors), model(data), seed, settings);
     }
 
     /**

@@ -6,8 +6,8 @@ import io.github.elbo4j.infer.ElboTrace;
  * A fitted mean-field {@code q(μ) q(τ)} of {@link NormalGammaCavi}, with its ELBO history.
  *
  * @param factors the variational factors after the last sweep
- * @param history the exact ELBO before and after each sweep
+ * @param elboTrace the exact ELBO before and after each sweep
  * @param converged whether the stopping rule held before the sweep limit
  */
-public record NormalGammaCaviResult(NormalGammaCaviFactors factors, ElboTrace history, boolean converged) {
+public record NormalGammaCaviResult(NormalGammaCaviFactors factors, ElboTrace elboTrace, boolean converged) {
 }

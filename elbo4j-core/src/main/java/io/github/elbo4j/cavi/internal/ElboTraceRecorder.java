@@ -103,7 +103,7 @@ public final class ElboTraceRecorder {
     }
 
     /** The exact ELBO before the first sweep and after each sweep so far. */
-    public ElboTrace history() {
+    public ElboTrace elboTrace() {
         return ElboTrace.exact(Arrays.copyOf(values, sweeps + 1));
     }
 

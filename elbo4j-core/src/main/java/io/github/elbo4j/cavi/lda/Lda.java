@@ -219,7 +219,7 @@ public final class Lda {
          * Batch only: start every sweep's E-step from each document's γ of the previous sweep
          * (default false: fresh Gamma(100, 1/100) draws every sweep, as scikit-learn). Warm
          * starts make batch VB exact coordinate ascent, so the bound per sweep
-         * ({@link LdaFit#history()}) never decreases; fresh starts do not guarantee that, but leave the near-symmetric initial
+         * ({@link LdaFit#elboTrace()}) never decreases; fresh starts do not guarantee that, but leave the near-symmetric initial
          * topics faster and reach better optima in practice (docs/lda.md).
          */
         public Builder warmStart(boolean warm) {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * settings, seed included, are {@code model().settings()}; the data is {@code corpusHash}).
  *
  * @param model                  the fitted topics
- * @param history                the fit's ELBO trace, exact values of the bound: batch VB the bound
+ * @param elboTrace                the fit's ELBO trace, exact values of the bound: batch VB the bound
  *                               {@code L(γ, λ)} after every sweep, each document at its current γ_d
  *                               (never decreasing with {@link Lda.Builder#warmStart}; with fresh γ
  *                               starts, the default, it may dip); online VB, which computes no bound
@@ -32,7 +32,7 @@ import java.util.Optional;
  * @param meanDocumentIterations mean γ/φ iterations per document visit during training
  * @param corpusHash             {@link DocumentTermMatrix#contentHash()} of the training corpus
  */
-public record LdaFit(LdaModel model, ElboTrace history, double trainingBound, double trainingPerplexity,
+public record LdaFit(LdaModel model, ElboTrace elboTrace, double trainingBound, double trainingPerplexity,
                      long updates, double meanDocumentIterations, long corpusHash) {
 
     /** Why {@link #toFit()} has no PSIS check, and what is reported instead. */
@@ -42,11 +42,11 @@ public record LdaFit(LdaModel model, ElboTrace history, double trainingBound, do
             + "(LdaModel.perplexity)";
 
     /**
-     * @throws IllegalArgumentException if {@code history} is null
+     * @throws IllegalArgumentException if {@code elboTrace} is null
      */
     public LdaFit {
-        if (history == null) {
-            throw new IllegalArgumentException("LdaFit history must not be null");
+        if (elboTrace == null) {
+            throw new IllegalArgumentException("LdaFit elboTrace must not be null");
         }
     }
 
@@ -54,7 +54,7 @@ public record LdaFit(LdaModel model, ElboTrace history, double trainingBound, do
      * This fit as the library's one fitted-result type. The posterior holds the topics,
      * {@code topics: Dirichlet(λ)} of shape {@code [K, V]} (topic {@code k}'s word distribution is
      * {@code Dir(λ_k)}); the parameters hold {@code topicWord} ({@code λ}). The ELBO trace is
-     * {@link #history}: for batch VB the bound per sweep (never decreasing with warm starts; with
+     * {@link #elboTrace}: for batch VB the bound per sweep (never decreasing with warm starts; with
      * fresh random E-step starts it may dip, which the notes say) and, for online VB, which computes
      * no bound while training, the one value {@link #trainingBound}. LDA runs a fixed number of passes, so
      * the stop reason is {@link StopReason#FIXED_BUDGET}. There is no PSIS check: the joint
@@ -101,7 +101,7 @@ public record LdaFit(LdaModel model, ElboTrace history, double trainingBound, do
                     + "warmStart(true) makes batch VB exact coordinate ascent");
         }
         return new Fit((batch ? "batch" : "online") + " variational Bayes, latent Dirichlet allocation, " + s.topics()
-                + " topics, q(topics) = Dirichlet", parameters, history, stop, d,
+                + " topics, q(topics) = Dirichlet", parameters, elboTrace, stop, d,
                 Verdict.of(stop, d, "raise the number of passes"), Provenance.of(s.seed(), settings), posterior,
                 Optional.empty(), notes);
     }

@@ -47,7 +47,7 @@ class BetaBinomialCaviFitTest {
     void monteCarloElboOfTheFactorEqualsTheExactElbo() {
         BetaBinomialCaviResult r = COIN.fit(6, 10);
         Fit fit = COIN.toFit(r, 6, 10, 1);
-        CaviFitChecks.assertMonteCarloElboIs(fit, COIN.model(6, 10), r.history().last(), 1e-10, 7);
+        CaviFitChecks.assertMonteCarloElboIs(fit, COIN.model(6, 10), r.elboTrace().last(), 1e-10, 7);
     }
 
     /**
@@ -67,7 +67,7 @@ class BetaBinomialCaviFitTest {
         assertThat(d.elbo()).isCloseTo(COIN.logEvidence(6, 10), within(1e-8));
         assertThat(fit.verdict().level()).isEqualTo(Verdict.Level.GOOD);
         assertThat(fit.stopReason()).isEqualTo(StopReason.CONVERGED);
-        assertThat(fit.elboTrace()).isEqualTo(new ElboTrace(r.history().values(), ElboTrace.Kind.EXACT));
+        assertThat(fit.elboTrace()).isEqualTo(new ElboTrace(r.elboTrace().values(), ElboTrace.Kind.EXACT));
         assertThat(fit.parameter("alpha").item()).isEqualTo(8.0);
         assertThat(fit.parameter("beta").item()).isEqualTo(6.0);
     }

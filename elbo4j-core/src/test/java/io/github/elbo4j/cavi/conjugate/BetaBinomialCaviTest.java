@@ -25,7 +25,7 @@ class BetaBinomialCaviTest {
             BetaBinomialCaviResult r = model(c).fit(c.get("successes").asLong(), c.get("trials").asLong());
             assertThat(r.alpha()).isEqualTo(c.get("posterior_alpha").asDouble());
             assertThat(r.beta()).isEqualTo(c.get("posterior_beta").asDouble());
-            assertThat(r.history().sweeps()).isEqualTo(1);
+            assertThat(r.elboTrace().sweeps()).isEqualTo(1);
             assertThat(r.converged()).isTrue();
         }
     }
@@ -49,7 +49,7 @@ class BetaBinomialCaviTest {
             double expected = c.get("log_evidence").asDouble();
             double tolerance = 1e-12 * Math.max(1, Math.abs(expected));
             assertThat(model.elbo(k, n, r.alpha(), r.beta())).isCloseTo(expected, within(tolerance));
-            assertThat(r.history().last()).isCloseTo(expected, within(tolerance));
+            assertThat(r.elboTrace().last()).isCloseTo(expected, within(tolerance));
         }
     }
 
@@ -89,7 +89,7 @@ class BetaBinomialCaviTest {
     @Test
     void historyRisesFromThePriorsElboToTheLogEvidence() {
         BetaBinomialCavi model = BetaBinomialCavi.of(2, 2);
-        ElboTrace h = model.fit(6, 10).history();
+        ElboTrace h = model.fit(6, 10).elboTrace();
         assertThat(h.first()).isEqualTo(model.elbo(6, 10, 2, 2));
         assertThat(h.first()).isLessThan(h.last());
         assertThat(h.largestRelativeDecrease()).isZero();
@@ -112,7 +112,7 @@ class BetaBinomialCaviTest {
         BetaBinomialCaviResult r = BetaBinomialCavi.of(1.5, 0.5).fit(0, 0);
         assertThat(r.alpha()).isEqualTo(1.5);
         assertThat(r.beta()).isEqualTo(0.5);
-        assertThat(r.history().last()).isCloseTo(0.0, within(1e-14));
+        assertThat(r.elboTrace().last()).isCloseTo(0.0, within(1e-14));
     }
 
     @Test

@@ -42,7 +42,7 @@ class GaussianChainCaviFitTest {
         for (GaussianChainCavi chain : new GaussianChainCavi[] {GaussianChainCavi.of(2, 1, 1, 1), GaussianChainCavi.of(5, 1.5, 0.7, 0.4)}) {
             GaussianChainCaviResult r = chain.fit(3.0);
             Fit fit = chain.toFit(r, 3.0, 1);
-            CaviFitChecks.assertMonteCarloElboIs(fit, chain.model(3.0), r.history().last(), 0, 7);
+            CaviFitChecks.assertMonteCarloElboIs(fit, chain.model(3.0), r.elboTrace().last(), 0, 7);
         }
     }
 

@@ -88,14 +88,14 @@ class GaussianChainCaviTest {
             assertThat(r.factors().variances())
                     .containsExactly(CaviReferenceFile.doubles(c.get("mean_field_variances")), within(1e-14));
             assertThat(r.factors().means()).containsExactly(chain.exactPosteriorMean(x), within(1e-9 * (1 + Math.abs(x))));
-            assertThat(r.history().last()).isCloseTo(c.get("fixed_point_elbo").asDouble(), within(1e-12));
+            assertThat(r.elboTrace().last()).isCloseTo(c.get("fixed_point_elbo").asDouble(), within(1e-12));
         }
     }
 
     @Test
     void elboOfEverySweepIsTheLogEvidenceMinusTheKl() {
         for (JsonNode c : CASES) {
-            double[] values = chain(c).fit(c.get("x").asDouble()).history().values();
+            double[] values = chain(c).fit(c.get("x").asDouble()).elboTrace().values();
             double[] expected = CaviReferenceFile.doubles(c.get("elbo_path"));
             assertThat(values).hasSize(expected.length);
             for (int s = 0; s < values.length; s++) {
@@ -110,7 +110,7 @@ class GaussianChainCaviTest {
         for (JsonNode c : CASES) {
             GaussianChainCavi chain = chain(c);
             double x = c.get("x").asDouble();
-            ElboTrace h = chain.fit(x).history();
+            ElboTrace h = chain.fit(x).elboTrace();
             assertThat(h.largestRelativeDecrease()).isLessThanOrEqualTo(1e-10);
             for (double v : h.values()) {
                 assertThat(v).isLessThanOrEqualTo(chain.logEvidence(x));
@@ -124,7 +124,7 @@ class GaussianChainCaviTest {
         GaussianChainCaviResult r = single.fit(0.9);
         Tensor cov = single.exactPosteriorCovariance();
         assertThat(r.factors().variances()[0]).isCloseTo(cov.get(0, 0), within(1e-15));
-        assertThat(r.history().last()).isCloseTo(single.logEvidence(0.9), within(1e-15));
+        assertThat(r.elboTrace().last()).isCloseTo(single.logEvidence(0.9), within(1e-15));
     }
 
     @Test

@@ -79,7 +79,7 @@ class LinearRegressionViFitTest {
             LinearRegressionVi vi = model(ard);
             LinearRegressionViResult r = vi.fit(xy[0], xy[1]);
             Fit fit = vi.toFit(r, xy[0], xy[1], 1);
-            CaviFitChecks.assertMonteCarloElboIs(fit, vi.model(xy[0], xy[1]), r.history().last(), 0, 7);
+            CaviFitChecks.assertMonteCarloElboIs(fit, vi.model(xy[0], xy[1]), r.elboTrace().last(), 0, 7);
         }
     }
 
@@ -124,10 +124,10 @@ class LinearRegressionViFitTest {
         LinearRegressionVi vi = LinearRegressionVi.builder().build();
         LinearRegressionViResult r = vi.fit(xy[0], xy[1]);
         Fit fit = vi.toFit(r, xy[0], xy[1], 1);
-        assertThat(fit.elboTrace().values()).containsExactly(r.history().values());
+        assertThat(fit.elboTrace().values()).containsExactly(r.elboTrace().values());
         assertThat(fit.diagnostics().checked()).as(fit.diagnostics().notChecked().orElse("")).isTrue();
         // the check's ELBO from q's draws agrees with the exact CAVI ELBO within 4 standard errors
-        assertThat(fit.diagnostics().elbo()).isCloseTo(r.history().last(),
+        assertThat(fit.diagnostics().elbo()).isCloseTo(r.elboTrace().last(),
                 org.assertj.core.data.Offset.offset(4 * fit.diagnostics().elboStandardError() + 1e-9));
     }
 }

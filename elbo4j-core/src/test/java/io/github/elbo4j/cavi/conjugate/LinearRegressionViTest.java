@@ -35,7 +35,7 @@ class LinearRegressionViTest {
     void elboOfEverySweepMatchesTheIndependentComputation() {
         for (JsonNode f : REFERENCE.get("fits")) {
             LinearRegressionViResult r = fit(f);
-            ElboTrace h = r.history();
+            ElboTrace h = r.elboTrace();
             double[] closed = CaviReferenceFile.doubles(f.get("elbo_closed"));
             assertThat(h.sweeps()).as(f.get("name").asText()).isEqualTo(f.get("sweeps").asInt());
             assertThat(r.converged()).isTrue();
@@ -127,7 +127,7 @@ class LinearRegressionViTest {
         LinearRegressionViResult r = LinearRegressionVi.builder().ard(true).maxSweeps(5000).build()
                 .fit(Tensor.of(x, n, m), Tensor.of(y));
         assertThat(r.converged()).isTrue();
-        assertThat(r.history().largestRelativeDecrease()).isLessThanOrEqualTo(1e-10);
+        assertThat(r.elboTrace().largestRelativeDecrease()).isLessThanOrEqualTo(1e-10);
         double largestRelevant = 0;
         double smallestIrrelevant = Double.POSITIVE_INFINITY;
         for (int j = 0; j < m; j++) {
@@ -156,11 +156,11 @@ class LinearRegressionViTest {
     @Test
     void elboNeverDecreasesAndStaysBelowTheExactLogEvidence() {
         for (JsonNode f : REFERENCE.get("fits")) {
-            assertThat(fit(f).history().largestRelativeDecrease()).isLessThanOrEqualTo(1e-10);
+            assertThat(fit(f).elboTrace().largestRelativeDecrease()).isLessThanOrEqualTo(1e-10);
         }
         JsonNode shared = REFERENCE.get("fits").get(0);
         double logEvidence = shared.get("log_evidence").asDouble();
-        double gap = logEvidence - fit(shared).history().last();
+        double gap = logEvidence - fit(shared).elboTrace().last();
         assertThat(gap).isPositive().isLessThan(0.1); // measured 0.0265 nats
     }
 

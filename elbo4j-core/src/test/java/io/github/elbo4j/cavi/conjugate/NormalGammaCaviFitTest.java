@@ -49,7 +49,7 @@ class NormalGammaCaviFitTest {
         for (double[] data : new double[][] {FEW, SOME}) {
             NormalGammaCaviResult r = MODEL.fit(data);
             Fit fit = MODEL.toFit(r, data, 1);
-            CaviFitChecks.assertMonteCarloElboIs(fit, MODEL.model(data), r.history().last(), 0, 7);
+            CaviFitChecks.assertMonteCarloElboIs(fit, MODEL.model(data), r.elboTrace().last(), 0, 7);
         }
     }
 

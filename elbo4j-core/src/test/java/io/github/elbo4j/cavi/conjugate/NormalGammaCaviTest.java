@@ -44,7 +44,7 @@ class NormalGammaCaviTest {
     @Test
     void elboOfEverySweepMatchesNumericalIntegration() {
         for (JsonNode c : CASES) {
-            double[] values = fit(c).history().values();
+            double[] values = fit(c).elboTrace().values();
             double[] numeric = CaviReferenceFile.doubles(c.get("elbo_numeric"));
             double[] closed = CaviReferenceFile.doubles(c.get("elbo_closed"));
             assertThat(values).hasSize(numeric.length);
@@ -103,8 +103,8 @@ class NormalGammaCaviTest {
         for (JsonNode c : CASES) {
             NormalGammaCaviResult r = fit(c);
             double logEvidence = model(c).logEvidence(data(c));
-            assertThat(r.history().largestRelativeDecrease()).isLessThanOrEqualTo(1e-10);
-            for (double v : r.history().values()) {
+            assertThat(r.elboTrace().largestRelativeDecrease()).isLessThanOrEqualTo(1e-10);
+            for (double v : r.elboTrace().values()) {
                 assertThat(v).isLessThan(logEvidence);
             }
         }
@@ -116,7 +116,7 @@ class NormalGammaCaviTest {
         NormalGammaCavi model = model(c);
         NormalGammaCaviResult r = model.fit(data(c));
         assertThat(r.converged()).isTrue();
-        assertThat(r.history().first()).isEqualTo(model.elbo(data(c), model.initialFactors()));
+        assertThat(r.elboTrace().first()).isEqualTo(model.elbo(data(c), model.initialFactors()));
         assertThat(r.factors().muMean()).isCloseTo(model.fixedPoint(data(c)).muMean(), within(1e-9));
     }
 
@@ -132,7 +132,7 @@ class NormalGammaCaviTest {
     void sweepLimitEndsAnUnconvergedFit() {
         JsonNode c = CASES.get(0);
         NormalGammaCaviResult r = NormalGammaCavi.builder(prior(c)).maxSweeps(2).tolerance(0).build().fit(data(c));
-        assertThat(r.history().sweeps()).isEqualTo(2);
+        assertThat(r.elboTrace().sweeps()).isEqualTo(2);
         assertThat(r.converged()).isFalse();
     }
 

@@ -13,7 +13,7 @@ class ElboTraceRecorderTest {
         assertThat(r.record(-4, new double[] {0.5, 1000})).isFalse();
         assertThat(r.record(-3.9, new double[] {0.5005, 1000.9})).isTrue(); // 5e-4 <= 1.5e-3, 0.9 <= 1.0009
         assertThat(r.converged()).isTrue();
-        assertThat(r.history().values()).containsExactly(-5, -4, -3.9);
+        assertThat(r.elboTrace().values()).containsExactly(-5, -4, -3.9);
     }
 
     @Test
@@ -22,7 +22,7 @@ class ElboTraceRecorderTest {
         assertThat(r.record(-4, new double[] {1})).isFalse();
         assertThat(r.record(-3, new double[] {2})).isTrue();
         assertThat(r.converged()).isFalse();
-        assertThat(r.history().sweeps()).isEqualTo(2);
+        assertThat(r.elboTrace().sweeps()).isEqualTo(2);
     }
 
     @Test

@@ -20,7 +20,7 @@ class LdaBoundTest {
         for (long seed = 0; seed < 3; seed++) {
             LdaFit fit = Lda.builder().topics(4).batch().warmStart(true).passes(40).seed(seed).threads(2).build()
                     .fit(SAMPLE.corpus());
-            double[] bounds = fit.history().values();
+            double[] bounds = fit.elboTrace().values();
             assertThat(bounds).hasSize(40);
             for (int s = 1; s < bounds.length; s++) {
                 double previous = bounds[s - 1];
@@ -35,7 +35,7 @@ class LdaBoundTest {
     void theBoundNeverDecreasesEvenWithOneIterationPerDocument() {
         LdaFit fit = Lda.builder().topics(4).batch().warmStart(true).passes(30).maxDocumentIterations(1).seed(3)
                 .threads(1).build().fit(SAMPLE.corpus());
-        double[] bounds = fit.history().values();
+        double[] bounds = fit.elboTrace().values();
         for (int s = 1; s < bounds.length; s++) {
             assertThat(bounds[s]).isGreaterThanOrEqualTo(bounds[s - 1] - 1e-10 * Math.abs(bounds[s - 1]));
         }
@@ -44,7 +44,7 @@ class LdaBoundTest {
     @Test
     void freshStartsEndHigherThanTheyBeginWithoutAMonotoneGuarantee() {
         double[] bounds = Lda.builder().topics(4).batch().passes(20).seed(0).threads(2).build()
-                .fit(SAMPLE.corpus()).history().values();
+                .fit(SAMPLE.corpus()).elboTrace().values();
         assertThat(bounds[19]).isGreaterThan(bounds[0]);
     }
 
@@ -53,7 +53,7 @@ class LdaBoundTest {
         // log p(w) <= 0 for counts of discrete tokens, and L <= log p(w)
         LdaFit fit = Lda.builder().topics(4).batch().passes(5).seed(1).build().fit(SAMPLE.corpus());
         assertThat(fit.trainingBound()).isNegative();
-        assertThat(java.util.Arrays.stream(fit.history().values()).max().orElseThrow()).isNegative();
+        assertThat(java.util.Arrays.stream(fit.elboTrace().values()).max().orElseThrow()).isNegative();
     }
 
     @Test
@@ -65,6 +65,6 @@ class LdaBoundTest {
         assertThat(model.perplexity(SAMPLE.corpus()))
                 .isEqualTo(Math.exp(-bound / SAMPLE.corpus().tokenCount()))
                 .isEqualTo(fit.trainingPerplexity());
-        assertThat(fit.history().values()).as("online VB computes no bound per pass").containsExactly(fit.trainingBound());
+        assertThat(fit.elboTrace().values()).as("online VB computes no bound per pass").containsExactly(fit.trainingBound());
     }
 }

@@ -32,8 +32,8 @@ class LdaToFitTest {
         assertThat(q.shapeOf("topics")).containsExactly(3, 40);
         assertThat(q.factors().get("topics").distribution().mean().toArray())
                 .containsExactly(lda.model().topicWordMeans().toArray(), within(1e-15));
-        assertThat(fit.elboTrace()).isEqualTo(lda.history());
-        assertThat(lda.history().length()).isEqualTo(8);
+        assertThat(fit.elboTrace()).isEqualTo(lda.elboTrace());
+        assertThat(lda.elboTrace().length()).isEqualTo(8);
         assertThat(fit.elboTrace().largestRelativeDecrease()).isLessThan(1e-12);
         assertThat(fit.seed()).isEqualTo(1);
     }
@@ -42,8 +42,8 @@ class LdaToFitTest {
     void anOnlineFitsTraceIsItsTrainingBoundAndSaysSo() {
         LdaFit lda = Lda.builder().topics(3).online().batchSize(32).passes(2).seed(4).threads(1).build().fit(SAMPLE.corpus());
         Fit fit = lda.toFit();
-        assertThat(lda.history().values()).containsExactly(lda.trainingBound());
-        assertThat(fit.elboTrace()).isEqualTo(lda.history());
+        assertThat(lda.elboTrace().values()).containsExactly(lda.trainingBound());
+        assertThat(fit.elboTrace()).isEqualTo(lda.elboTrace());
         assertThat(fit.notes()).anyMatch(n -> n.startsWith("online VB computes no bound while training"));
         assertThat(fit.verdict().level()).isEqualTo(Verdict.Level.UNCHECKED);
     }
