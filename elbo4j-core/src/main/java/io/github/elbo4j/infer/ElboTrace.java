@@ -5,9 +5,11 @@ import java.util.Arrays;
 /**
  * The ELBO of a fit, step by step, with what each value is. One type for every method:
  * stochastic VI records one noisy estimate per step, deterministic (fixed-draw) VI the objective
- * at each evaluation of its minimizer, and coordinate ascent the exact ELBO before the first sweep
- * and after each sweep (non-decreasing in exact arithmetic: Blei, Kucukelbir &amp; McAuliffe,
- * JASA 112(518), 2017, sec. 2.4).
+ * at each evaluation of its minimizer, and coordinate ascent the exact ELBO after each sweep
+ * (non-decreasing in exact arithmetic: Blei, Kucukelbir &amp; McAuliffe, JASA 112(518), 2017,
+ * sec. 2.4), preceded by the initial ELBO where the fit has one: the conjugate models record it,
+ * the mixture and LDA do not (their bound needs the local factors a sweep computes). So the
+ * number of sweeps is the fit's to say, not the trace's.
  *
  * @param values the values, in order (copied in and out)
  * @param kind   what a value is
@@ -20,12 +22,12 @@ public record ElboTrace(double[] values, Kind kind) {
         STOCHASTIC,
         /** The fixed-draw (sample-average) objective at one evaluation of a deterministic minimizer. */
         DETERMINISTIC,
-        /** The exact ELBO, before the first sweep and after each sweep (coordinate ascent). */
+        /** The exact ELBO after each sweep, preceded by the initial one where the fit has it (coordinate ascent). */
         EXACT
     }
 
     /**
-     * Copies the values; an exact trace must hold the initial ELBO and finite values only.
+     * Copies the values; an exact trace must hold at least one value, all finite.
      *
      * @throws IllegalArgumentException if {@code kind} is null, or an exact trace is empty or holds
      *     a non-finite value, e.g. {@code ElboTrace values[1] must be finite, got NaN}
@@ -37,7 +39,7 @@ public record ElboTrace(double[] values, Kind kind) {
         }
         if (kind == Kind.EXACT) {
             if (values.length == 0) {
-                throw new IllegalArgumentException("ElboTrace values must hold the initial ELBO, got length 0");
+                throw new IllegalArgumentException("ElboTrace values of an exact trace must not be empty, got length 0");
             }
             for (int i = 0; i < values.length; i++) {
                 if (!Double.isFinite(values[i])) {
@@ -47,22 +49,17 @@ public record ElboTrace(double[] values, Kind kind) {
         }
     }
 
-    /** The exact ELBO of a coordinate-ascent fit, before the first sweep and after each: {@code values[0]} is the initial one. */
+    /** The exact ELBO of a coordinate-ascent fit, after each sweep and, where the fit has it, before the first. */
     public static ElboTrace exact(double[] perSweep) {
         return new ElboTrace(perSweep, Kind.EXACT);
     }
 
-    /** The first value (for an exact trace, the ELBO of the initial variational distribution). */
+    /** The first value. */
     public double first() {
         if (values.length == 0) {
             throw new IllegalStateException("the ELBO trace is empty");
         }
         return values[0];
-    }
-
-    /** For an exact trace, the number of sweeps run: {@code length() - 1}. */
-    public int sweeps() {
-        return Math.max(0, values.length - 1);
     }
 
     @Override

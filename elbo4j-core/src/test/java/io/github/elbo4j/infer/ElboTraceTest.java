@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The ELBO trace of every fit; an exact trace (coordinate ascent) starts with the initial ELBO. */
+/** The ELBO trace of every fit. */
 class ElboTraceTest {
 
     @Test
-    void sweepsAreOneFewerThanTheValuesBecauseTheFirstIsTheInitialElbo() {
+    void anExactTraceReadsItsFirstLastAndFinalValues() {
         ElboTrace h = ElboTrace.exact(new double[] {-10, -4, -3.5});
-        assertThat(h.sweeps()).isEqualTo(2);
+        assertThat(h.length()).isEqualTo(3);
         assertThat(h.first()).isEqualTo(-10);
         assertThat(h.last()).isEqualTo(-3.5);
         assertThat(h.finalValue()).isEqualTo(-3.5);
@@ -40,7 +40,7 @@ class ElboTraceTest {
     @Test
     void anExactTraceRejectsAnEmptyOrNonFiniteHistory() {
         assertThatThrownBy(() -> ElboTrace.exact(new double[0])).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ElboTrace values must hold the initial ELBO, got length 0");
+                .hasMessage("ElboTrace values of an exact trace must not be empty, got length 0");
         assertThatThrownBy(() -> ElboTrace.exact(new double[] {-1, Double.NaN}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("ElboTrace values[1] must be finite, got NaN");

@@ -86,7 +86,7 @@ public final class SviVsCaviDemo implements Demo {
         t.append(String.format(Locale.ROOT, "x = %.1f; exact posterior mean (%.6f, %.6f), variances (%.6f, %.6f), log p(x) = %.6f%n",
                 X, exactMean[0], exactMean[1], exactCov.get(0, 0), exactCov.get(1, 1), logZ));
         t.append(String.format(Locale.ROOT, "CAVI: %d sweeps, means (%.9f, %.9f), variances (%.6f, %.6f), ELBO %.9f, gap %.6f (= ½ log 4/3 = %.6f)%n",
-                cavi.elboTrace().sweeps(), cavi.factors().means()[0], cavi.factors().means()[1], cavi.factors().variances()[0],
+                cavi.sweeps(), cavi.factors().means()[0], cavi.factors().means()[1], cavi.factors().variances()[0],
                 cavi.factors().variances()[1], cavi.elboTrace().last(), logZ - cavi.elboTrace().last(), 0.5 * Math.log(4.0 / 3)));
         t.append("  (the notes this chain comes from add x to the update of z1; z1 does not see x: the correct update is m1 = m2/2)\n");
         Fit svi = null;

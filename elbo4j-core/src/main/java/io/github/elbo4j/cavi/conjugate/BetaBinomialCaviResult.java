@@ -22,4 +22,9 @@ public record BetaBinomialCaviResult(double alpha, double beta, ElboTrace elboTr
         double s = alpha + beta;
         return alpha * beta / (s * s * (s + 1));
     }
+
+    /** The number of sweeps run: the trace holds the initial ELBO, then one value per sweep. */
+    public int sweeps() {
+        return elboTrace.length() - 1;
+    }
 }

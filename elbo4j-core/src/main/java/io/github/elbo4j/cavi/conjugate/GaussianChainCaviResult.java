@@ -10,4 +10,9 @@ import io.github.elbo4j.infer.ElboTrace;
  * @param converged whether the stopping rule held before the sweep limit
  */
 public record GaussianChainCaviResult(GaussianChainCaviFactors factors, ElboTrace elboTrace, boolean converged) {
+
+    /** The number of sweeps run: the trace holds the initial ELBO, then one value per sweep. */
+    public int sweeps() {
+        return elboTrace.length() - 1;
+    }
 }

@@ -113,4 +113,9 @@ public record LinearRegressionViResult(Tensor weightMean, Tensor weightCovarianc
                     + Arrays.toString(shape) + ", got " + Arrays.toString(t.shape()));
         }
     }
+
+    /** The number of sweeps run: the trace holds the initial ELBO, then one value per sweep. */
+    public int sweeps() {
+        return elboTrace.length() - 1;
+    }
 }

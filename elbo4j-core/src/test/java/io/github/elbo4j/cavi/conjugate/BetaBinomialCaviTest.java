@@ -25,7 +25,7 @@ class BetaBinomialCaviTest {
             BetaBinomialCaviResult r = model(c).fit(c.get("successes").asLong(), c.get("trials").asLong());
             assertThat(r.alpha()).isEqualTo(c.get("posterior_alpha").asDouble());
             assertThat(r.beta()).isEqualTo(c.get("posterior_beta").asDouble());
-            assertThat(r.elboTrace().sweeps()).isEqualTo(1);
+            assertThat(r.sweeps()).isEqualTo(1);
             assertThat(r.converged()).isTrue();
         }
     }

@@ -37,7 +37,7 @@ class LinearRegressionViTest {
             LinearRegressionViResult r = fit(f);
             ElboTrace h = r.elboTrace();
             double[] closed = CaviReferenceFile.doubles(f.get("elbo_closed"));
-            assertThat(h.sweeps()).as(f.get("name").asText()).isEqualTo(f.get("sweeps").asInt());
+            assertThat(r.sweeps()).as(f.get("name").asText()).isEqualTo(f.get("sweeps").asInt());
             assertThat(r.converged()).isTrue();
             double[] values = h.values();
             for (int s = 0; s < values.length; s++) {
