@@ -1,8 +1,16 @@
 package io.github.elbo4j.infer;
 
+import io.github.elbo4j.infer.elbo.ElboEstimator;
+import io.github.elbo4j.infer.elbo.ParameterStore;
+import io.github.elbo4j.infer.elbo.TraceElbo;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.infer.guide.LatentLayout;
+import io.github.elbo4j.infer.run.DeterministicRun;
+import io.github.elbo4j.infer.run.ImportanceCheck;
+import io.github.elbo4j.infer.run.StepSizeSearch;
+import io.github.elbo4j.infer.run.StochasticRun;
+import io.github.elbo4j.infer.run.SviProgram;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.optim.Adam;
 import io.github.elbo4j.optim.Lbfgs;
@@ -303,7 +311,7 @@ public final class Svi {
     private Fit finish(SviProgram p, ParameterStore fitted, ElboTrace trace, StopReason stop, String method,
                        Map<String, String> settings, Optional<SviState> state, List<String> notes, String howToFix,
                        long drawEvaluations) {
-        GuidePosterior posterior = p.posterior(fitted);
+        GuidePosterior posterior = GuidePosterior.of(p, fitted);
         Diagnostics d;
         if (diagnosticDraws == 0) {
             d = Diagnostics.notChecked("the check was turned off (diagnosticDraws(0))");
@@ -343,19 +351,5 @@ public final class Svi {
 
     private int particlesFor() {
         return autoGuide != null && autoGuide.isPointMass() ? 1 : particles;
-    }
-
-    /** One ELBO estimate; a broadcasting failure with several particles gets advice on plates. */
-    static ElboStep estimate(ElboEstimator elbo, ElboInputs in) {
-        try {
-            return elbo.estimate(in);
-        } catch (IllegalArgumentException e) {
-            if (in.particles() > 1 && e.getMessage() != null && e.getMessage().startsWith("cannot broadcast")) {
-                throw new IllegalArgumentException("with " + in.particles() + " particles the latent values carry a leading particle axis, "
-                        + "and the model failed to broadcast (" + e.getMessage() + "): put data axes in m.plate(...) so the particle "
-                        + "axis stays left of them, or use numParticles(1)", e);
-            }
-            throw e;
-        }
     }
 }
