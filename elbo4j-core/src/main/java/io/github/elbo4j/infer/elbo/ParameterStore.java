@@ -14,7 +14,10 @@ import java.util.Map;
 /**
  * The learnable parameters of one fit, stored unconstrained: a constrained parameter {@code θ}
  * in set {@code C} is kept as {@code u = T⁻¹(θ)} with {@code T = bijectTo(C)}, and optimized in
- * {@code u}. Owned by one fit (the optimizer updates the arrays in place); never global.
+ * {@code u}. Owned by one fit (the optimizer updates the arrays in place); never global. The
+ * three mutators ({@link #setFlat}, {@link #arrays}, {@link #registerUnconstrained}) serve the fit
+ * machinery on a store it owns: a store held by an {@code SviState} or a posterior is a value,
+ * so change a {@link #copy()}.
  */
 public final class ParameterStore {
 
@@ -53,7 +56,7 @@ public final class ParameterStore {
         return out;
     }
 
-    /** Sets all unconstrained values from {@code values} (concatenated in registration order). */
+    /** Sets all unconstrained values from {@code values} (concatenated in registration order); modifies this store. */
     public void setFlat(double[] values) {
         if (values.length != totalSize()) {
             throw new IllegalArgumentException("ParameterStore flat values must have length " + totalSize() + ", got " + values.length);
@@ -121,7 +124,7 @@ public final class ParameterStore {
         return new Var[] {u, e.transform().forward(u)};
     }
 
-    /** The backing arrays in registration order (modified in place by the optimizer). */
+    /** The backing arrays in registration order, not copies: the optimizer modifies them in place. */
     public double[][] arrays() {
         double[][] out = new double[entries.size()][];
         int k = 0;
