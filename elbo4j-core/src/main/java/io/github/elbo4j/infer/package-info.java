@@ -9,7 +9,7 @@
  * package: these are the types a user's code names; the estimators are in {@code infer.elbo}, the
  * automatic guides in {@code infer.guide}, and the loops that run a fit in the internal
  * {@code infer.run}. May import {@code infer.elbo}, {@code infer.guide}, {@code infer.run} and the
- * layers above ({@code model}, {@code distribution}, {@code optim}, {@code diagnostics}); only
- * {@code infer.run} imports it back, for these value types.
+ * layers above ({@code model}, {@code distribution}, {@code optim}, {@code diagnostics}); of its
+ * subpackages only {@code infer.run} imports it back, for these value types.
  */
 package io.github.elbo4j.infer;

@@ -5,6 +5,7 @@
  * two families, possibly from different family packages, so the registry sits above all of them and
  * none of them depends on it. May import every family package ({@code distribution},
  * {@code distribution.continuous}, {@code distribution.discrete}, {@code distribution.multivariate})
- * and the layers above; only the estimators in {@code infer.elbo} and the users' code import it.
+ * and the layers above; no family package imports it (in the library only the analytic-KL
+ * estimator of {@code infer.elbo} does).
  */
 package io.github.elbo4j.distribution.kl;
