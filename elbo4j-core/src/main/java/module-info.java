@@ -16,9 +16,14 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.autodiff;
     exports io.github.elbo4j.transform;
     exports io.github.elbo4j.distribution;
+    exports io.github.elbo4j.distribution.continuous;
+    exports io.github.elbo4j.distribution.discrete;
+    exports io.github.elbo4j.distribution.multivariate;
+    exports io.github.elbo4j.distribution.kl;
     exports io.github.elbo4j.model;
     exports io.github.elbo4j.optim;
     exports io.github.elbo4j.infer;
+    exports io.github.elbo4j.infer.elbo;
     exports io.github.elbo4j.infer.guide;
     exports io.github.elbo4j.diagnostics;
     exports io.github.elbo4j.cavi;

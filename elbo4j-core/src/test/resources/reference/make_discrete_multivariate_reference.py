@@ -5,7 +5,7 @@ OneHotCategorical), computed with scipy (outside the project).
 Run from this folder:  python3 make_discrete_multivariate_reference.py
 Writes discrete_multivariate.json: per case the parameters, count vectors x (one per row), log_prob per
 row, mean and variance per category, and (OneHotCategorical) entropy. Read by
-io.github.elbo4j.distribution.MultivariateDiscreteReferenceTest.
+io.github.elbo4j.distribution.multivariate.MultivariateDiscreteReferenceTest.
   Multinomial(n, probs p)            = scipy.stats.multinomial(n, p)
   DirichletMultinomial(n, alpha)     = scipy.stats.dirichlet_multinomial(alpha, n)
   OneHotCategorical(probs p)         = scipy.stats.multinomial(1, p) on one-hot vectors

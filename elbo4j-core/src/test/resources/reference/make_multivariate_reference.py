@@ -3,7 +3,7 @@
 outside the project with numpy and scipy.
 
 Run from this folder:  python3 make_multivariate_reference.py
-Writes multivariate.json, read by io.github.elbo4j.distribution.MultivariateReferenceTest.
+Writes multivariate.json, read by io.github.elbo4j.distribution.multivariate.MultivariateReferenceTest.
 
 * MultivariateNormal (scale_tril / covariance / precision), LowRankMultivariateNormal:
   scipy.stats.multivariate_normal(mean, cov).logpdf / .entropy; mean = loc, variance = diag(cov).

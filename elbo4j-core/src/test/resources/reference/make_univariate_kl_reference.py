@@ -5,7 +5,7 @@ project from the definition KL(p || q) = E_p[log p(X) - log q(X)] with mpmath (3
 digits), never from a closed form.
 
 Run from this folder:  python3 make_univariate_kl_reference.py
-Writes univariate_kl.json, read by io.github.elbo4j.distribution.UnivariateKlReferenceTest.
+Writes univariate_kl.json, read by io.github.elbo4j.distribution.kl.UnivariateKlReferenceTest.
 
 * Continuous pairs (Normal, Gamma, Beta, Exponential, Laplace, Uniform): mpmath.quad (tanh-sinh) of
   p(x) (log p(x) - log q(x)) over p's support, the interval split at the points where the

@@ -1,5 +1,6 @@
 package io.github.elbo4j.infer;
 
+import io.github.elbo4j.infer.run.ImportanceCheck;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;

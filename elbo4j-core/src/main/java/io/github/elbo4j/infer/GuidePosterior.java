@@ -1,10 +1,16 @@
 package io.github.elbo4j.infer;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.infer.elbo.ElboInputs;
+import io.github.elbo4j.infer.elbo.ParameterStore;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.GaussianMoments;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.infer.guide.Preconditioner;
+import io.github.elbo4j.infer.run.LatentDraws;
+import io.github.elbo4j.infer.run.ParticleBroadcast;
+import io.github.elbo4j.infer.run.PredictiveRun;
+import io.github.elbo4j.infer.run.SviProgram;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.model.ModelContext;
 import io.github.elbo4j.model.SeedHandler;
@@ -55,6 +61,12 @@ public final class GuidePosterior implements Posterior {
         this.maxPlateNesting = maxPlateNesting;
         this.autoGuide = autoGuide;
         this.preconditioner = preconditioner;
+    }
+
+    /** The approximation a compiled fit describes at the parameters in {@code store}. */
+    static GuidePosterior of(SviProgram program, ParameterStore store) {
+        return new GuidePosterior(program.model, program.guide, store, program.latentShapes, program.maxPlateNesting,
+                program.autoGuide, program.preconditioner, program.layout);
     }
 
     @Override

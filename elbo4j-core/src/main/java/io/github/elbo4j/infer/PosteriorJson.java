@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.elbo4j.infer.elbo.ParameterStore;
 import io.github.elbo4j.infer.guide.Preconditioner;
 import io.github.elbo4j.optim.OptimizerState;
 import io.github.elbo4j.tensor.Tensor;

@@ -1,5 +1,6 @@
 package io.github.elbo4j.infer;
 
+import io.github.elbo4j.infer.elbo.ParticleHandler;
 import io.github.elbo4j.model.LatentShape;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.model.ModelContext;

@@ -3,6 +3,7 @@ package io.github.elbo4j.infer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.LatentLayout;
+import io.github.elbo4j.infer.run.SviProgram;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.random.RandomStream;
 import java.nio.file.Path;
@@ -26,14 +27,14 @@ final class SavedFits {
                 AutoGuide auto = AutoGuide.named(post.path("guide").asText());
                 SviProgram p = SviProgram.automatic(model, auto, LatentLayout::of, PosteriorJson.readPreconditioner(post.path("preconditioner")),
                         rootStream.split(-1));
-                yield p.posterior(PosteriorJson.readStore(post.path("parameters")));
+                yield GuidePosterior.of(p, PosteriorJson.readStore(post.path("parameters")));
             }
             case "guide" -> {
                 if (guide == null) {
                     throw new IllegalArgumentException("fit file " + file + " was fitted with a hand-written guide: Fit.load(file, model, guide)");
                 }
                 SviProgram p = SviProgram.handWritten(model, guide, rootStream.split(-1));
-                yield p.posterior(PosteriorJson.readStore(post.path("parameters")));
+                yield GuidePosterior.of(p, PosteriorJson.readStore(post.path("parameters")));
             }
             default -> throw new IllegalArgumentException("fit file " + file + " has an unknown posterior type '" + type + "'");
         };

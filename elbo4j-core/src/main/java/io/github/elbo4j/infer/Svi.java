@@ -1,8 +1,16 @@
 package io.github.elbo4j.infer;
 
+import io.github.elbo4j.infer.elbo.ElboEstimator;
+import io.github.elbo4j.infer.elbo.ParameterStore;
+import io.github.elbo4j.infer.elbo.TraceElbo;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.infer.guide.LatentLayout;
+import io.github.elbo4j.infer.run.DeterministicRun;
+import io.github.elbo4j.infer.run.ImportanceCheck;
+import io.github.elbo4j.infer.run.StepSizeSearch;
+import io.github.elbo4j.infer.run.StochasticRun;
+import io.github.elbo4j.infer.run.SviProgram;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.optim.Lbfgs;
 import io.github.elbo4j.optim.Optimizer;
@@ -190,7 +198,7 @@ public final class Svi {
     private Fit finish(SviProgram p, ParameterStore fitted, ElboTrace trace, StopReason stop, String method,
                        Map<String, String> reported, Optional<SviState> state, List<String> notes, String howToFix,
                        long drawEvaluations) {
-        GuidePosterior posterior = p.posterior(fitted);
+        GuidePosterior posterior = GuidePosterior.of(p, fitted);
         Diagnostics d;
         int chosenDraws = settings.diagnosticDraws();
         if (chosenDraws == 0) {
@@ -207,21 +215,6 @@ public final class Svi {
         return new Fit(method, fitted.values(), trace, stop, d, Verdict.of(stop, d, howToFix),
                 Provenance.of(settings.seed(), reported), posterior, state, allNotes);
     }
-
-    /** One ELBO estimate; a broadcasting failure with several particles gets advice on plates. */
-    static ElboStep estimate(ElboEstimator elbo, ElboInputs in) {
-        try {
-            return elbo.estimate(in);
-        } catch (IllegalArgumentException e) {
-            if (in.particles() > 1 && e.getMessage() != null && e.getMessage().startsWith("cannot broadcast")) {
-                throw new IllegalArgumentException("with " + in.particles() + " particles the latent values carry a leading particle axis, "
-                        + "and the model failed to broadcast (" + e.getMessage() + "): put data axes in m.plate(...) so the particle "
-                        + "axis stays left of them, or use numParticles(1)", e);
-            }
-            throw e;
-        }
-    }
-
     private static <T> T nonNull(String name, T value) {
         if (value == null) {
             throw new IllegalArgumentException(name + " must not be null");

@@ -1,5 +1,6 @@
 package io.github.elbo4j.infer;
 
+import io.github.elbo4j.infer.elbo.ElboEstimator;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.model.Model;

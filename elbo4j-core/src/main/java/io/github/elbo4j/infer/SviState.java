@@ -1,5 +1,6 @@
 package io.github.elbo4j.infer;
 
+import io.github.elbo4j.infer.elbo.ParameterStore;
 import io.github.elbo4j.optim.OptimizerState;
 
 /**

@@ -1,37 +1,23 @@
 package io.github.elbo4j.infer;
 
-import io.github.elbo4j.infer.guide.AutoGuide;
-import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.infer.guide.Preconditioner;
-import io.github.elbo4j.model.Model;
-import io.github.elbo4j.optim.Lbfgs;
-import io.github.elbo4j.random.RandomStream;
-import io.github.elbo4j.tensor.Tensor;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Where an automatic guide starts and which coordinates it is kept in: at a Laplace
- * approximation of the posterior in unconstrained space ({@link LaplaceApproximation}), in the
+ * approximation of the posterior in unconstrained space, in the
  * coordinates that make that approximation a standard normal ({@link Preconditioner}), when that
  * start is better than the plain one. "Better" is measured, not assumed: the ELBO of the Laplace
  * Gaussian ({@code N(û, C Cᵀ)}, diagonal for a mean-field guide) and of the plain start
- * ({@code N(u₀, 0.1² I)}) are estimated from the same {@value #DRAWS} moment-matched draws, and the
+ * ({@code N(u₀, 0.1² I)}) are estimated from the same 64 moment-matched draws, and the
  * Laplace start is kept only if its ELBO is higher. A posterior whose mode does not exist in
  * unconstrained space (a funnel: the density grows without bound as a scale goes to 0) gives a
- * degenerate Gaussian with a very low ELBO and is declined.
+ * degenerate Gaussian with a very low ELBO and is declined. These settings only say whether to try;
+ * the choice itself is made inside the fit, once per model.
  *
  * @param enabled      whether to try at all
  * @param maxDimension the largest number of unconstrained latents to try it for (the Hessian costs {@code 2D} gradients)
  */
 public record WarmStart(boolean enabled, int maxDimension) {
-
-    static final int DRAWS = 64;
-    private static final double PLAIN_SCALE = 0.1;
-
-    /** The chosen coordinates and a note on why. */
-    record Choice(Preconditioner preconditioner, String note) {
-    }
 
     /** Validates the settings. */
     public WarmStart {
@@ -48,83 +34,5 @@ public record WarmStart(boolean enabled, int maxDimension) {
     /** Never: the guide starts at the initialization strategy's point with its initial scale. */
     public static WarmStart none() {
         return new WarmStart(false, 1);
-    }
-
-    Choice choose(Model model, AutoGuide auto, LatentLayout layout, boolean subsampled, boolean hasModelParams, RandomStream rng) {
-        int d = layout.dimension();
-        Preconditioner identity = Preconditioner.identity(d);
-        if (!enabled) {
-            return new Choice(identity, "warm start off");
-        }
-        if (d == 0 || d > maxDimension) {
-            return new Choice(identity, "no warm start: " + d + " unconstrained latents (limit " + maxDimension + ")");
-        }
-        if (subsampled) {
-            return new Choice(identity, "no warm start: the model subsamples its data, so its log density is random");
-        }
-        if (hasModelParams) {
-            return new Choice(identity, "no warm start: the model has learnable parameters of its own");
-        }
-        LogDensity density = new LogDensity(model, layout, rng.split(0));
-        double[] start = layout.initialVector().toArray();
-        LaplaceApproximation laplace;
-        try {
-            laplace = LaplaceApproximation.of(density, start, new Lbfgs(10, 1000));
-        } catch (IllegalArgumentException | ArithmeticException failed) {
-            return new Choice(identity, "no warm start: the mode search failed (" + failed.getMessage() + ")");
-        }
-        Optional<Tensor> chol = regularizedCholesky(laplace.precision());
-        if (chol.isEmpty()) {
-            return new Choice(identity, "no warm start: the Hessian at the mode is not positive definite");
-        }
-        Tensor mode = Tensor.of(laplace.mode());
-        Preconditioner pre = auto.preconditioner(mode, chol.get());
-        String search = laplace.search().status() + " after " + laplace.search().iterations() + " iterations";
-        if (auto.isPointMass()) {
-            return new Choice(pre, "Laplace warm start (mode search " + search + ")");
-        }
-        Tensor eps = FixedNoise.momentMatched(DRAWS, d, rng.split(1));
-        double laplaceElbo = elbo(density, pre.apply(eps), pre.logAbsDet(), d);
-        double plainElbo = elbo(density, eps.mul(PLAIN_SCALE).add(Tensor.of(start)), d * Math.log(PLAIN_SCALE), d);
-        if (!(laplaceElbo >= plainElbo)) {
-            return new Choice(identity, String.format(Locale.ROOT, "no warm start: the Laplace Gaussian's ELBO %.4g is below the "
-                    + "plain start's %.4g (mode search %s)", laplaceElbo, plainElbo, search));
-        }
-        return new Choice(pre, String.format(Locale.ROOT, "Laplace warm start: ELBO %.4g vs %.4g at the plain start (mode search %s)",
-                laplaceElbo, plainElbo, search));
-    }
-
-    /** {@code (1/K) Σ log p(u_k | x) + H[q]} with {@code H = D/2 log(2πe) + log|det C|}. */
-    private static double elbo(LogDensity density, Tensor points, double logAbsDet, int d) {
-        double[] v = density.values(points);
-        double mean = 0;
-        for (double x : v) {
-            mean += x / v.length;
-        }
-        double value = mean + 0.5 * d * Math.log(2 * Math.PI * Math.E) + logAbsDet;
-        return Double.isNaN(value) ? Double.NEGATIVE_INFINITY : value;
-    }
-
-    /** The Cholesky factor of {@code h}, adding {@code τ I} with {@code τ} growing tenfold from {@code 1e-10 max|h_ii|} if needed. */
-    static Optional<Tensor> regularizedCholesky(Tensor h) {
-        if (!h.allFinite()) {
-            return Optional.empty();
-        }
-        int d = h.dim(0);
-        double scale = 0;
-        for (int i = 0; i < d; i++) {
-            scale = Math.max(scale, Math.abs(h.get(i, i)));
-        }
-        double tau = 0;
-        for (int attempt = 0; attempt < 12; attempt++) {
-            Tensor candidate = tau == 0 ? h : h.add(Tensor.eye(d).mul(tau));
-            LaplaceApproximation probe = new LaplaceApproximation(new double[d], candidate, null);
-            Optional<Tensor> chol = probe.precisionCholesky();
-            if (chol.isPresent()) {
-                return chol;
-            }
-            tau = tau == 0 ? 1e-10 * Math.max(scale, 1e-300) : tau * 10;
-        }
-        return Optional.empty();
     }
 }

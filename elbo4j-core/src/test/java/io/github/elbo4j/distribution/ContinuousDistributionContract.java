@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  * checked in {@code ImplicitReparameterizationTest} instead.</li>
  * </ul>
  */
-interface ContinuousDistributionContract extends DistributionContract {
+public interface ContinuousDistributionContract extends DistributionContract {
 
     double GRADIENT_TOLERANCE = 1e-6;
     double ROUND_TRIP_TOLERANCE = 1e-9;

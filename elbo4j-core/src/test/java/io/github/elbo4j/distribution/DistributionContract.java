@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestFactory;
  * ({@link InvalidParameters}): each must be rejected with the message that names the family, the
  * argument, the rule and the value ({@code Normal scale must be > 0, got -1.0}).
  */
-interface DistributionContract {
+public interface DistributionContract {
 
     int DRAWS = 40_000;
     double STANDARD_ERRORS = 4.0;

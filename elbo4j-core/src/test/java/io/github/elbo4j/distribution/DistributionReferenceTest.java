@@ -22,9 +22,9 @@ import org.junit.jupiter.api.TestFactory;
  * ≤ 1e-10 for closed forms ({@link #CLOSED_FORM}); cdf and icdf, which go through special
  * functions, ≤ 1e-9 ({@link #SPECIAL}). Per-case overrides live in the JSON as "tolerance".
  */
-class DistributionReferenceTest {
+public class DistributionReferenceTest {
 
-    static final double CLOSED_FORM = 1e-10;
+    public static final double CLOSED_FORM = 1e-10;
     static final double SPECIAL = 1e-9;
 
     static JsonNode cases() throws IOException {
@@ -61,7 +61,7 @@ class DistributionReferenceTest {
         }
     }
 
-    static Tensor array(JsonNode node) {
+    public static Tensor array(JsonNode node) {
         if (!node.isArray()) {
             return Tensor.scalar(number(node));
         }
@@ -73,7 +73,7 @@ class DistributionReferenceTest {
     }
 
     /** JSON numbers, plus the strings "inf", "-inf" and "nan" for non-finite values. */
-    static double number(JsonNode n) {
+    public static double number(JsonNode n) {
         if (n.isTextual()) {
             return switch (n.asText()) {
                 case "inf", "Infinity" -> Double.POSITIVE_INFINITY;
@@ -85,7 +85,7 @@ class DistributionReferenceTest {
     }
 
     /** Relative error {@code |a - e| <= tol · max(|e|, MIN_NORMAL)}; infinities must match exactly, NaN must be NaN. */
-    static void assertClose(String what, Tensor actual, JsonNode expectedNode, double tol) {
+    public static void assertClose(String what, Tensor actual, JsonNode expectedNode, double tol) {
         double[] a = actual.toArray();
         double[] e = array(expectedNode).toArray();
         assertThat(a.length).as(what + " length").isEqualTo(e.length);

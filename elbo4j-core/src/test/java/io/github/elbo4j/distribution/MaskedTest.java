@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Tape;
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.distribution.kernel.ParameterTable;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;

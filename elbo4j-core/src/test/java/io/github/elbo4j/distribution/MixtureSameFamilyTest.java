@@ -6,7 +6,11 @@ import static org.assertj.core.data.Offset.offset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.distribution.continuous.Laplace;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.distribution.kernel.ParameterTable;
+import io.github.elbo4j.distribution.multivariate.MultivariateNormal;
+import io.github.elbo4j.distribution.multivariate.MultivariateReferenceTest;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.io.IOException;

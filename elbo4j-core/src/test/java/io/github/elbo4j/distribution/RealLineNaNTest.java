@@ -3,6 +3,12 @@ package io.github.elbo4j.distribution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.distribution.continuous.Cauchy;
+import io.github.elbo4j.distribution.continuous.Gumbel;
+import io.github.elbo4j.distribution.continuous.Laplace;
+import io.github.elbo4j.distribution.continuous.Logistic;
+import io.github.elbo4j.distribution.continuous.Normal;
+import io.github.elbo4j.distribution.continuous.StudentT;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

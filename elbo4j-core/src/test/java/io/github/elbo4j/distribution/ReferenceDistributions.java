@@ -1,17 +1,43 @@
 package io.github.elbo4j.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.elbo4j.distribution.continuous.Beta;
+import io.github.elbo4j.distribution.continuous.Cauchy;
+import io.github.elbo4j.distribution.continuous.Chi2;
+import io.github.elbo4j.distribution.continuous.Exponential;
+import io.github.elbo4j.distribution.continuous.Gamma;
+import io.github.elbo4j.distribution.continuous.Gumbel;
+import io.github.elbo4j.distribution.continuous.HalfCauchy;
+import io.github.elbo4j.distribution.continuous.HalfNormal;
+import io.github.elbo4j.distribution.continuous.HalfStudentT;
+import io.github.elbo4j.distribution.continuous.InverseGamma;
+import io.github.elbo4j.distribution.continuous.Laplace;
+import io.github.elbo4j.distribution.continuous.LogNormal;
+import io.github.elbo4j.distribution.continuous.Logistic;
+import io.github.elbo4j.distribution.continuous.Normal;
+import io.github.elbo4j.distribution.continuous.Pareto;
+import io.github.elbo4j.distribution.continuous.StudentT;
+import io.github.elbo4j.distribution.continuous.Uniform;
+import io.github.elbo4j.distribution.continuous.VonMises;
+import io.github.elbo4j.distribution.continuous.Weibull;
+import io.github.elbo4j.distribution.discrete.Bernoulli;
+import io.github.elbo4j.distribution.discrete.BetaBinomial;
+import io.github.elbo4j.distribution.discrete.Binomial;
+import io.github.elbo4j.distribution.discrete.Categorical;
+import io.github.elbo4j.distribution.discrete.Geometric;
+import io.github.elbo4j.distribution.discrete.NegativeBinomial;
+import io.github.elbo4j.distribution.discrete.Poisson;
 
 /**
  * Builds the distribution a reference case names, from the parameters written by
  * {@code src/test/resources/reference/make_distribution_reference.py}. Add one line per family.
  */
-final class ReferenceDistributions {
+public final class ReferenceDistributions {
 
     private ReferenceDistributions() {
     }
 
-    static Distribution create(String name, JsonNode p) {
+    public static Distribution create(String name, JsonNode p) {
         return switch (name) {
             case "Normal" -> Normal.of(p.get("loc").asDouble(), p.get("scale").asDouble());
             // ---- continuous families (branch continuous) ----

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.Beta;
-import io.github.elbo4j.distribution.Binomial;
-import io.github.elbo4j.distribution.Gamma;
-import io.github.elbo4j.distribution.Poisson;
+import io.github.elbo4j.distribution.continuous.Beta;
+import io.github.elbo4j.distribution.continuous.Gamma;
+import io.github.elbo4j.distribution.discrete.Binomial;
+import io.github.elbo4j.distribution.discrete.Poisson;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.optim.Adam;

@@ -3,8 +3,8 @@ package io.github.elbo4j.infer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.HalfCauchy;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.HalfCauchy;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
@@ -58,8 +58,8 @@ class ParetoKTest {
     @Test
     void aNearlyExactFitWithHeavyFarTailsIsUsableNotUntrustworthy() {
         Model coin = m -> {
-            Var theta = m.sample("theta", io.github.elbo4j.distribution.Beta.of(2, 2));
-            m.observe("k", io.github.elbo4j.distribution.Binomial.ofProbs(Tensor.scalar(10), theta), Tensor.scalar(6));
+            Var theta = m.sample("theta", io.github.elbo4j.distribution.continuous.Beta.of(2, 2));
+            m.observe("k", io.github.elbo4j.distribution.discrete.Binomial.ofProbs(Tensor.scalar(10), theta), Tensor.scalar(6));
         };
         boolean sawLargeK = false;
         for (long seed = 1; seed <= 6; seed++) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.HalfCauchy;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.HalfCauchy;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.model.Model;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.optim.Adam;

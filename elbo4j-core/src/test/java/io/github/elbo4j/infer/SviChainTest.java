@@ -3,7 +3,7 @@ package io.github.elbo4j.infer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.optim.Adam;
@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
  * {@code q_i = N(m_i, 1/Λ_ii)} with {@code m1 = m2/2}, {@code m2 = (x + m1)/2}: the same means
  * and standard deviations {@code √(1/2)} (smaller than the exact marginal sd {@code √(2/3)}).
  */
-class SviChainTest {
+public class SviChainTest {
 
     private static final double X = 3.0;
 
-    static final Model CHAIN = m -> {
+    public static final Model CHAIN = m -> {
         Var z1 = m.sample("z1", Normal.of(0, 1));
         Var z2 = m.sample("z2", Normal.of(z1, Var.constant(1.0)));
         m.observe("x", Normal.of(z2, Var.constant(1.0)), Tensor.scalar(X));

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Delta;
-import io.github.elbo4j.distribution.Normal;
-import io.github.elbo4j.distribution.Uniform;
 import io.github.elbo4j.distribution.Unconstrained;
+import io.github.elbo4j.distribution.continuous.Normal;
+import io.github.elbo4j.distribution.continuous.Uniform;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -160,12 +160,12 @@ class HandlerTest {
                 msg.setValue(io.github.elbo4j.autodiff.Var.constant(99.0));
             }
         };
-        Trace t = ModelContext.trace(m -> m.observe("x", io.github.elbo4j.distribution.Normal.of(0, 1),
+        Trace t = ModelContext.trace(m -> m.observe("x", io.github.elbo4j.distribution.continuous.Normal.of(0, 1),
                 io.github.elbo4j.tensor.Tensor.scalar(0.5)), rescaleAfterwards);
         Site x = t.require("x");
         org.assertj.core.api.Assertions.assertThat(x.scale()).isEqualTo(1.0);
         org.assertj.core.api.Assertions.assertThat(x.value().item()).isEqualTo(0.5);
         org.assertj.core.api.Assertions.assertThat(x.logProb().item())
-                .isEqualTo(io.github.elbo4j.distribution.Normal.of(0, 1).logProb(io.github.elbo4j.tensor.Tensor.scalar(0.5)).item());
+                .isEqualTo(io.github.elbo4j.distribution.continuous.Normal.of(0, 1).logProb(io.github.elbo4j.tensor.Tensor.scalar(0.5)).item());
     }
 }

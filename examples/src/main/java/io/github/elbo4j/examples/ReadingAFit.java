@@ -1,8 +1,8 @@
 package io.github.elbo4j.examples;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.Beta;
-import io.github.elbo4j.distribution.Binomial;
+import io.github.elbo4j.distribution.continuous.Beta;
+import io.github.elbo4j.distribution.discrete.Binomial;
 import io.github.elbo4j.infer.Diagnostics;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.SiteSummary;

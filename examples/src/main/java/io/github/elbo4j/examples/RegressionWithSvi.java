@@ -1,8 +1,8 @@
 package io.github.elbo4j.examples;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.HalfNormal;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.HalfNormal;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.SiteSummary;
 import io.github.elbo4j.infer.Svi;

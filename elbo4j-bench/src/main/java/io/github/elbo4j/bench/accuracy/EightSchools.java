@@ -1,8 +1,8 @@
 package io.github.elbo4j.bench.accuracy;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.HalfCauchy;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.HalfCauchy;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
 

@@ -1,9 +1,9 @@
 package io.github.elbo4j.bench.accuracy;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.Bernoulli;
-import io.github.elbo4j.distribution.HalfNormal;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.HalfNormal;
+import io.github.elbo4j.distribution.continuous.Normal;
+import io.github.elbo4j.distribution.discrete.Bernoulli;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Arrays;

@@ -1,11 +1,11 @@
 package io.github.elbo4j.bench.accuracy;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.Beta;
 import io.github.elbo4j.distribution.ImproperUniform;
-import io.github.elbo4j.distribution.LogNormal;
 import io.github.elbo4j.distribution.MixtureSameFamily;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.Beta;
+import io.github.elbo4j.distribution.continuous.LogNormal;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Constraint;

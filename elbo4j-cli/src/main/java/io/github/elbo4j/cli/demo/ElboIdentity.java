@@ -1,7 +1,7 @@
 package io.github.elbo4j.cli.demo;
 
-import io.github.elbo4j.distribution.KlDivergence;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.Normal;
+import io.github.elbo4j.distribution.kl.KlDivergence;
 import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;
 

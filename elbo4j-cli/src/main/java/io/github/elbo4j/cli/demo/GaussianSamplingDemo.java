@@ -4,7 +4,7 @@ import io.github.elbo4j.cli.AtomicFile;
 import io.github.elbo4j.cli.report.ChartFiles;
 import io.github.elbo4j.cli.report.Charts;
 import io.github.elbo4j.cli.report.HtmlReport;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;

@@ -6,7 +6,7 @@ import io.github.elbo4j.cavi.conjugate.GaussianChainCaviResult;
 import io.github.elbo4j.cli.report.ChartFiles;
 import io.github.elbo4j.cli.report.Charts;
 import io.github.elbo4j.cli.report.HtmlReport;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.infer.Convergence;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.GuidePosterior;

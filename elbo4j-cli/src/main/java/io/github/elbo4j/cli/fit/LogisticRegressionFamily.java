@@ -1,8 +1,8 @@
 package io.github.elbo4j.cli.fit;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.Bernoulli;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.Normal;
+import io.github.elbo4j.distribution.discrete.Bernoulli;
 import io.github.elbo4j.infer.StepListener;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.Tensor;

@@ -1,10 +1,10 @@
 package io.github.elbo4j.cavi.conjugate;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.infer.ElboTrace;
 import io.github.elbo4j.cavi.internal.CaviFits;
-import io.github.elbo4j.distribution.Beta;
-import io.github.elbo4j.distribution.Binomial;
+import io.github.elbo4j.distribution.continuous.Beta;
+import io.github.elbo4j.distribution.discrete.Binomial;
+import io.github.elbo4j.infer.ElboTrace;
 import io.github.elbo4j.infer.FactorPosterior;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.math.SpecialFunctions;

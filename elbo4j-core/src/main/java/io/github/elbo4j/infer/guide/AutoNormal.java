@@ -1,7 +1,7 @@
 package io.github.elbo4j.infer.guide;
 
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.elbo4j.autodiff.GradientChecker;
 import io.github.elbo4j.autodiff.Tape;
 import io.github.elbo4j.autodiff.Var;
-import io.github.elbo4j.distribution.Bernoulli;
+import io.github.elbo4j.distribution.discrete.Bernoulli;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

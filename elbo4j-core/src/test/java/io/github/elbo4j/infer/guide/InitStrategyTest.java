@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.github.elbo4j.distribution.Gamma;
-import io.github.elbo4j.distribution.HalfCauchy;
-import io.github.elbo4j.distribution.LogNormal;
-import io.github.elbo4j.distribution.MultivariateNormal;
-import io.github.elbo4j.distribution.Normal;
+import io.github.elbo4j.distribution.continuous.Gamma;
+import io.github.elbo4j.distribution.continuous.HalfCauchy;
+import io.github.elbo4j.distribution.continuous.LogNormal;
+import io.github.elbo4j.distribution.continuous.Normal;
+import io.github.elbo4j.distribution.multivariate.MultivariateNormal;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.random.RandomStream;

@@ -1,0 +1,130 @@
+package io.github.elbo4j.infer.elbo;
+
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.model.Handler;
+import io.github.elbo4j.model.Model;
+import io.github.elbo4j.model.ModelContext;
+import io.github.elbo4j.model.PlateFrame;
+import io.github.elbo4j.model.ReplayHandler;
+import io.github.elbo4j.model.SeedHandler;
+import io.github.elbo4j.model.Site;
+import io.github.elbo4j.model.SiteType;
+import io.github.elbo4j.model.Trace;
+import io.github.elbo4j.random.RandomStream;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an {@link ElboEstimator} needs for one step: the model, the guide, the handler that
+ * supplies parameters, this step's random stream, the number of particles and the plate nesting
+ * of the model (so that the particle axis sits left of every plate axis), and optionally a handler
+ * that fixes the guide's draws (deterministic VI).
+ */
+public record ElboInputs(Model model, Model guide, Handler params, RandomStream rng, int particles, int maxPlateNesting,
+                         Optional<Handler> noise) {
+
+    /** Inputs whose guide draws fresh noise from {@code rng} (stochastic VI). */
+    public ElboInputs(Model model, Model guide, Handler params, RandomStream rng, int particles, int maxPlateNesting) {
+        this(model, guide, params, rng, particles, maxPlateNesting, Optional.empty());
+    }
+
+    /** Runs the guide with {@code particles} vectorized particles (its draws fixed by {@code noise}, if given) and records it. */
+    public Trace traceGuide() {
+        ParticleHandler particleHandler = new ParticleHandler(particles, maxPlateNesting);
+        SeedHandler seed = new SeedHandler(rng.split(0));
+        return noise.isEmpty() ? ModelContext.trace(guide, params, particleHandler, seed)
+                : ModelContext.trace(guide, params, particleHandler, seed, noise.get());
+    }
+
+    /**
+     * Runs the model with its latent sites replayed from {@code guideTrace} and records it; a latent
+     * the guide does not draw gets {@code particles} prior draws of the contract shape.
+     */
+    public Trace traceModel(Trace guideTrace) {
+        return ModelContext.trace(model, params, new ParticleHandler(particles, maxPlateNesting), new ReplayHandler(guideTrace),
+                new SeedHandler(rng.split(1)));
+    }
+
+    /**
+     * A site's log-density summed to one value per particle: shape {@code [P]} when the site's
+     * log-density carries the particle axis, else a scalar (it does not depend on the particle and
+     * broadcasts). With one particle everything is summed.
+     *
+     * <p>Which axis is the particle axis: axis 0 of a log-density of rank {@code n + 1} (plate
+     * nesting {@code n}), the layout every latent value has. A log-density of lower rank (a factor
+     * or a likelihood the model has reduced itself, e.g. {@code logProb(...).sum(-1)}) carries it
+     * when its leading axis has size {@code P} and is not the axis of one of the site's plates (a
+     * batch axis of size greater than 1 outside the site's plates cannot be a plate's copies, so
+     * it is the particles'); otherwise it has no particle axis. Rank above {@code n + 1} is an error.
+     */
+    public Var perParticle(Site site) {
+        return reduce(site.logProb(), site.name(), site.plates());
+    }
+
+    /** A site's term (e.g. its KL over the batch) summed to one value per particle, as {@link #perParticle}. */
+    public Var perParticleValue(Var term, Site site) {
+        return reduce(term, site.name(), site.plates());
+    }
+
+    /**
+     * A term summed to one value per particle when it has rank {@code n + 1}, else summed
+     * (every lower-rank axis is taken for a plate's).
+     */
+    public Var perParticleValue(Var term) {
+        return reduce(term, "(analytic term)", null);
+    }
+
+    private Var reduce(Var lp, String siteName, List<PlateFrame> plates) {
+        int rank = lp.value().rank();
+        if (particles == 1 || rank == 0) {
+            return lp.sum();
+        }
+        if (rank == maxPlateNesting + 1 || (rank <= maxPlateNesting && plates != null && leadsWithParticles(lp.shape(), plates))) {
+            int[] axes = new int[rank - 1];
+            for (int i = 1; i < rank; i++) {
+                axes[i - 1] = i;
+            }
+            return axes.length == 0 ? lp : lp.sum(axes);
+        }
+        if (rank <= maxPlateNesting) {
+            return lp.sum();
+        }
+        throw new IllegalArgumentException("site '" + siteName + "' has log-density shape "
+                + java.util.Arrays.toString(lp.shape()) + " but the model declares " + maxPlateNesting
+                + " plate(s): with several particles every batch axis must belong to a plate (m.plate(...)) or be an event axis (toEvent)");
+    }
+
+    /** True when axis 0 of {@code shape} has the particles' size and is not the axis of one of {@code plates}. */
+    private boolean leadsWithParticles(int[] shape, List<PlateFrame> plates) {
+        if (shape[0] != particles) {
+            return false;
+        }
+        for (PlateFrame f : plates) {
+            if (f.dim() == -shape.length && f.subsampleSize() == particles) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code Σ_sites} per-particle log-density of a trace's sample sites; also reports the first non-finite site. */
+    public Var sumPerParticle(Trace trace, String[] nonFinite) {
+        Var total = Var.constant(0.0);
+        for (Site s : trace.sites()) {
+            if (s.type() != SiteType.SAMPLE) {
+                continue;
+            }
+            Var term = perParticle(s);
+            if (nonFinite[0] == null && !term.value().allFinite()) {
+                nonFinite[0] = s.name();
+            }
+            total = total.add(term);
+        }
+        return total;
+    }
+
+    /** The first non-finite site name, if any. */
+    static Optional<String> firstNonFinite(String[] holder) {
+        return Optional.ofNullable(holder[0]);
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.elbo4j.infer.run;
+
+import io.github.elbo4j.autodiff.Gradients;
+import io.github.elbo4j.autodiff.Tape;
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.infer.elbo.ElboInputs;
+import io.github.elbo4j.infer.guide.LatentLayout;
+import io.github.elbo4j.model.Handler;
+import io.github.elbo4j.model.Model;
+import io.github.elbo4j.optim.DifferentiableFunction;
+import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Tensor;
+
+/**
+ * The posterior's log density over the flat unconstrained vector of a model's latent sites
+ * (ADVI: Kucukelbir et al., JMLR 18(14), 2017, eq. 4):
+ * <pre>
+ * log p(u | x) = log p(x, T(u)) + log |det J_T(u)| + const
+ * </pre>
+ * with {@code T} the bijectors of {@link LatentLayout}; the density the automatic guides
+ * approximate, and the one a sampler would draw from. Each call runs the model once on a fresh
+ * tape. The model's own learnable parameters (if any) stay at their initial values.
+ */
+public final class LogDensity {
+
+    private static final Handler NO_PARAMETERS = new Handler() { };
+
+    private final Model model;
+    private final LatentLayout layout;
+    private final RandomStream rng;
+
+    /** The unconstrained log density of {@code model} with the latent sites of {@code layout}. */
+    public LogDensity(Model model, LatentLayout layout, RandomStream rng) {
+        this.model = model;
+        this.layout = layout;
+        this.rng = rng;
+    }
+
+    /** The length {@code D} of the unconstrained vector. */
+    public int dimension() {
+        return layout.dimension();
+    }
+
+    /** {@code log p(x, T(u)) + log|det J_T(u)|} and its gradient in {@code u} (written into {@code gradient}). */
+    public double valueAndGradient(double[] u, double[] gradient) {
+        Tape tape = new Tape();
+        Var point = tape.variable(Tensor.of(u.clone(), layout.particleShape(1)));
+        Var total = evaluate(point, 1);
+        Gradients g = tape.gradient(total, point);
+        System.arraycopy(g.get(0).toArray(), 0, gradient, 0, u.length);
+        return total.item();
+    }
+
+    /** {@code log p(x, T(u_k)) + log|det J_T(u_k)|} for each row {@code u_k} of {@code points} ({@code [K, D]}), in one batched run. */
+    public double[] values(Tensor points) {
+        int k = points.dim(0);
+        try {
+            Var total = evaluate(Var.constant(points.reshape(layout.particleShape(k))), k);
+            return total.value().reshape(k).toArray();
+        } catch (IllegalArgumentException e) {
+            if (!ParticleBroadcast.failed(e)) {
+                throw e;
+            }
+        }
+        double[] out = new double[k];            // a model without plates: one point at a time
+        for (int i = 0; i < k; i++) {
+            out[i] = evaluate(Var.constant(points.slice(0, i, i + 1).reshape(layout.particleShape(1))), 1).item();
+        }
+        return out;
+    }
+
+    /**
+     * This density negated, as a function to minimize. A point where a distribution refuses its
+     * parameters (a scale that underflowed to 0 far out in unconstrained space) counts as outside
+     * the domain: the value is NaN, so a line search shortens its step there.
+     */
+    public DifferentiableFunction negated() {
+        return (x, g) -> {
+            double v;
+            try {
+                v = valueAndGradient(x, g);
+            } catch (IllegalArgumentException outsideDomain) {
+                return Double.NaN;
+            }
+            for (int i = 0; i < g.length; i++) {
+                g[i] = -g[i];
+            }
+            return -v;
+        };
+    }
+
+    private Var evaluate(Var point, int particles) {
+        ElboInputs in = new ElboInputs(model, layout.pointMass(point), NO_PARAMETERS, rng, particles, layout.maxPlateNesting());
+        String[] nonFinite = new String[1];
+        var guide = in.traceGuide();
+        var joint = in.traceModel(guide);
+        Var logP = in.sumPerParticle(joint, nonFinite);
+        Var logQ = in.sumPerParticle(guide, nonFinite);
+        return particles == 1 ? logP.sub(logQ).sum() : logP.sub(logQ);
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.elbo4j.infer.run;
+
+import io.github.elbo4j.infer.Convergence;
+import io.github.elbo4j.infer.DivergenceException;
+import io.github.elbo4j.infer.StepListener;
+import io.github.elbo4j.infer.StopReason;
+import io.github.elbo4j.infer.SviState;
+import io.github.elbo4j.infer.elbo.ElboEstimator;
+import io.github.elbo4j.infer.elbo.ParameterStore;
+import io.github.elbo4j.optim.Optimizer;
+import io.github.elbo4j.optim.OptimizerState;
+import io.github.elbo4j.random.RandomStream;
+import java.util.Arrays;
+
+/**
+ * Stochastic VI as a loop over a pure step ({@link #step}): each step estimates the ELBO and its
+ * gradient with fresh draws from the stream {@code root.split(step)} and moves the parameters with
+ * the optimizer; the stopping rule wraps the loop. A NaN or infinite ELBO or gradient throws
+ * {@link DivergenceException} with the parameters of the last good step.
+ */
+public final class StochasticRun {
+
+    /** What the run produced. */
+    public record Outcome(SviState state, ParameterStore fitted, double[] trace, StopReason stop, String note, long drawEvaluations) {
+    }
+
+    /** The state after a step and that step's estimate. */
+    public record Step(SviState state, double elbo, double gradientNorm) {
+    }
+
+    private StochasticRun() {
+    }
+
+    /** One step from {@code state}; {@code state} is not modified. */
+    public static Step step(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles, RandomStream root,
+                     SviState state, double lastFiniteElbo) {
+        long t = state.step();
+        ParameterStore store = state.parameters().copy();
+        SviProgram.Evaluation e;
+        try {
+            e = program.evaluate(estimator, store, root.split(t), particles, null);
+        } catch (IllegalArgumentException invalid) {
+            if (t == 0) {
+                throw invalid;
+            }
+            // step 0 ran, so the model is valid: the optimizer has moved a parameter out of its domain
+            DivergenceException d = new DivergenceException(t, "a distribution parameter (" + invalid.getMessage() + ")",
+                    lastFiniteElbo, state.parameters().values());
+            d.initCause(invalid);
+            throw d;
+        }
+        if (e.step().nonFiniteSite().isPresent() || !Double.isFinite(e.step().elbo())) {
+            throw new DivergenceException(t, "site '" + e.step().nonFiniteSite().orElse("?") + "'", lastFiniteElbo,
+                    state.parameters().values());
+        }
+        for (int i = 0; i < e.gradients().length; i++) {
+            if (!Arrays.stream(e.gradients()[i]).allMatch(Double::isFinite)) {
+                throw new DivergenceException(t, "gradient of param '" + e.names().get(i) + "'", lastFiniteElbo,
+                        state.parameters().values());
+            }
+        }
+        OptimizerState os;
+        if (state.optimizer() == null) {
+            int[] sizes = new int[e.gradients().length];
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = e.gradients()[i].length;
+            }
+            os = optimizer.init(sizes);
+        } else {
+            os = state.optimizer().copy();
+        }
+        optimizer.update(store.arrays(), e.gradients(), os, state.lrScale());
+        return new Step(new SviState(t + 1, store, os, state.lrScale()), e.step().elbo(), e.gradientNorm());
+    }
+
+    public static Outcome run(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles, long maxSteps,
+                       Convergence rule, StepListener listener, RandomStream root, SviState start) {
+        double[] trace = new double[(int) Math.min(maxSteps - start.step(), Integer.MAX_VALUE - 8)];
+        int recorded = 0;
+        SviState state = start;
+        double lastFinite = Double.NaN;
+        RelativeChangeMonitor relative = rule instanceof Convergence.RelativeChange r ? new RelativeChangeMonitor(r) : null;
+        StationarityMonitor stationary = rule instanceof Convergence.Stationary s ? new StationarityMonitor(s, program) : null;
+        ElboEstimator est = estimator.fresh();
+        SviState previous = start;
+        while (state.step() < maxSteps) {
+            long began = System.nanoTime();
+            Step s;
+            try {
+                s = step(program, optimizer, est, particles, root, state, lastFinite);
+            } catch (DivergenceException d) {
+                // report the parameters of the last step whose ELBO and gradients were finite
+                DivergenceException last = new DivergenceException(d.step(), d.site(), d.lastFiniteElbo(), previous.parameters().values());
+                last.initCause(d.getCause() != null ? d.getCause() : d);
+                throw last;
+            }
+            previous = state;
+            state = s.state();
+            lastFinite = s.elbo();
+            trace[recorded++] = s.elbo();
+            listener.onStep(state.step() - 1, s.elbo(), s.gradientNorm(), System.nanoTime() - began);
+            if (relative != null && relative.offer(s.elbo())) {
+                return new Outcome(state, state.parameters(), Arrays.copyOf(trace, recorded), StopReason.CONVERGED,
+                        "Stan's relative-ELBO rule held at step " + state.step(), (long) recorded * particles);
+            }
+            if (stationary != null) {
+                StationarityMonitor.Action a = stationary.offer(s.elbo(), state.parameters());
+                if (a == StationarityMonitor.Action.DECAY) {
+                    state = new SviState(state.step(), state.parameters(), state.optimizer(), state.lrScale() * ((Convergence.Stationary) rule).decay());
+                } else if (a == StationarityMonitor.Action.STOP) {
+                    ParameterStore averaged = state.parameters().copy();
+                    averaged.setFlat(stationary.lastAverage());
+                    return new Outcome(state, averaged, Arrays.copyOf(trace, recorded), StopReason.CONVERGED,
+                            "stationary after " + state.step() + " steps (last drift " + String.format(java.util.Locale.ROOT, "%.3g",
+                                    stationary.lastDrift()) + "); parameters averaged over the last " + ((Convergence.Stationary) rule).window()
+                                    + " steps", (long) recorded * particles);
+                }
+            }
+        }
+        StopReason stop = rule instanceof Convergence.None ? StopReason.FIXED_BUDGET : StopReason.BUDGET;
+        return new Outcome(state, state.parameters(), Arrays.copyOf(trace, recorded), stop, "ran " + state.step() + " steps",
+                (long) recorded * particles);
+    }
+}
