@@ -1,12 +1,12 @@
 package io.github.elbo4j.bench;
 
+import io.github.elbo4j.cli.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -173,25 +173,19 @@ public final class CompareReport {
         return page.substring(0, b) + block + (after < 0 ? "" : page.substring(after + 1));
     }
 
-    static void writeAtomically(Path out, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".compare", ".tmp");
-        Files.write(tmp, bytes);
-        Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
     public static void main(String[] args) throws IOException {
         List<String> lines = Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8);
         String header = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8);
         Path page = Path.of(args[2]);
         Path png = Path.of(args[3]);
         List<Row> rows = rows(lines);
-        writeAtomically(png, BitmapEncoder.getBitmapBytes(chart(ratios(rows)), BitmapEncoder.BitmapFormat.PNG));
+        AtomicFile.write(png, BitmapEncoder.getBitmapBytes(chart(ratios(rows)), BitmapEncoder.BitmapFormat.PNG));
         Path relative = page.toAbsolutePath().getParent().relativize(png.toAbsolutePath());
         String shown = args.length > 4 ? args[4] : args[0];
         String section = header + "\n" + table(rows) + "\n![time ratios](" + relative + ")\n\nRaw results: `"
                 + shown + "`.\n";
         String old = Files.exists(page) ? Files.readString(page, StandardCharsets.UTF_8) : "# Benchmarks\n";
-        writeAtomically(page, withSection(old, section).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.write(page, withSection(old, section).getBytes(StandardCharsets.UTF_8));
         System.out.print(section);
     }
 }

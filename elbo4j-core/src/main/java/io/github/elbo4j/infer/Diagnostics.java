@@ -1,6 +1,5 @@
 package io.github.elbo4j.infer;
 
-import io.github.elbo4j.infer.run.ImportanceCheck;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -52,17 +51,6 @@ public record Diagnostics(OptionalDouble paretoK, double threshold, int draws, d
     /** Copies the list. */
     public Diagnostics {
         sites = List.copyOf(sites);
-    }
-
-    /**
-     * The PSIS check of {@code q} against {@code model} from {@code draws} draws of {@code q}
-     * ({@code draws ≥ 100}): see {@link ImportanceCheck}.
-     */
-    public static Diagnostics check(io.github.elbo4j.model.Model model, Posterior q, int draws, io.github.elbo4j.random.RandomStream rng) {
-        if (draws < 100) {
-            throw new IllegalArgumentException("PSIS check draws must be >= 100, got " + draws);
-        }
-        return ImportanceCheck.diagnose(model, q, draws, rng);
     }
 
     /** No importance-sampling check, with the reason. */

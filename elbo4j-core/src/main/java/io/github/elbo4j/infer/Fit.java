@@ -1,5 +1,6 @@
 package io.github.elbo4j.infer;
 
+import io.github.elbo4j.infer.run.ImportanceCheck;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public record Fit(String method, Map<String, Tensor> parameters, ElboTrace elboT
                                          int draws, long seed, Map<String, String> settings) {
         StopReason stop = converged ? StopReason.CONVERGED : StopReason.BUDGET;
         Diagnostics d = model.isPresent()
-                ? Diagnostics.check(model.get(), posterior, draws, RandomStream.of(seed).split(-6))
+                ? check(model.get(), posterior, draws, RandomStream.of(seed).split(-6))
                 : Diagnostics.notChecked(whyNotChecked);
         Map<String, String> all = new java.util.LinkedHashMap<>();
         all.put("method", "coordinate ascent");
@@ -63,6 +64,19 @@ public record Fit(String method, Map<String, Tensor> parameters, ElboTrace elboT
         return new Fit(method, parameters, new ElboTrace(elboPerSweep, ElboTrace.Kind.EXACT), stop, d,
                 Verdict.of(stop, d, "raise the sweep budget or loosen the tolerance"), Provenance.of(seed, all), posterior,
                 Optional.empty(), List.of());
+    }
+
+    /**
+     * The PSIS check of {@code q} against {@code model} from {@code draws} draws of {@code q}
+     * ({@code draws ≥ 100}), the check every fit runs at its end: Pareto k-hat of the log ratios
+     * {@code log p(x, z) - log q(z)}, importance-sampling ESS and PSIS-corrected means (Vehtari,
+     * Simpson, Gelman, Yao &amp; Gabry, JMLR 25(72), 2024; Yao et al., ICML 2018).
+     */
+    public static Diagnostics check(io.github.elbo4j.model.Model model, Posterior q, int draws, RandomStream rng) {
+        if (draws < 100) {
+            throw new IllegalArgumentException("PSIS check draws must be >= 100, got " + draws);
+        }
+        return ImportanceCheck.diagnose(model, q, draws, rng);
     }
 
     /** True when the fit's own convergence criterion stopped it. */

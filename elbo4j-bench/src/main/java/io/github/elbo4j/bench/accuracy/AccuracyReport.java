@@ -1,11 +1,9 @@
 package io.github.elbo4j.bench.accuracy;
 
+import io.github.elbo4j.cli.AtomicFile;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,19 +69,7 @@ public final class AccuracyReport {
         md.append(String.format(Locale.ROOT, "%nGoals met: %d of %d fits where a goal applies; verdicts inconsistent with the error: %d.%n",
                 met, applicable, dishonest));
         md.append("\nReproduce: `bench/accuracy` (about a minute on two cores).\n");
-        write(out, md.toString());
+        AtomicFile.write(out, md.toString());
         System.out.println("wrote " + out + ": goals met " + met + "/" + applicable + ", inconsistent verdicts " + dishonest);
-    }
-
-    private static void write(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

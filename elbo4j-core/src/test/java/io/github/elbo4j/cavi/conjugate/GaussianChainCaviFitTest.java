@@ -65,7 +65,7 @@ class GaussianChainCaviFitTest {
             GaussianChainCaviResult r = chain.fit(3.0);
             assertThat(r.factors().variances()).containsOnly(0.5);
             Fit fit = chain.toFit(r, 3.0, 1);
-            Diagnostics d = Diagnostics.check(chain.model(3.0), fit.posterior(), CaviFitChecks.ELBO_DRAWS, RandomStream.of(1));
+            Diagnostics d = Fit.check(chain.model(3.0), fit.posterior(), CaviFitChecks.ELBO_DRAWS, RandomStream.of(1));
             assertThat(d.paretoK().getAsDouble()).as("K = %d", length).isCloseTo(Math.cos(Math.PI / (length + 1)), within(0.15));
         }
     }

@@ -66,7 +66,7 @@ class NormalGammaCaviFitTest {
         Fit fit = MODEL.toFit(r, FEW, 1);
         assertThat(fit.paretoK()).isPresent();
         assertThat(fit.diagnostics().sites()).extracting(s -> s.name()).containsExactly("tau", "mu");
-        Diagnostics d = Diagnostics.check(MODEL.model(FEW), fit.posterior(), CaviFitChecks.ELBO_DRAWS, RandomStream.of(1));
+        Diagnostics d = Fit.check(MODEL.model(FEW), fit.posterior(), CaviFitChecks.ELBO_DRAWS, RandomStream.of(1));
         assertThat(d.paretoK().getAsDouble()).isGreaterThan(0.5);
     }
 
