@@ -55,7 +55,8 @@ public final class Charts {
      * XChart puts the x ticks on the data's own x values (0, 106, 212, ... or -1.19, -0.79, ...)
      * whenever all the x values of all series are equally spaced. An invisible point between the
      * first two of them (y = NaN draws nothing) breaks the spacing, and the ticks go back to round
-     * steps.
+     * steps. Not for a short run of whole numbers (a few iterations or sweeps): there the data's own
+     * values are the round ticks, and round steps would be halves (0.5, 1.5, ...).
      */
     private static void offGridPoint(XYChart chart) {
         String name = " ";
@@ -63,12 +64,25 @@ public final class Charts {
             return;
         }
         double[] x = chart.getSeriesMap().values().iterator().next().getXData();
-        if (x.length < 2) {
+        if (x.length < 2 || fewWholeNumbers(x)) {
             return;
         }
         XYSeries hidden = chart.addSeries(name, new double[] {0.5 * (x[0] + x[1])}, new double[] {Double.NaN});
         hidden.setMarker(SeriesMarkers.NONE);
         hidden.setShowInLegend(false);
+    }
+
+    /** True for at most 12 equally spaced whole numbers one apart (x ticks at each of them stay readable). */
+    static boolean fewWholeNumbers(double[] x) {
+        if (x.length > 12) {
+            return false;
+        }
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] != Math.rint(x[i]) || (i > 0 && x[i] - x[i - 1] != 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Finite min and max over every series' x (or y) values. */

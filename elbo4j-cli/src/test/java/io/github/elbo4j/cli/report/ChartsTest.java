@@ -27,6 +27,21 @@ class ChartsTest {
     }
 
     @Test
+    void aShortRunOfIterationsKeepsItsWholeNumberTicksWhileLongRunsGetRoundSteps() {
+        // the off-grid point that forces round steps would give 0.5-steps on 0..5
+        XYChart shortRun = Charts.lines("t", "iteration", "ELBO");
+        Charts.line(shortRun, "ELBO", new double[] {0, 1, 2, 3, 4, 5}, new double[] {-3, -2, -1.5, -1.2, -1.1, -1.1});
+        Charts.finish(shortRun);
+        assertThat(shortRun.getSeriesMap()).containsOnlyKeys("ELBO");
+        XYChart longRun = Charts.lines("t", "step", "ELBO");
+        Charts.line(longRun, "ELBO", grid(0, 299, 300), grid(-5, -1, 300));
+        Charts.finish(longRun);
+        assertThat(longRun.getSeriesMap()).containsKey(" ");
+        assertThat(Charts.fewWholeNumbers(new double[] {0, 1, 2.5})).isFalse();
+        assertThat(Charts.fewWholeNumbers(new double[] {0, 2, 4})).isFalse();
+    }
+
+    @Test
     void theLegendGoesToAnEmptyCorner() {
         XYChart c = Charts.lines("t", "x", "y");
         double[] x = grid(0, 1, 200);
