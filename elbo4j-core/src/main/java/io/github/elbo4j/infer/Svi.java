@@ -32,7 +32,7 @@ import java.util.Optional;
  * <li><b>stochastic</b> ({@link StochasticRun}): fresh draws every step and a first-order optimizer
  *     (Adam(0.05) unless one is given), a loop over the pure step {@link #update}, stopped by a
  *     {@link Convergence} rule. Chosen when the user gives an optimizer, a non-default estimator or
- *     a hand-written guide, or when the model subsamples.</li>
+ *     a hand-written guide, when the model subsamples, or for a flow guide ({@code AutoGuide.flow()}).</li>
  * </ul>
  * An automatic guide starts from a Laplace approximation when that is better ({@link WarmStart}).
  * Every fit ends with a PSIS check of {@code q} and a {@link Verdict}.
@@ -149,6 +149,10 @@ public final class Svi {
 
     /** Why deterministic VI cannot run, or null. */
     private String deterministicObstacle(SviProgram p, SviState start) {
+        if (p.autoGuide != null && !p.autoGuide.isGaussian()) {
+            return "the " + p.autoGuide.familyName() + " guide is fitted by stochastic VI (with few fixed draws its many parameters "
+                    + "would fit the draws, not the posterior)";
+        }
         if (p.subsampled) {
             return "the model subsamples its data (the objective would be random)";
         }
