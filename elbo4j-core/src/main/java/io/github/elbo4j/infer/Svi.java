@@ -30,7 +30,7 @@ import java.util.Optional;
  *     JMLR 25(18), 2024). Chosen by default for an automatic guide on a model that does not
  *     subsample its data;</li>
  * <li><b>stochastic</b> ({@link StochasticRun}): fresh draws every step and a first-order optimizer
- *     (Adam(0.05) unless one is given), a loop over the pure step {@link #update}, stopped by a
+ *     (Adam(0.05) unless one is given; Adam(0.01) with 8 particles per step for a flow guide), a loop over the pure step {@link #update}, stopped by a
  *     {@link Convergence} rule. Chosen when the user gives an optimizer, a non-default estimator or
  *     a hand-written guide, when the model subsamples, or for a flow guide ({@code AutoGuide.flow()}).</li>
  * </ul>
@@ -238,7 +238,7 @@ public final class Svi {
         private Optimizer optimizer;
         private ElboEstimator estimator = new TraceElbo();
         private boolean estimatorChosen;
-        private int particles = 1;
+        private int particles = SviSettings.AUTO_PARTICLES;
         private long maxSteps = 10_000;
         private Convergence convergence;
         private long seed = 0;
@@ -272,7 +272,8 @@ public final class Svi {
 
         /**
          * The optimizer (stochastic VI). Choosing one selects the stochastic method under
-         * {@link Method#AUTO}. Default: none chosen; stochastic VI then uses {@code Adam.lr(0.05)}.
+         * {@link Method#AUTO}. Default: none chosen; stochastic VI then uses {@code Adam.lr(0.05)}
+         * ({@code Adam.lr(0.01)} for a flow guide).
          */
         public Builder optimizer(Optimizer o) {
             this.optimizer = nonNull("optimizer", o);
@@ -289,7 +290,10 @@ public final class Svi {
             return this;
         }
 
-        /** Monte Carlo particles per step of stochastic VI, drawn as one batch axis; {@code >= 1} (default 1). */
+        /**
+         * Monte Carlo particles per step of stochastic VI, drawn as one batch axis; {@code >= 1} (default 1,
+         * and 8 for a flow guide).
+         */
         public Builder numParticles(int p) {
             if (p < 1) {
                 throw new IllegalArgumentException("numParticles must be >= 1, got " + p);

@@ -27,9 +27,22 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
         return optimizer != null || estimatorChosen || adaptSteps != 0;
     }
 
-    /** The optimizer of stochastic VI: the chosen one, else {@code Adam.lr(0.05)}. */
+    /** {@code particles} when none was chosen: 1, or {@value #FLOW_PARTICLES} for a guide that is not Gaussian (a flow). */
+    static final int AUTO_PARTICLES = 0;
+
+    /** Particles per step of a flow guide by default: its gradient estimates are noisier than a Gaussian's. */
+    static final int FLOW_PARTICLES = 8;
+
+    /**
+     * The optimizer of stochastic VI: the chosen one, else {@code Adam.lr(0.05)}, or {@code Adam.lr(0.01)}
+     * for a guide that is not Gaussian (a flow: at 0.05 its layers' parameters keep moving and the
+     * last iterate's draws have heavy-tailed importance weights).
+     */
     Optimizer optimizerOrDefault() {
-        return optimizer != null ? optimizer : Adam.lr(0.05);
+        if (optimizer != null) {
+            return optimizer;
+        }
+        return autoGuide != null && !autoGuide.isGaussian() ? Adam.lr(0.01) : Adam.lr(0.05);
     }
 
     /** The stopping rule of stochastic VI: the chosen one, else {@link Convergence#stationary()}. */
@@ -42,9 +55,18 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
         return autoGuide != null && autoGuide.isPointMass();
     }
 
-    /** Particles per step: 1 for a point-mass guide (its draws are all the same), else the chosen number. */
+    /**
+     * Particles per step: 1 for a point-mass guide (its draws are all the same), else the chosen
+     * number, else 1, or {@value #FLOW_PARTICLES} for a guide that is not Gaussian (a flow).
+     */
     int effectiveParticles() {
-        return pointMass() ? 1 : particles;
+        if (pointMass()) {
+            return 1;
+        }
+        if (particles != AUTO_PARTICLES) {
+            return particles;
+        }
+        return autoGuide != null && !autoGuide.isGaussian() ? FLOW_PARTICLES : 1;
     }
 
     /** The guide's name in reports. */
