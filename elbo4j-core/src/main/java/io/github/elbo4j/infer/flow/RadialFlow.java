@@ -13,7 +13,8 @@ import java.util.Arrays;
  * {@code = (D - 1) log(1 + βh) + log(1 + βα/(α + r)²)} (Rezende &amp; Mohamed, "Variational
  * Inference with Normalizing Flows", ICML 2015, eqs. 14-15). Invertible when {@code α > 0} and
  * {@code β >= -α} (ibid., appendix A.2): {@link #of} checks it, {@link #reparameterized} enforces it by
- * {@code α = softplus(α̂)}, {@code β = -α + softplus(β̂)}.
+ * {@code α = 10⁻⁸ + softplus(α̂)}, {@code β = -α + softplus(β̂)} (the floor keeps {@code α > 0} where
+ * softplus underflows, {@code α̂ < -745}: at {@code α = 0} the map tears the centre open).
  *
  * <p>The inverse reduces to the radius: {@code y - z₀ = (1 + βh(r))(z - z₀)}, so
  * {@code ρ = ‖y - z₀‖} satisfies {@code g(r) = r + βr/(α + r) - ρ = 0}, increasing in {@code r >= 0}
@@ -23,6 +24,8 @@ import java.util.Arrays;
  * root, which gives the implicit-function gradients of {@code r}.
  */
 public final class RadialFlow implements Bijector {
+
+    private static final double ALPHA_FLOOR = 1e-8;
 
     private final Var z0;
     private final Var alpha;
@@ -63,7 +66,7 @@ public final class RadialFlow implements Bijector {
     }
 
     /**
-     * The radial flow for raw (unconstrained) {@code α̂}, {@code β̂}: {@code α = softplus(α̂) > 0},
+     * The radial flow for raw (unconstrained) {@code α̂}, {@code β̂}: {@code α = 10⁻⁸ + softplus(α̂) > 0},
      * {@code β = -α + softplus(β̂) > -α} (Rezende &amp; Mohamed 2015, appendix A.2); gradients flow to
      * all three parameters.
      *
@@ -71,7 +74,7 @@ public final class RadialFlow implements Bijector {
      */
     public static RadialFlow reparameterized(Var z0, Var alphaRaw, Var betaRaw) {
         checkShapes(z0, alphaRaw, betaRaw);
-        Var alpha = alphaRaw.softplus();
+        Var alpha = alphaRaw.softplus().add(ALPHA_FLOOR);
         return new RadialFlow(z0, alpha, betaRaw.softplus().sub(alpha));
     }
 

@@ -1,0 +1,109 @@
+package io.github.elbo4j.infer.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.elbo4j.autodiff.GradientChecker;
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.tensor.Tensor;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The planar flow (Rezende &amp; Mohamed, ICML 2015, appendix A.1) against the tape's Jacobian,
+ * finite differences and its own inverse, on random parameters including ones a hair from the
+ * invertibility boundary {@code wᵀû = -1}.
+ */
+class PlanarFlowTest {
+
+    /** Random raw parameters; every third try puts {@code wᵀû} within 1e-4 of -1 (through {@link PlanarFlow#of}). */
+    private static PlanarFlow randomFlow(Random rng, int d) {
+        Tensor w = FlowLaws.normal(rng, 1.5, d);
+        Tensor u = FlowLaws.normal(rng, 2.0, d);
+        double b = rng.nextGaussian();
+        if (rng.nextInt(3) == 0) {
+            double wu = w.mul(u).sum().item();
+            double target = -1 + 1e-4 * rng.nextDouble();
+            Tensor onBoundary = u.add(w.mul((target - wu) / w.square().sum().item()));
+            return PlanarFlow.of(onBoundary, w, b);
+        }
+        return PlanarFlow.reparameterized(Var.constant(u), Var.constant(w), Var.constant(b));
+    }
+
+    @Property(tries = 60)
+    void logAbsDetJacobianIsTheLogDeterminantOfTheTapeJacobian(@ForAll long seed) {
+        Random rng = new Random(seed);
+        int d = 1 + rng.nextInt(6);
+        PlanarFlow f = randomFlow(rng, d);
+        Tensor z = FlowLaws.normal(rng, 2.0, d);
+        double expected = FlowLaws.tapeLogAbsDet(f, z);
+        double actual = f.logAbsDetJacobian(Var.constant(z), f.forward(Var.constant(z))).item();
+        assertThat(Math.abs(actual - expected)).as("%s at %s", f, z).isLessThanOrEqualTo(1e-9 * Math.max(1, Math.abs(expected)));
+    }
+
+    @Property(tries = 100)
+    void inverseUndoesForwardToOneInTenBillion(@ForAll long seed) {
+        Random rng = new Random(seed);
+        int d = 1 + rng.nextInt(6);
+        PlanarFlow f = randomFlow(rng, d);
+        Tensor z = FlowLaws.normal(rng, 3.0, 5, d);
+        Tensor y = f.forward(z);
+        assertThat(FlowLaws.worst(f.inverse(y), z)).as("%s", f).isLessThanOrEqualTo(1e-10);
+    }
+
+    @Property(tries = 200)
+    void theReparameterizationGivesWuAtLeastMinusOneForAnyRawU(@ForAll long seed) {
+        Random rng = new Random(seed);
+        int d = 1 + rng.nextInt(6);
+        double scale = Math.pow(10, rng.nextInt(7) - 3);
+        Tensor w = FlowLaws.normal(rng, scale, d);
+        Tensor u = FlowLaws.normal(rng, Math.pow(10, rng.nextInt(7) - 3), d);
+        PlanarFlow f = PlanarFlow.reparameterized(Var.constant(u), Var.constant(w), Var.constant(0.0));
+        double raw = w.mul(u).sum().item();
+        double wu = w.mul(f.uHat().value()).sum().item();
+        assertThat(wu).as("w·û for w·u = %s", raw).isGreaterThanOrEqualTo(-1 - 1e-12 * Math.max(1, Math.abs(raw)));
+        // m(x) = -1 + softplus(x): above -1 except where softplus underflows
+        assertThat(wu).isCloseTo(-1 + Math.log1p(Math.exp(-Math.abs(raw))) + Math.max(raw, 0), org.assertj.core.api.Assertions.within(
+                1e-9 * Math.max(1, Math.abs(raw))));
+    }
+
+    @Test
+    void aBoundaryFlowUnderTheRawParameterizationIsRefusedWithTheValueAndTheRule() {
+        Tensor w = Tensor.of(1.0, 0.0);
+        Tensor u = Tensor.of(-1.5, 3.0);
+        assertThatThrownBy(() -> PlanarFlow.of(u, w, 0.0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("w·u >= -1").hasMessageContaining("got w·u = -1.5").hasMessageContaining("reparameterized");
+        assertThatThrownBy(() -> PlanarFlow.reparameterized(Var.constant(u), Var.constant(Tensor.zeros(2)), Var.constant(0.0)))
+                .hasMessageContaining("w != 0");
+        assertThatThrownBy(() -> PlanarFlow.of(Tensor.of(1.0), w, 0.0)).hasMessageContaining("[1] and [2]");
+    }
+
+    @Test
+    void theRootSolverHandlesTheFlatSlopeAtTheBoundary() {
+        for (double t : new double[] {-5, -1e-3, 0, 1e-9, 0.3, 7}) {
+            double s = PlanarFlow.root(t, -1.0);
+            assertThat(Math.abs(s - Math.tanh(s) - t)).as("t = %s", t).isLessThanOrEqualTo(1e-15 * Math.max(1, Math.abs(t)));
+        }
+    }
+
+    @Property(tries = 30)
+    void forwardLogDetAndInverseHaveFiniteDifferenceGradientsInPointsAndParameters(@ForAll long seed) {
+        Random rng = new Random(seed);
+        int d = 1 + rng.nextInt(4);
+        Tensor z = FlowLaws.normal(rng, 1.5, 3, d);
+        Tensor u = FlowLaws.normal(rng, 1.0, d);
+        Tensor w = FlowLaws.normal(rng, 1.0, d);
+        Tensor b = Tensor.scalar(rng.nextGaussian());
+        GradientChecker.Result forward = GradientChecker.check(v -> PlanarFlow.reparameterized(v[1], v[2], v[3]).forward(v[0]), z, u, w, b);
+        assertThat(forward.maxError()).as("forward %s", forward).isLessThanOrEqualTo(1e-6);
+        GradientChecker.Result ladj = GradientChecker.check(v -> {
+            PlanarFlow f = PlanarFlow.reparameterized(v[1], v[2], v[3]);
+            return f.logAbsDetJacobian(v[0], f.forward(v[0]));
+        }, z, u, w, b);
+        assertThat(ladj.maxError()).as("ladj %s", ladj).isLessThanOrEqualTo(1e-6);
+        GradientChecker.Result inverse = GradientChecker.check(v -> PlanarFlow.reparameterized(v[1], v[2], v[3]).inverse(v[0]), z, u, w, b);
+        assertThat(inverse.maxError()).as("inverse (implicit gradients) %s", inverse).isLessThanOrEqualTo(1e-6);
+    }
+}
