@@ -5,6 +5,7 @@ import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.optim.Adam;
+import io.github.elbo4j.optim.LearningRateSchedule;
 import io.github.elbo4j.optim.Optimizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,20 +35,32 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
     static final int FLOW_PARTICLES = 8;
 
     /**
-     * The optimizer of stochastic VI: the chosen one, else {@code Adam.lr(0.05)}, or {@code Adam.lr(0.01)}
-     * for a guide that is not Gaussian (a flow: at 0.05 its layers' parameters keep moving and the
-     * last iterate's draws have heavy-tailed importance weights).
+     * The optimizer of stochastic VI: the chosen one, else {@code Adam.lr(0.05)}; for a guide that
+     * is not Gaussian (a flow), {@code Adam.lr(0.01)} annealed to 1% over the step budget by a cosine
+     * schedule (Loshchilov &amp; Hutter, ICLR 2017): at a constant rate the layers' parameters keep
+     * moving, and the last iterate is what the fit returns.
      */
     Optimizer optimizerOrDefault() {
         if (optimizer != null) {
             return optimizer;
         }
-        return autoGuide != null && !autoGuide.isGaussian() ? Adam.lr(0.01) : Adam.lr(0.05);
+        return flow() ? Adam.lr(0.01).withSchedule(LearningRateSchedule.cosine(maxSteps, 0.01)) : Adam.lr(0.05);
     }
 
-    /** The stopping rule of stochastic VI: the chosen one, else {@link Convergence#stationary()}. */
+    /** True for an automatic guide that is not Gaussian (a flow). */
+    boolean flow() {
+        return autoGuide != null && !autoGuide.isGaussian();
+    }
+
+    /**
+     * The stopping rule of stochastic VI: the chosen one, else {@link Convergence#stationary()}; for a
+     * flow with the default optimizer, {@link Convergence#none()}: its annealed step size ends with the budget.
+     */
     Convergence convergenceOrDefault() {
-        return convergence != null ? convergence : Convergence.stationary();
+        if (convergence != null) {
+            return convergence;
+        }
+        return flow() && optimizer == null ? Convergence.none() : Convergence.stationary();
     }
 
     /** True for an automatic point-mass (MAP) guide. */
@@ -66,7 +79,7 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
         if (particles != AUTO_PARTICLES) {
             return particles;
         }
-        return autoGuide != null && !autoGuide.isGaussian() ? FLOW_PARTICLES : 1;
+        return flow() ? FLOW_PARTICLES : 1;
     }
 
     /** The guide's name in reports. */

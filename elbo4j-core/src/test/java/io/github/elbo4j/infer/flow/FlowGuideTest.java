@@ -87,7 +87,9 @@ class FlowGuideTest {
     @Test
     void aFlowFitIsStochasticWithFlowDefaultsAndHasNoMoments() {
         Fit fit = Svi.builder(BANANA).guide(AutoGuide.flow()).maxSteps(200).seed(1).build().run();
-        assertThat(fit.method()).startsWith("stochastic VI, flow guide, Adam, 8 particle(s)");
+        assertThat(fit.method()).startsWith("stochastic VI, flow guide, ").endsWith(", 8 particle(s) per step");
+        assertThat(fit.provenance().settings().get("optimizer")).contains("ScheduledOptimizer");
+        assertThat(fit.provenance().settings().get("convergence")).contains("None");
         assertThat(fit.provenance().settings()).containsEntry("guide", "flow");
         GuidePosterior q = (GuidePosterior) fit.posterior();
         assertThat(q.moments()).isEmpty();
