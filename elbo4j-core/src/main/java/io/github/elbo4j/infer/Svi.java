@@ -30,7 +30,7 @@ import java.util.Optional;
  *     JMLR 25(18), 2024). Chosen by default for an automatic guide on a model that does not
  *     subsample its data;</li>
  * <li><b>stochastic</b> ({@link StochasticRun}): fresh draws every step and a first-order optimizer
- *     (Adam(0.05) unless one is given; for a flow guide, Adam(0.01) annealed to 1% over the budget by a
+ *     (Adam(0.05) unless one is given; for a flow guide, Adam(0.03) annealed to 1% over the budget by a
  *     cosine schedule, 8 particles per step, and no early stop), a loop over the pure step {@link #update}, stopped by a
  *     {@link Convergence} rule. Chosen when the user gives an optimizer, a non-default estimator or
  *     a hand-written guide, when the model subsamples, or for a flow guide ({@code AutoGuide.flow()}).</li>
@@ -274,7 +274,7 @@ public final class Svi {
         /**
          * The optimizer (stochastic VI). Choosing one selects the stochastic method under
          * {@link Method#AUTO}. Default: none chosen; stochastic VI then uses {@code Adam.lr(0.05)}
-         * ({@code Adam.lr(0.01)} with a cosine schedule over {@code maxSteps} for a flow guide).
+         * ({@code Adam.lr(0.03)} with a cosine schedule over {@code maxSteps} for a flow guide).
          */
         public Builder optimizer(Optimizer o) {
             this.optimizer = nonNull("optimizer", o);

@@ -36,7 +36,7 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
 
     /**
      * The optimizer of stochastic VI: the chosen one, else {@code Adam.lr(0.05)}; for a guide that
-     * is not Gaussian (a flow), {@code Adam.lr(0.01)} annealed to 1% over the step budget by a cosine
+     * is not Gaussian (a flow), {@code Adam.lr(0.03)} annealed to 1% over the step budget by a cosine
      * schedule (Loshchilov &amp; Hutter, ICLR 2017): at a constant rate the layers' parameters keep
      * moving, and the last iterate is what the fit returns.
      */
@@ -44,7 +44,7 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
         if (optimizer != null) {
             return optimizer;
         }
-        return flow() ? Adam.lr(0.01).withSchedule(LearningRateSchedule.cosine(maxSteps, 0.01)) : Adam.lr(0.05);
+        return flow() ? Adam.lr(0.03).withSchedule(LearningRateSchedule.cosine(maxSteps, 0.01)) : Adam.lr(0.05);
     }
 
     /** True for an automatic guide that is not Gaussian (a flow). */

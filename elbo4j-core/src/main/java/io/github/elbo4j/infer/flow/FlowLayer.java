@@ -1,6 +1,7 @@
 package io.github.elbo4j.infer.flow;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.math.LogSpace;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import io.github.elbo4j.transform.Bijector;
@@ -20,11 +21,12 @@ public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial {
     String name();
 
     /**
-     * The layer's parameters for vectors of length {@code dimension}, by local name, at values where
-     * the layer is the identity map, with what randomness breaks the symmetry between layers drawn
-     * from {@code rng}.
+     * The layer's parameters by local name, at values where the layer is the identity map, for
+     * points near {@code centre} (a vector of length {@code D}) at about {@code scale} from it (the
+     * base's initial location and spread, so that the layer's own location parameters start among
+     * its draws); what randomness breaks the symmetry between layers is drawn from {@code rng}.
      */
-    Map<String, Tensor> initialValues(int dimension, RandomStream rng);
+    Map<String, Tensor> initialValues(Tensor centre, double scale, RandomStream rng);
 
     /** The layer with the given parameters (named as in {@link #initialValues}). */
     Bijector bijector(Map<String, Var> parameters);
@@ -54,7 +56,8 @@ public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial {
 
     /**
      * A planar layer with raw parameters {@code u}, {@code w}, {@code b}. Initially
-     * {@code w ~ N(0, I/D)} (redrawn while {@code ‖w‖² < 1e-3}), {@code b = 0} and
+     * {@code w ~ N(0, I/(D s²))} for the base's scale {@code s} (redrawn while {@code ‖w‖² s² < 1e-3}),
+     * {@code b = -wᵀc} for its centre {@code c} (the hyperplane through the centre), and
      * {@code u = log(e - 1) w/‖w‖²}, so that {@code wᵀu = log(e - 1)}, {@code m(wᵀu) = 0} and
      * {@code û = 0}: the identity, with non-zero gradients for {@code u}.
      */
@@ -66,16 +69,22 @@ public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial {
         }
 
         @Override
-        public Map<String, Tensor> initialValues(int dimension, RandomStream rng) {
+        public Map<String, Tensor> initialValues(Tensor centre, double scale, RandomStream rng) {
+            int dimension = centre.size();
+            double[] c = centre.toArray();
             double[] w = new double[dimension];
             double norm2 = 0;
-            for (int attempt = 0; attempt < 100 && norm2 < 1e-3; attempt++) {
+            for (int attempt = 0; attempt < 100 && norm2 * scale * scale < 1e-3; attempt++) {
                 rng.split(attempt).fillGaussian(w);
                 norm2 = 0;
                 for (int i = 0; i < dimension; i++) {
-                    w[i] /= Math.sqrt(dimension);
+                    w[i] /= Math.sqrt(dimension) * scale;
                     norm2 += w[i] * w[i];
                 }
+            }
+            double b = 0;
+            for (int i = 0; i < dimension; i++) {
+                b -= w[i] * c[i];
             }
             double[] u = new double[dimension];
             double k = Math.log(Math.E - 1);
@@ -85,7 +94,7 @@ public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial {
             Map<String, Tensor> init = new LinkedHashMap<>();
             init.put("u", Tensor.of(u));
             init.put("w", Tensor.of(w));
-            init.put("b", Tensor.scalar(0.0));
+            init.put("b", Tensor.scalar(b));
             return init;
         }
 
@@ -97,8 +106,9 @@ public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial {
 
     /**
      * A radial layer with raw parameters {@code z0}, {@code alpha}, {@code beta}. Initially
-     * {@code z₀ ~ N(0, I)} (the guide's base is standardized), {@code α̂ = β̂ = log(e - 1)}, so
-     * {@code α = 1} and {@code β = 0}: the identity, with non-zero gradients for {@code β̂}.
+     * {@code z₀ ~ N(c, s² I)} for the base's centre {@code c} and scale {@code s}, {@code α̂} such
+     * that {@code α = s}, {@code β̂ = log(e^α - 1)} so that {@code β = 0}: the identity, with non-zero
+     * gradients for {@code β̂} (both up to the {@code 10⁻⁸} floor of {@code α}).
      */
     record Radial() implements FlowLayer {
 
@@ -108,19 +118,30 @@ public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial {
         }
 
         @Override
-        public Map<String, Tensor> initialValues(int dimension, RandomStream rng) {
-            double[] z0 = new double[dimension];
+        public Map<String, Tensor> initialValues(Tensor centre, double scale, RandomStream rng) {
+            double[] z0 = new double[centre.size()];
             rng.fillGaussian(z0);
+            double[] c = centre.toArray();
+            for (int i = 0; i < z0.length; i++) {
+                z0[i] = c[i] + scale * z0[i];
+            }
+            double alphaRaw = inverseSoftplus(scale);
+            double alpha = LogSpace.softplus(alphaRaw) + RadialFlow.ALPHA_FLOOR;
             Map<String, Tensor> init = new LinkedHashMap<>();
             init.put("z0", Tensor.of(z0));
-            init.put("alpha", Tensor.scalar(Math.log(Math.E - 1)));
-            init.put("beta", Tensor.scalar(Math.log(Math.E - 1)));
+            init.put("alpha", Tensor.scalar(alphaRaw));
+            init.put("beta", Tensor.scalar(inverseSoftplus(alpha)));
             return init;
         }
 
         @Override
         public Bijector bijector(Map<String, Var> p) {
             return RadialFlow.reparameterized(p.get("z0"), p.get("alpha"), p.get("beta"));
+        }
+
+        /** {@code softplus⁻¹(x) = x + log(-expm1(-x))} for {@code x > 0}, without overflow. */
+        private static double inverseSoftplus(double x) {
+            return x + Math.log(-Math.expm1(-x));
         }
     }
 }

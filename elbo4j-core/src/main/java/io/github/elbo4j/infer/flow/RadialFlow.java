@@ -25,7 +25,8 @@ import java.util.Arrays;
  */
 public final class RadialFlow implements Bijector {
 
-    private static final double ALPHA_FLOOR = 1e-8;
+    /** The floor {@code 10⁻⁸} added to {@code softplus(α̂)}. */
+    static final double ALPHA_FLOOR = 1e-8;
 
     private final Var z0;
     private final Var alpha;

@@ -72,7 +72,7 @@ public record AutoFlow(FlowLayer layer, int depth, boolean diagonalBase, double 
         List<Map<String, Tensor>> inits = new ArrayList<>();
         RandomStream rng = RandomStream.of(layer.name().hashCode()).split(depth);
         for (int k = 0; k < depth; k++) {
-            inits.add(layer.initialValues(d, rng.split(k)));
+            inits.add(layer.initialValues(loc0, Math.exp(logScale0), rng.split(k)));
         }
         return m -> {
             Var loc = m.param("auto_loc", loc0);
