@@ -4,7 +4,8 @@ import io.github.elbo4j.infer.Verdict;
 
 /**
  * The accuracy goals of issues 12 and 13, with default settings: full rank within 0.2 posterior
- * sds of the reference means and sd ratios in [0.8, 1.25] on every well-posed posterior; mean
+ * sds of the reference means and sd ratios in [0.8, 1.25] on every well-posed posterior (and the
+ * flow guide, a superset of the full-rank family, the same); mean
  * field within 0.3 sds where every posterior correlation is below 0.9; wherever a fit misses
  * its goal, its own verdict must not be {@code GOOD}; and no fit more than 0.5 sds off may pass
  * without a warning (a diagnostic that lies is worse than none).
@@ -36,10 +37,10 @@ public final class Goals {
         boolean applies;
         boolean met;
         String note;
-        if ("fullrank".equals(c.guide())) {
+        if ("fullrank".equals(c.guide()) || "flow".equals(c.guide())) {
             applies = p.wellPosed();
             met = !applies || (c.meanError() <= FULL_RANK_MEAN && c.minSdRatio() >= FULL_RANK_SD_LOW && c.maxSdRatio() <= FULL_RANK_SD_HIGH);
-            note = applies ? "full rank on a well-posed posterior: mean error <= 0.2 sd, sd ratio in [0.8, 1.25]" : "not well-posed: no goal";
+            note = applies ? c.guide() + " on a well-posed posterior: mean error <= 0.2 sd, sd ratio in [0.8, 1.25]" : "not well-posed: no goal";
         } else if ("meanfield".equals(c.guide())) {
             applies = p.wellPosed() && p.maxAbsPosteriorCorrelation() < MEAN_FIELD_CORRELATION;
             met = !applies || c.meanError() <= MEAN_FIELD_MEAN;

@@ -27,7 +27,10 @@ import java.util.Map;
  * the guide site {@code _auto_flow} (a point mass at {@code y} with that log-density), so the ELBO is
  * the constrained model's and no layer is ever inverted. The flow acts in the preconditioner's
  * coordinates, where a Laplace warm start makes the posterior close to standard normal, and every
- * layer starts at the identity, so the guide starts where the full-rank one does.
+ * layer starts at the identity, so the guide starts where the full-rank one does. The layers' own
+ * locations start around the base's initial mean at unit spread: the posterior's spread in these
+ * coordinates after a warm start, and the natural guess without one (the base's small initial
+ * scale is a cautious start, not an estimate of the posterior's).
  *
  * <p>Not Gaussian: {@link #moments} throws and {@link #isGaussian} is false; the posterior's draws
  * come from running the guide. Fitted by stochastic VI only. Parameters: {@code auto_loc},
@@ -72,7 +75,7 @@ public record AutoFlow(FlowLayer layer, int depth, boolean diagonalBase, double 
         List<Map<String, Tensor>> inits = new ArrayList<>();
         RandomStream rng = RandomStream.of(layer.name().hashCode()).split(depth);
         for (int k = 0; k < depth; k++) {
-            inits.add(layer.initialValues(loc0, Math.exp(logScale0), rng.split(k)));
+            inits.add(layer.initialValues(loc0, 1.0, rng.split(k)));
         }
         return m -> {
             Var loc = m.param("auto_loc", loc0);

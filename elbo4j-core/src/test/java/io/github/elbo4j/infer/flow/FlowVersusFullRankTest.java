@@ -22,17 +22,18 @@ import org.junit.jupiter.api.Test;
  * <p>ELBO: from 20,000 draws of each fitted {@code q}, with its Monte Carlo standard error
  * {@code s/√n}; the flow must be above by 4 standard errors of the difference. k-hat: the
  * estimate the fit's own check sees (2,000 draws), averaged over 60 independent sets of draws, with
- * the standard error of that mean; the flow's mean must be below by 2 standard errors of the
- * difference (one-sided, about 98%). Measured (this build, these seeds):
+ * the standard error of that mean; the flow's mean must be below by 4 standard errors of the
+ * difference. Measured (this build, these seeds):
  * <ul>
- * <li>banana: ELBO -0.5652 ± 0.0064 (full rank) vs -0.0896 ± 0.0027 (planar, 8 layers); mean k-hat
- *     0.829 ± 0.023 vs 0.722 ± 0.021 (3.4 standard errors apart);</li>
- * <li>funnel: ELBO -1.8894 ± 0.0076 vs -1.1010 ± 0.0046 (radial, 16 layers: the default); mean k-hat
- *     0.885 ± 0.018 vs 0.809 ± 0.019 (2.9 standard errors apart).</li>
+ * <li>banana: ELBO -0.5652 ± 0.0064 (full rank) vs -0.0683 ± 0.0018 (planar, 8 layers); mean k-hat
+ *     0.829 ± 0.023 vs 0.630 ± 0.015 (7 standard errors apart);</li>
+ * <li>funnel: ELBO -1.8894 ± 0.0076 vs -0.4785 ± 0.0042 (radial, 16 layers: the default); mean k-hat
+ *     0.885 ± 0.018 vs 0.673 ± 0.017 (8 standard errors apart).</li>
  * </ul>
- * The k-hat gain is modest and both stay above 0.7 on the funnel: with 20,000 draws the k-hats read
- * banana 0.86 vs 0.68, funnel 0.80 vs 0.80. Planar and radial layers translate the base's Gaussian
- * tails without reshaping them, and k-hat is a statistic of the tails; the ELBO gain is in the bulk.
+ * With 20,000 draws (one estimate each) the k-hats read banana 0.86 vs 0.84 and funnel 0.80 vs
+ * 0.56: on the banana the planar flow improves the bulk but not the far tails (planar and radial
+ * layers translate the base's Gaussian tails without reshaping them, and the banana's tails are
+ * curved); on the funnel the radial layers reshape the scale around a centre, and the tails too.
  */
 class FlowVersusFullRankTest {
 
@@ -64,7 +65,7 @@ class FlowVersusFullRankTest {
         Quality flowed = quality(Svi.builder(target).guide(flow).seed(1).build().run(), target);
         String numbers = "full rank " + full + ", flow " + flowed;
         assertThat(flowed.elbo - full.elbo).as(numbers).isGreaterThan(4 * Math.hypot(flowed.elboSe, full.elboSe));
-        assertThat(full.meanK - flowed.meanK).as(numbers).isGreaterThan(2 * Math.hypot(flowed.meanKSe, full.meanKSe));
+        assertThat(full.meanK - flowed.meanK).as(numbers).isGreaterThan(4 * Math.hypot(flowed.meanKSe, full.meanKSe));
     }
 
     private record Quality(double elbo, double elboSe, double meanK, double meanKSe) {
