@@ -382,7 +382,13 @@ public final class Svi {
             return this;
         }
 
-        /** The configured fit: immutable and thread-safe. */
+        /**
+         * The configured fit: immutable and thread-safe.
+         *
+         * @throws IllegalArgumentException for a flow guide with {@code SticksTheLandingElbo}: that
+         *     estimator re-scores the guide at its detached draws, and a flow's re-scored density holds
+         *     the base point fixed rather than the draw, which leaves a score term of non-zero mean
+         */
         public Svi build() {
             return new Svi(model, new SviSettings(guide, autoGuide, optimizer, estimator, estimatorChosen, particles, maxSteps,
                     convergence, seed, listener, adaptSteps, init, warmStart, method, diagnosticDraws));

@@ -1,6 +1,7 @@
 package io.github.elbo4j.infer;
 
 import io.github.elbo4j.infer.elbo.ElboEstimator;
+import io.github.elbo4j.infer.elbo.SticksTheLandingElbo;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.model.Model;
@@ -19,6 +20,14 @@ import java.util.Map;
 record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEstimator estimator, boolean estimatorChosen,
                    int particles, long maxSteps, Convergence convergence, long seed, StepListener listener, int adaptSteps,
                    InitStrategy init, WarmStart warmStart, Svi.Method method, int diagnosticDraws) {
+
+    /** Refuses a flow guide with sticking the landing (see {@link Svi.Builder#build()}). */
+    SviSettings {
+        if (autoGuide != null && !autoGuide.isGaussian() && estimator instanceof SticksTheLandingElbo) {
+            throw new IllegalArgumentException("the " + autoGuide.familyName() + " guide cannot use SticksTheLandingElbo (its "
+                    + "re-scored density holds the base point fixed, not the draw, so the gradient would be biased): use TraceElbo");
+        }
+    }
 
     /** {@code diagnosticDraws} when the number of draws follows the fit's work (see {@link Svi.Builder#diagnosticDraws}). */
     static final int AUTO_DRAWS = -1;
