@@ -1,5 +1,6 @@
 package io.github.elbo4j.autodiff;
 
+import io.github.elbo4j.math.SpecialFunctions;
 import io.github.elbo4j.tensor.ElementwiseFunction;
 import io.github.elbo4j.tensor.Tensor;
 
@@ -11,6 +12,9 @@ final class FunctionOps {
 
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
     private static final double SQRT_PI_OVER_TWO = 0.886226925452758;
+
+    private static final double INV_SQRT2 = 0.7071067811865476;
+    private static final double INV_SQRT_2PI = 0.3989422804014327;
 
     private FunctionOps() {
     }
@@ -53,7 +57,20 @@ final class FunctionOps {
             case ERFC -> x.square().neg().exp().mul(-TWO_OVER_SQRT_PI);
             case ERFINV -> y.square().exp().mul(SQRT_PI_OVER_TWO);
             case RELU -> x.gt(Tensor.scalar(0.0));
+            case ELU -> x.map(v -> v > 0 ? 1.0 : Math.exp(v));
+            case GELU -> x.map(FunctionOps::geluDerivative);
             case SIGN, TRIGAMMA -> throw new IllegalStateException("unreachable: " + f);
         };
+    }
+
+    /**
+     * {@code d/dx [x Φ(x)] = Φ(x) + x φ(x)}, with {@code φ(x) = e^{-x²/2} / √(2π)} (Hendrycks &amp;
+     * Gimpel, arXiv:1606.08415); the second term is dropped where {@code φ} underflows, so
+     * {@code ±∞} give the limits 0 and 1 instead of {@code ∞ · 0}.
+     */
+    private static double geluDerivative(double x) {
+        double cdf = 0.5 * SpecialFunctions.erfc(-x * INV_SQRT2);
+        double density = Math.exp(-0.5 * x * x) * INV_SQRT_2PI;
+        return density == 0.0 ? cdf : cdf + x * density;
     }
 }
