@@ -22,6 +22,7 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.distribution.kl;
     exports io.github.elbo4j.model;
     exports io.github.elbo4j.optim;
+    exports io.github.elbo4j.nn;
     exports io.github.elbo4j.infer;
     exports io.github.elbo4j.infer.elbo;
     exports io.github.elbo4j.infer.guide;
