@@ -57,10 +57,13 @@ public final class StochasticRun {
             throw new DivergenceException(t, "site '" + e.step().nonFiniteSite().orElse("?") + "'", lastFiniteElbo,
                     state.parameters().values());
         }
-        for (int i = 0; i < e.gradients().length; i++) {
-            if (!Arrays.stream(e.gradients()[i]).allMatch(Double::isFinite)) {
-                throw new DivergenceException(t, "gradient of param '" + e.names().get(i) + "'", lastFiniteElbo,
-                        state.parameters().values());
+        // the norm is finite exactly when every component is: look for the culprit only then
+        for (int i = 0; !Double.isFinite(e.gradientNorm()) && i < e.gradients().length; i++) {
+            for (double g : e.gradients()[i]) {
+                if (!Double.isFinite(g)) {
+                    throw new DivergenceException(t, "gradient of param '" + e.names().get(i) + "'", lastFiniteElbo,
+                            state.parameters().values());
+                }
             }
         }
         OptimizerState os;
