@@ -329,4 +329,66 @@ class DemoCommandTest {
         }
         assertThat(listed).isEqualTo(3);
     }
+
+    /**
+     * vae on the bundled sample: 300 held-out digits; the held-out log-likelihood bound (IWAE, k = 100)
+     * at least the ELBO for both models (it is a tighter bound; the 10-draw ELBO's noise on 300 digits
+     * is far below the nats between them), both far above a fair coin per pixel (784 log 1/2) and the
+     * 20-D model above the 2-D one (a 2-D code cannot hold a digit's details).
+     */
+    @Test
+    void vaeReportsHeldOutBoundsInTheirOrder() throws IOException {
+        String t = report("vae");
+        assertThat(t).contains("1200 train, 300 held out");
+        double[] elbo = numbers(t, "held-out ELBO per digit \\(10 draws\\): " + NUM + " \\(latent 20\\), " + NUM + " \\(latent 2\\)");
+        double[] ll = numbers(t, "held-out log-likelihood per digit \\(IWAE bound, k = 100\\): " + NUM + " \\(latent 20\\), " + NUM
+                + " \\(latent 2\\)");
+        for (int m = 0; m < 2; m++) {
+            assertThat(ll[m]).isGreaterThanOrEqualTo(elbo[m]).isLessThan(0.0);
+            assertThat(elbo[m]).isGreaterThan(-784 * Math.log(2) / 2);
+        }
+        assertThat(ll[0]).isGreaterThan(ll[1]);
+    }
+
+    /** The first {@code rows} images of the bundled sample as a plain CSV file, with {@code edit} applied to its text. */
+    private static Path sampleFile(Path dir, int rows, java.util.function.UnaryOperator<String> edit) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(io.github.elbo4j.cli.demo.VaeDemo.class.getResourceAsStream("mnist-sample.csv.gz"));
+             var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.US_ASCII))) {
+            List<String> lines = r.lines().limit(rows + 1).toList();
+            Path f = dir.resolve("digits.csv");
+            Files.writeString(f, edit.apply(String.join("\n", lines) + "\n"));
+            return f;
+        }
+    }
+
+    @Test
+    void vaeFullTrainsOnTheGivenFile(@TempDir Path dir) throws IOException {
+        Path data = sampleFile(dir, 50, s -> s);
+        Run r = run("demo", "vae", "--full", data.toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("data: " + data + ", 50 digits binarized at 128; 40 train, 10 held out")
+                .contains("Adam 0.001, batch 128, 20 epochs").contains("epoch 20:");
+        assertThat(dir.resolve("out").resolve("vae").resolve("report.html")).content().contains("50 digits");
+    }
+
+    @Test
+    void vaeFullRefusesAMalformedFileNamingTheLineAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path data = sampleFile(dir, 5, s -> s.replace("\n3,", "\n3,x"));
+        Run r = run("demo", "vae", "--full", data.toString(), "--out", dir.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("elbo4j demo: " + data + ":5: column 2 (p0) must be an integer 0..255, got 'x0'" + System.lineSeparator());
+        assertThat(dir.resolve("out").resolve("vae").resolve("report.html")).doesNotExist();
+    }
+
+    @Test
+    void fullIsRefusedForAMissingFileAndForDemosThatReadNoData(@TempDir Path dir) throws IOException {
+        Path data = sampleFile(dir, 20, s -> s);
+        Run gmm = run("demo", "gmm", "--full", data.toString(), "--out", dir.resolve("out").toString());
+        assertThat(gmm.exitCode()).isEqualTo(2);
+        assertThat(gmm.err()).contains("--full " + data + ": only the demos that read a data file take one (vae), not gmm");
+        Run missing = run("demo", "vae", "--full", dir.resolve("nope.csv").toString(), "--out", dir.resolve("out").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("--full " + dir.resolve("nope.csv") + ": no such file");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
 }

@@ -185,7 +185,8 @@ public final class VaeDemo implements Demo {
         Path dir = context.outDir();
         int side = DigitCsv.SIDE;
         int[] shown = reconstructionPicks(digits.labels(), split[1]);
-        ImageGrid pairs = ImageGrid.of(originalsAboveReconstructions(digits.rows(shown), big), side, side, 2 * pairRows(shown.length), 10).scale(3);
+        Tensor originals = digits.rows(shown);
+        ImageGrid pairs = ImageGrid.of(originalsAboveReconstructions(originals.toArray(), big.reconstruct(originals).toArray()), side, side, 2 * pairRows(shown.length), 10).scale(3);
         ImageGrid samples = ImageGrid.of(big.samplePrior(64, RandomStream.of(context.seed()).split(8)).toArray(), side, side, 8, 8).scale(3);
         ImageGrid manifold = ImageGrid.of(small.decodeMean(VaeCharts.latentGrid(12, 2.0)).toArray(), side, side, 12, 12).scale(2);
         int[] scattered = Arrays.copyOf(concat(split[1], split[0]), Math.min(SCATTER_MAX, digits.size()));
@@ -244,11 +245,9 @@ public final class VaeDemo implements Demo {
      * For up to 20 images, the tiles of a grid of 10 columns: a row of originals (the first ten),
      * the row of their reconstructions below, then the same for the next ten; empty tiles white.
      */
-    static double[] originalsAboveReconstructions(Tensor images, VaeFit fit) {
+    static double[] originalsAboveReconstructions(double[] x, double[] rec) {
         int p = DigitCsv.PIXELS;
-        double[] x = images.toArray();
-        double[] rec = fit.reconstruct(images).toArray();
-        int n = images.dim(0);
+        int n = x.length / p;
         double[] grid = new double[pairRows(n) * 2 * 10 * p];
         for (int k = 0; k < n; k++) {
             int tile = (k / 10) * 20 + k % 10;
