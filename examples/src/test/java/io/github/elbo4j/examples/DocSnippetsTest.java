@@ -107,7 +107,7 @@ class DocSnippetsTest {
     void theDocsHaveExamplesToCompile() throws IOException {
         // README's coin and tape, and at least one block in each of the pages that teach the API
         List<String> pages = snippets().stream().map(s -> s.page().getFileName().toString()).distinct().toList();
-        assertThat(pages).contains("README.md", "svi.md", "fitting.md", "distributions.md", "autodiff.md");
+        assertThat(pages).contains("README.md", "svi.md", "fitting.md", "distributions.md", "autodiff.md", "nn.md");
     }
 
     @TestFactory
