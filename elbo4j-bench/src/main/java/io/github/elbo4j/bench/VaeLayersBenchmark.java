@@ -59,13 +59,13 @@ public class VaeLayersBenchmark {
     @Param({"128"})
     public int batch;
 
-    private Mlp encoder;
-    private Mlp decoder;
-    private Tensor x;
-    private Tensor z;
-    private Tensor eps;
-    private Tensor encoderCotangent;
-    private Tensor decoderCotangent;
+    Mlp encoder;
+    Mlp decoder;
+    Tensor x;
+    Tensor z;
+    Tensor eps;
+    Tensor encoderCotangent;
+    Tensor decoderCotangent;
 
     /** The networks (PyTorch's default initialization) and fixed random inputs, made before any timing. */
     @Setup
