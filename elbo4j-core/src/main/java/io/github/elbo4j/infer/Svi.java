@@ -112,7 +112,7 @@ public final class Svi {
     /** One step of stochastic VI from {@code state} (which is not modified). */
     public Update update(SviState state) {
         StochasticRun.Step s = StochasticRun.step(program(), settings.optimizerOrDefault(), settings.estimator(),
-                settings.effectiveParticles(), RandomStream.of(settings.seed()), state, Double.NaN);
+                settings.effectiveParticles(), settings.subsampling(), RandomStream.of(settings.seed()), state, Double.NaN);
         return new Update(s.state(), s.elbo(), s.gradientNorm());
     }
 
@@ -181,7 +181,7 @@ public final class Svi {
             return stochastic(p, start, new io.github.elbo4j.optim.StanStepSize(chosen), Optional.of(chosen));
         }
         Convergence rule = s.convergenceOrDefault();
-        StochasticRun.Outcome o = StochasticRun.run(p, opt, s.estimator(), s.effectiveParticles(), s.maxSteps(), rule, s.listener(),
+        StochasticRun.Outcome o = StochasticRun.run(p, opt, s.estimator(), s.effectiveParticles(), s.subsampling(), s.maxSteps(), rule, s.listener(),
                 RandomStream.of(s.seed()), start);
         Map<String, String> reported = s.provenance("stochastic");
         reported.put("optimizer", opt.toString());
@@ -244,6 +244,7 @@ public final class Svi {
         private WarmStart warmStart = WarmStart.laplace();
         private Method method = Method.AUTO;
         private int diagnosticDraws = SviSettings.AUTO_DRAWS;
+        private Subsampling subsampling = Subsampling.random();
 
         private Builder(Model model) {
             this.model = model;
@@ -367,6 +368,15 @@ public final class Svi {
             return this;
         }
 
+        /**
+         * How a subsampled plate picks its minibatch at each step of stochastic VI (default
+         * {@link Subsampling#random()}; {@link Subsampling#epochs()} for seeded shuffles per epoch).
+         */
+        public Builder subsampling(Subsampling s) {
+            this.subsampling = nonNull("subsampling", s);
+            return this;
+        }
+
         /** Called after every step (stochastic) or L-BFGS iteration (deterministic), on the fitting thread (default: none). */
         public Builder listener(StepListener l) {
             this.listener = nonNull("listener", l);
@@ -376,7 +386,7 @@ public final class Svi {
         /** The configured fit: immutable and thread-safe. */
         public Svi build() {
             return new Svi(model, new SviSettings(guide, autoGuide, optimizer, estimator, estimatorChosen, particles, maxSteps,
-                    convergence, seed, listener, adaptSteps, init, warmStart, method, diagnosticDraws));
+                    convergence, seed, listener, adaptSteps, init, warmStart, method, diagnosticDraws, subsampling));
         }
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  */
 record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEstimator estimator, boolean estimatorChosen,
                    int particles, long maxSteps, Convergence convergence, long seed, StepListener listener, int adaptSteps,
-                   InitStrategy init, WarmStart warmStart, Svi.Method method, int diagnosticDraws) {
+                   InitStrategy init, WarmStart warmStart, Svi.Method method, int diagnosticDraws,
+                   Subsampling subsampling) {
 
     /** {@code diagnosticDraws} when the number of draws follows the fit's work (see {@link Svi.Builder#diagnosticDraws}). */
     static final int AUTO_DRAWS = -1;
@@ -62,6 +63,7 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
         s.put("particles", Integer.toString(effectiveParticles()));
         s.put("maxSteps", Long.toString(maxSteps));
         s.put("estimator", estimator.getClass().getSimpleName());
+        s.put("subsampling", subsampling.toString());
         s.put("diagnosticDraws", diagnosticDraws == AUTO_DRAWS ? "auto" : Integer.toString(diagnosticDraws));
         return s;
     }

@@ -4,6 +4,7 @@ import io.github.elbo4j.infer.Convergence;
 import io.github.elbo4j.infer.DivergenceException;
 import io.github.elbo4j.infer.StepListener;
 import io.github.elbo4j.infer.StopReason;
+import io.github.elbo4j.infer.Subsampling;
 import io.github.elbo4j.infer.SviState;
 import io.github.elbo4j.infer.elbo.ElboEstimator;
 import io.github.elbo4j.infer.elbo.ParameterStore;
@@ -28,17 +29,20 @@ public final class StochasticRun {
     public record Step(SviState state, double elbo, double gradientNorm) {
     }
 
+    /** The split of the run's root stream that seeds the minibatch schedule ({@link Subsampling}). */
+    private static final long SCHEDULE = -7;
+
     private StochasticRun() {
     }
 
     /** One step from {@code state}; {@code state} is not modified. */
-    public static Step step(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles, RandomStream root,
-                     SviState state, double lastFiniteElbo) {
+    public static Step step(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles, Subsampling subsampling,
+                            RandomStream root, SviState state, double lastFiniteElbo) {
         long t = state.step();
         ParameterStore store = state.parameters().copy();
         SviProgram.Evaluation e;
         try {
-            e = program.evaluate(estimator, store, root.split(t), particles, null);
+            e = program.evaluate(estimator, store, root.split(t), particles, null, subsampling.handlerAt(t, root.split(SCHEDULE)));
         } catch (IllegalArgumentException invalid) {
             if (t == 0) {
                 throw invalid;
@@ -53,10 +57,13 @@ public final class StochasticRun {
             throw new DivergenceException(t, "site '" + e.step().nonFiniteSite().orElse("?") + "'", lastFiniteElbo,
                     state.parameters().values());
         }
-        for (int i = 0; i < e.gradients().length; i++) {
-            if (!Arrays.stream(e.gradients()[i]).allMatch(Double::isFinite)) {
-                throw new DivergenceException(t, "gradient of param '" + e.names().get(i) + "'", lastFiniteElbo,
-                        state.parameters().values());
+        // the norm is finite exactly when every component is: look for the culprit only then
+        for (int i = 0; !Double.isFinite(e.gradientNorm()) && i < e.gradients().length; i++) {
+            for (double g : e.gradients()[i]) {
+                if (!Double.isFinite(g)) {
+                    throw new DivergenceException(t, "gradient of param '" + e.names().get(i) + "'", lastFiniteElbo,
+                            state.parameters().values());
+                }
             }
         }
         OptimizerState os;
@@ -73,8 +80,8 @@ public final class StochasticRun {
         return new Step(new SviState(t + 1, store, os, state.lrScale()), e.step().elbo(), e.gradientNorm());
     }
 
-    public static Outcome run(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles, long maxSteps,
-                       Convergence rule, StepListener listener, RandomStream root, SviState start) {
+    public static Outcome run(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles, Subsampling subsampling,
+                              long maxSteps, Convergence rule, StepListener listener, RandomStream root, SviState start) {
         double[] trace = new double[(int) Math.min(maxSteps - start.step(), Integer.MAX_VALUE - 8)];
         int recorded = 0;
         SviState state = start;
@@ -87,7 +94,7 @@ public final class StochasticRun {
             long began = System.nanoTime();
             Step s;
             try {
-                s = step(program, optimizer, est, particles, root, state, lastFinite);
+                s = step(program, optimizer, est, particles, subsampling, root, state, lastFinite);
             } catch (DivergenceException d) {
                 // report the parameters of the last step whose ELBO and gradients were finite
                 DivergenceException last = new DivergenceException(d.step(), d.site(), d.lastFiniteElbo(), previous.parameters().values());
