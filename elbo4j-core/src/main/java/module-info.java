@@ -22,11 +22,13 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.distribution.kl;
     exports io.github.elbo4j.model;
     exports io.github.elbo4j.optim;
+    exports io.github.elbo4j.nn;
     exports io.github.elbo4j.infer;
     exports io.github.elbo4j.infer.elbo;
     exports io.github.elbo4j.infer.guide;
     exports io.github.elbo4j.infer.flow;
     exports io.github.elbo4j.diagnostics;
+    exports io.github.elbo4j.amortized;
     exports io.github.elbo4j.cavi;
     exports io.github.elbo4j.cavi.gmm;
     exports io.github.elbo4j.cavi.lda;

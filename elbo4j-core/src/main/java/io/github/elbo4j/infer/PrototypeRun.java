@@ -4,6 +4,7 @@ import io.github.elbo4j.infer.elbo.ParticleHandler;
 import io.github.elbo4j.model.LatentShape;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.model.ModelContext;
+import io.github.elbo4j.model.PlateFrame;
 import io.github.elbo4j.model.ReplayHandler;
 import io.github.elbo4j.model.SeedHandler;
 import io.github.elbo4j.model.Site;
@@ -92,8 +93,22 @@ public final class PrototypeRun {
                     new SeedHandler(rng));
         }
         Trace g = ModelContext.trace(guide.get(), depth, new ParticleHandler(1, nesting), new SeedHandler(rng.split(0)));
-        return ModelContext.trace(model, depth, new ParticleHandler(1, nesting), new ImproperStartHandler(nesting),
+        Trace t = ModelContext.trace(model, depth, new ParticleHandler(1, nesting), new ImproperStartHandler(nesting),
                 new ReplayHandler(g), new SeedHandler(rng.split(1)));
+        requireGuided(t, g);
+        return t;
+    }
+
+    /** Every latent sample site of the model must be drawn by the hand-written guide (else the ELBO would silently use prior draws). */
+    private static void requireGuided(Trace model, Trace guide) {
+        for (Site s : model.latentSites()) {
+            if (guide.get(s.name()).isEmpty()) {
+                String plates = s.plates().isEmpty() ? "" : " (inside plate(s) " + s.plates().stream().map(PlateFrame::name).toList() + ")";
+                throw new IllegalArgumentException("the guide has no site '" + s.name() + "' for the model's latent site '" + s.name()
+                        + "'" + plates + ": a hand-written guide must draw every latent sample site of the model; it draws "
+                        + guide.latentSites().stream().map(Site::name).toList());
+            }
+        }
     }
 
     /** The recorded run (model sites; latent values of shape {@code [1] + [1] * (n - b) + batch + event}). */

@@ -113,8 +113,22 @@ public final class Svi {
     /** One step of stochastic VI from {@code state} (which is not modified). */
     public Update update(SviState state) {
         StochasticRun.Step s = StochasticRun.step(program(), settings.optimizerOrDefault(), settings.estimator(),
-                settings.effectiveParticles(), RandomStream.of(settings.seed()), state, Double.NaN);
+                settings.effectiveParticles(), settings.subsampling(), RandomStream.of(settings.seed()), state, Double.NaN);
         return new Update(s.state(), s.elbo(), s.gradientNorm());
+    }
+
+    /**
+     * {@code steps} steps of stochastic VI from {@code state} (which is not modified): the same
+     * result as {@code steps} calls of {@link #update}, but the parameters and the optimizer's
+     * accumulators are copied once, not at every step (for large models, e.g. networks). The
+     * listener sees each step's ELBO estimate.
+     */
+    public SviState advance(SviState state, long steps, StepListener listener) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        return StochasticRun.advance(program(), settings.optimizerOrDefault(), settings.estimator(), settings.effectiveParticles(),
+                settings.subsampling(), RandomStream.of(settings.seed()), state, steps, nonNull("listener", listener));
     }
 
     /** Runs the fit, checks it, and returns it. */
@@ -186,7 +200,7 @@ public final class Svi {
             return stochastic(p, start, new io.github.elbo4j.optim.StanStepSize(chosen), Optional.of(chosen));
         }
         Convergence rule = s.convergenceOrDefault();
-        StochasticRun.Outcome o = StochasticRun.run(p, opt, s.estimator(), s.effectiveParticles(), s.maxSteps(), rule, s.listener(),
+        StochasticRun.Outcome o = StochasticRun.run(p, opt, s.estimator(), s.effectiveParticles(), s.subsampling(), s.maxSteps(), rule, s.listener(),
                 RandomStream.of(s.seed()), start);
         Map<String, String> reported = s.provenance("stochastic");
         reported.put("optimizer", opt.toString());
@@ -249,6 +263,7 @@ public final class Svi {
         private WarmStart warmStart = WarmStart.laplace();
         private Method method = Method.AUTO;
         private int diagnosticDraws = SviSettings.AUTO_DRAWS;
+        private Subsampling subsampling = Subsampling.random();
 
         private Builder(Model model) {
             this.model = model;
@@ -376,6 +391,15 @@ public final class Svi {
             return this;
         }
 
+        /**
+         * How a subsampled plate picks its minibatch at each step of stochastic VI (default
+         * {@link Subsampling#random()}; {@link Subsampling#epochs()} for seeded shuffles per epoch).
+         */
+        public Builder subsampling(Subsampling s) {
+            this.subsampling = nonNull("subsampling", s);
+            return this;
+        }
+
         /** Called after every step (stochastic) or L-BFGS iteration (deterministic), on the fitting thread (default: none). */
         public Builder listener(StepListener l) {
             this.listener = nonNull("listener", l);
@@ -391,7 +415,7 @@ public final class Svi {
          */
         public Svi build() {
             return new Svi(model, new SviSettings(guide, autoGuide, optimizer, estimator, estimatorChosen, particles, maxSteps,
-                    convergence, seed, listener, adaptSteps, init, warmStart, method, diagnosticDraws));
+                    convergence, seed, listener, adaptSteps, init, warmStart, method, diagnosticDraws, subsampling));
         }
     }
 }

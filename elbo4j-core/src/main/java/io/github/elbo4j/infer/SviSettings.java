@@ -19,7 +19,8 @@ import java.util.Map;
  */
 record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEstimator estimator, boolean estimatorChosen,
                    int particles, long maxSteps, Convergence convergence, long seed, StepListener listener, int adaptSteps,
-                   InitStrategy init, WarmStart warmStart, Svi.Method method, int diagnosticDraws) {
+                   InitStrategy init, WarmStart warmStart, Svi.Method method, int diagnosticDraws,
+                   Subsampling subsampling) {
 
     /** Refuses a flow guide with sticking the landing (see {@link Svi.Builder#build()}). */
     SviSettings {
@@ -106,6 +107,7 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
         s.put("particles", Integer.toString(effectiveParticles()));
         s.put("maxSteps", Long.toString(maxSteps));
         s.put("estimator", estimator.getClass().getSimpleName());
+        s.put("subsampling", subsampling.toString());
         s.put("diagnosticDraws", diagnosticDraws == AUTO_DRAWS ? "auto" : Integer.toString(diagnosticDraws));
         return s;
     }

@@ -86,6 +86,24 @@ public final class Message {
         return Optional.ofNullable(paramInit);
     }
 
+    /**
+     * The initial value of a param site, checked to lie in its {@link #constraint()}: what uses the
+     * init (the context's default behaviour, a parameter store registering a new name) calls this, so
+     * the check runs once per use of the init rather than once per model run.
+     *
+     * @throws IllegalArgumentException naming the site and the constraint if an element lies outside it
+     * @throws IllegalStateException if this is not a param site
+     */
+    public Tensor checkedParamInit() {
+        if (paramInit == null) {
+            throw new IllegalStateException("site '" + name + "' is a " + type + " site, not a param site with an init");
+        }
+        if (constraint.check(paramInit).min().item() != 1.0) {
+            throw new IllegalArgumentException("param '" + name + "' init must lie in " + constraint + ", got " + paramInit);
+        }
+        return paramInit;
+    }
+
     /** The constraint of a param site (real by default). */
     public Constraint constraint() {
         return constraint;

@@ -77,11 +77,14 @@ public final class ModelContext {
         return param(name, init, new Constraint.Real());
     }
 
-    /** A learnable parameter constrained to {@code constraint}, with initial value {@code init} (inside it). */
+    /**
+     * A learnable parameter constrained to {@code constraint}, with initial value {@code init} (inside it).
+     * The init is checked against the constraint only when it is used (the default behaviour, or a
+     * parameter store registering the name for the first time, through {@link Message#checkedParamInit}),
+     * not on every call: a model runs once per step and passes the same init each time, so a per-call
+     * check would be a pass over the whole tensor per step for nothing.
+     */
     public Var param(String name, Tensor init, Constraint constraint) {
-        if (constraint.check(init).min().item() != 1.0) {
-            throw new IllegalArgumentException("param '" + name + "' init must lie in " + constraint + ", got " + init);
-        }
         return apply(new Message(SiteType.PARAM, name, null, null, false, init, constraint));
     }
 
@@ -167,7 +170,7 @@ public final class ModelContext {
     private static Var defaultValue(Message msg) {
         switch (msg.type()) {
             case PARAM:
-                return Var.constant(msg.paramInit().orElseThrow());
+                return Var.constant(msg.checkedParamInit());
             case SAMPLE: {
                 Distribution d = msg.distribution().orElseThrow();
                 RandomStream rng = requireRng(msg);

@@ -29,5 +29,19 @@ public enum ElementwiseFunction {
     /** {@code erf x}. */ ERF,
     /** {@code erfc x}. */ ERFC,
     /** {@code erf⁻¹ x}. */ ERFINV,
-    /** {@code max(x, 0)}; NaN stays NaN. */ RELU
+    /** {@code max(x, 0)}; NaN stays NaN. */ RELU,
+    /**
+     * {@code x} for {@code x > 0}, {@code e^x - 1} (as {@code expm1}, exact near 0) otherwise: the
+     * exponential linear unit with {@code α = 1} (Clevert, Unterthiner &amp; Hochreiter, ICLR 2016,
+     * eq. 15). Its derivative is 1 for {@code x > 0} and {@code e^x} otherwise, continuous at 0.
+     */
+    ELU,
+    /**
+     * {@code x Φ(x)} with {@code Φ(x) = erfc(-x / √2) / 2} the standard normal cdf: the exact
+     * Gaussian error linear unit (Hendrycks &amp; Gimpel, arXiv:1606.08415, sec. 2; {@code torch.nn.GELU}
+     * with {@code approximate='none'}). {@code erfc} keeps {@code Φ} accurate in the left tail, where
+     * {@code 1 + erf} would cancel; {@code -0.0} where {@code Φ} underflows (below about -38.5, and
+     * at -∞, whose limit is 0). Derivative {@code Φ(x) + x φ(x)}.
+     */
+    GELU
 }

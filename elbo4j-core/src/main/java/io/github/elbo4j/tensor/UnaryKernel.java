@@ -38,8 +38,19 @@ final class UnaryKernel {
             case ERFC -> { for (int i = 0; i < n; i++) { o[i] = SpecialFunctions.erfc(x[i]); } }
             case ERFINV -> { for (int i = 0; i < n; i++) { o[i] = SpecialFunctions.erfinv(x[i]); } }
             case RELU -> { for (int i = 0; i < n; i++) { o[i] = x[i] > 0 || x[i] != x[i] ? x[i] : 0.0; } }
+            case ELU -> { for (int i = 0; i < n; i++) { o[i] = x[i] > 0 ? x[i] : Math.expm1(x[i]); } }
+            case GELU -> { for (int i = 0; i < n; i++) { o[i] = gelu(x[i]); } }
         }
         return new Tensor(o, t.shapeView());
+    }
+
+    /** {@code 1 / √2}. */
+    private static final double INV_SQRT2 = 0.7071067811865476;
+
+    /** {@code x Φ(x)}, {@code Φ(x) = erfc(-x/√2) / 2}; see {@link ElementwiseFunction#GELU}. */
+    private static double gelu(double x) {
+        double cdf = 0.5 * SpecialFunctions.erfc(-x * INV_SQRT2);
+        return cdf == 0.0 ? -0.0 : x * cdf;
     }
 
     /** {@code f} applied to every element, into a new array. */

@@ -6,7 +6,7 @@ package io.github.elbo4j.infer.elbo;
  * 2017, eq. 13) and of a surrogate loss whose gradient estimates {@code -∇ELBO}. A closed set.
  */
 public sealed interface ElboEstimator permits TraceElbo, ScoreFunctionElbo, ImportanceWeightedElbo, RenyiElbo,
-        SticksTheLandingElbo, AnalyticKlElbo {
+        SticksTheLandingElbo, AnalyticKlElbo, PerDatumImportanceWeightedElbo {
 
     /** One estimate from one run of the guide and the model replayed against it. */
     ElboStep estimate(ElboInputs inputs);
@@ -29,6 +29,11 @@ public sealed interface ElboEstimator permits TraceElbo, ScoreFunctionElbo, Impo
     /** The importance-weighted bound over the fit's particles. */
     static ElboEstimator importanceWeighted() {
         return new ImportanceWeightedElbo();
+    }
+
+    /** The importance-weighted bound per datum of the plate {@code plate} over the fit's particles (a VAE's IWAE objective). */
+    static ElboEstimator importanceWeighted(String plate) {
+        return new PerDatumImportanceWeightedElbo(plate);
     }
 
     /** The Rényi bound of order {@code alpha} over the fit's particles. */

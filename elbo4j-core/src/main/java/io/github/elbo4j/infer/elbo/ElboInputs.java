@@ -17,23 +17,31 @@ import java.util.Optional;
 /**
  * What an {@link ElboEstimator} needs for one step: the model, the guide, the handler that
  * supplies parameters, this step's random stream, the number of particles and the plate nesting
- * of the model (so that the particle axis sits left of every plate axis), and optionally a handler
- * that fixes the guide's draws (deterministic VI).
+ * of the model (so that the particle axis sits left of every plate axis), optionally a handler
+ * that fixes the guide's draws (deterministic VI), and optionally a handler that gives subsampled
+ * plates their indices from a schedule (epochs; both the guide and the model see it).
  */
 public record ElboInputs(Model model, Model guide, Handler params, RandomStream rng, int particles, int maxPlateNesting,
-                         Optional<Handler> noise) {
+                         Optional<Handler> noise, Optional<Handler> subsample) {
 
     /** Inputs whose guide draws fresh noise from {@code rng} (stochastic VI). */
     public ElboInputs(Model model, Model guide, Handler params, RandomStream rng, int particles, int maxPlateNesting) {
-        this(model, guide, params, rng, particles, maxPlateNesting, Optional.empty());
+        this(model, guide, params, rng, particles, maxPlateNesting, Optional.empty(), Optional.empty());
+    }
+
+    /** Inputs whose guide draws are fixed by {@code noise} when present. */
+    public ElboInputs(Model model, Model guide, Handler params, RandomStream rng, int particles, int maxPlateNesting,
+                      Optional<Handler> noise) {
+        this(model, guide, params, rng, particles, maxPlateNesting, noise, Optional.empty());
     }
 
     /** Runs the guide with {@code particles} vectorized particles (its draws fixed by {@code noise}, if given) and records it. */
     public Trace traceGuide() {
         ParticleHandler particleHandler = new ParticleHandler(particles, maxPlateNesting);
-        SeedHandler seed = new SeedHandler(rng.split(0));
-        return noise.isEmpty() ? ModelContext.trace(guide, params, particleHandler, seed)
-                : ModelContext.trace(guide, params, particleHandler, seed, noise.get());
+        java.util.List<Handler> hs = new java.util.ArrayList<>(java.util.List.of(params, particleHandler, new SeedHandler(rng.split(0))));
+        noise.ifPresent(hs::add);
+        subsample.ifPresent(hs::add);
+        return ModelContext.trace(guide, hs.toArray(Handler[]::new));
     }
 
     /**
@@ -41,8 +49,11 @@ public record ElboInputs(Model model, Model guide, Handler params, RandomStream 
      * the guide does not draw gets {@code particles} prior draws of the contract shape.
      */
     public Trace traceModel(Trace guideTrace) {
-        return ModelContext.trace(model, params, new ParticleHandler(particles, maxPlateNesting), new ReplayHandler(guideTrace),
-                new SeedHandler(rng.split(1)));
+        ParticleHandler particleHandler = new ParticleHandler(particles, maxPlateNesting);
+        SeedHandler seed = new SeedHandler(rng.split(1));
+        ReplayHandler replay = new ReplayHandler(guideTrace);
+        return subsample.isEmpty() ? ModelContext.trace(model, params, particleHandler, replay, seed)
+                : ModelContext.trace(model, params, particleHandler, replay, seed, subsample.get());
     }
 
     /**

@@ -32,7 +32,10 @@ public final class ParamHandler implements Handler {
         }
         Var[] pair = leaves.get(msg.name());
         if (pair == null) {
-            store.register(msg.name(), msg.paramInit().orElseThrow(), msg.constraint());
+            if (!store.contains(msg.name())) {
+                // the init's constraint check runs here, once per new name, not once per step
+                store.register(msg.name(), msg.checkedParamInit(), msg.constraint());
+            }
             pair = store.leaf(msg.name(), tape);
             leaves.put(msg.name(), pair);
         }

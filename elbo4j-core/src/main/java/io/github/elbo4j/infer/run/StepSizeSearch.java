@@ -1,6 +1,7 @@
 package io.github.elbo4j.infer.run;
 
 import io.github.elbo4j.infer.Convergence;
+import io.github.elbo4j.infer.Subsampling;
 import io.github.elbo4j.infer.DivergenceException;
 import io.github.elbo4j.infer.SviState;
 import io.github.elbo4j.infer.elbo.ElboEstimator;
@@ -25,7 +26,7 @@ public final class StepSizeSearch {
         double bestElbo = Double.NEGATIVE_INFINITY;
         for (double eta : CANDIDATES) {
             try {
-                StochasticRun.Outcome o = StochasticRun.run(program, new StanStepSize(eta), estimator, particles, start.step() + steps,
+                StochasticRun.Outcome o = StochasticRun.run(program, new StanStepSize(eta), estimator, particles, Subsampling.random(), start.step() + steps,
                         Convergence.none(), (s, e, g, n) -> { }, root, start);
                 double[] trace = o.trace();
                 int half = trace.length / 2;

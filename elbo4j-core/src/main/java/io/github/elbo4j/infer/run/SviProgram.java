@@ -111,9 +111,16 @@ public final class SviProgram {
      * not null, fixes the guide's draws.
      */
     public Evaluation evaluate(ElboEstimator estimator, ParameterStore store, RandomStream rng, int particles, Handler noise) {
+        return evaluate(estimator, store, rng, particles, noise, null);
+    }
+
+    /** As {@link #evaluate(ElboEstimator, ParameterStore, RandomStream, int, Handler)}, with plates subsampled by {@code subsample} if not null. */
+    public Evaluation evaluate(ElboEstimator estimator, ParameterStore store, RandomStream rng, int particles, Handler noise,
+                               Handler subsample) {
         Tape tape = new Tape();
         ParamHandler params = new ParamHandler(store, tape);
-        ElboInputs in = new ElboInputs(model, guide, params, rng, particles, maxPlateNesting, java.util.Optional.ofNullable(noise));
+        ElboInputs in = new ElboInputs(model, guide, params, rng, particles, maxPlateNesting, java.util.Optional.ofNullable(noise),
+                java.util.Optional.ofNullable(subsample));
         ElboStep s = estimate(estimator, in);
         List<String> names = store.names();
         Var[] leaves = new Var[names.size()];

@@ -1,0 +1,95 @@
+package io.github.elbo4j.infer;
+
+import io.github.elbo4j.model.Handler;
+import io.github.elbo4j.model.PlateFrame;
+import io.github.elbo4j.model.SubsampleHandler;
+import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Tensor;
+
+/**
+ * How stochastic VI picks the minibatch of a subsampled plate ({@code m.plate(name, size, batch, ...)})
+ * at each step. {@link #random()} (the default) draws a fresh uniform subset every step;
+ * {@link #epochs()} walks through a seeded shuffle of the data, as neural-network training does:
+ * epoch {@code e} is a permutation of {@code 0..size-1} drawn from the stream {@code (seed, plate, e)},
+ * cut into {@code ⌈size / batch⌉} minibatches; the last one is completed with the first
+ * indices of the same permutation, so every minibatch has the plate's size and every datum is seen
+ * at least once per epoch. Step {@code t} uses minibatch {@code t mod ⌈size / batch⌉} of epoch
+ * {@code ⌊t / ⌈size / batch⌉⌋}, so a resumed fit continues the same schedule.
+ */
+public sealed interface Subsampling {
+
+    /** A fresh uniform subset per step (sampling without replacement within a step). */
+    static Subsampling random() {
+        return new Random();
+    }
+
+    /** Seeded shuffles, one per epoch, cut into minibatches. */
+    static Subsampling epochs() {
+        return new Epochs();
+    }
+
+    /** The handler that gives step {@code step}'s plates their indices, or null for the plates' own random subsets. */
+    Handler handlerAt(long step, RandomStream schedule);
+
+    /** See {@link Subsampling#random()}. */
+    record Random() implements Subsampling {
+        @Override
+        public Handler handlerAt(long step, RandomStream schedule) {
+            return null;
+        }
+
+        @Override
+        public String toString() {
+            return "random";
+        }
+    }
+
+    /** See {@link Subsampling#epochs()}. */
+    record Epochs() implements Subsampling {
+
+        /** Minibatches per epoch of a plate: {@code ⌈size / subsampleSize⌉}. */
+        public static long batchesPerEpoch(PlateFrame f) {
+            return (f.size() + f.subsampleSize() - 1) / f.subsampleSize();
+        }
+
+        /** The indices of {@code plate} at step {@code step}: see {@link Subsampling#epochs()}. */
+        public static Tensor indices(PlateFrame plate, long step, RandomStream schedule) {
+            int n = plate.size();
+            int b = plate.subsampleSize();
+            long perEpoch = batchesPerEpoch(plate);
+            long epoch = step / perEpoch;
+            int first = (int) (step % perEpoch) * b;
+            int[] perm = permutation(n, schedule.split(plate.name().hashCode()).split(epoch));
+            double[] idx = new double[b];
+            for (int i = 0; i < b; i++) {
+                idx[i] = perm[(first + i) % n];
+            }
+            return Tensor.of(idx);
+        }
+
+        /** A uniform permutation of {@code 0..n-1} (Fisher–Yates; Knuth, TAOCP vol. 2, Algorithm 3.4.2P). */
+        private static int[] permutation(int n, RandomStream rng) {
+            int[] p = new int[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            return p;
+        }
+
+        @Override
+        public Handler handlerAt(long step, RandomStream schedule) {
+            return new SubsampleHandler(f -> f.subsampleSize() < f.size() ? indices(f, step, schedule) : null);
+        }
+
+        @Override
+        public String toString() {
+            return "epochs";
+        }
+    }
+}
