@@ -84,6 +84,9 @@ class RadialFlowTest {
         Tensor z0 = FlowLaws.normal(rng, 0.5, d);
         Tensor a = Tensor.scalar(rng.nextGaussian());
         Tensor b = Tensor.scalar(rng.nextGaussian());
+        // r = ‖z - z₀‖ has a kink at z = z₀: keep every point at least 0.1 from the centre (the stencil spans 2e-3)
+        double nearest = z.sub(z0).square().sum(-1).sqrt().min().item();
+        net.jqwik.api.Assume.that(nearest >= 0.1);
         GradientChecker.Result forward = GradientChecker.check(v -> RadialFlow.reparameterized(v[1], v[2], v[3]).forward(v[0]), z, z0, a, b);
         assertThat(forward.maxError()).as("forward %s", forward).isLessThanOrEqualTo(1e-6);
         GradientChecker.Result ladj = GradientChecker.check(v -> {
