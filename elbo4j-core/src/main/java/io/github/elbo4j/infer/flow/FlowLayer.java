@@ -15,7 +15,7 @@ import java.util.Map;
  * every run, so gradients reach them. A closed set; a new kind (coupling, autoregressive, spline)
  * is one more record here.
  */
-public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial {
+public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial, NetworkFlowLayer {
 
     /** The kind's name in settings and saved fits ({@code planar}, {@code radial}). */
     String name();
@@ -31,6 +31,14 @@ public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial {
     /** The layer with the given parameters (named as in {@link #initialValues}). */
     Bijector bijector(Map<String, Var> parameters);
 
+    /**
+     * Whether the layer treats coordinates unequally (coupling, autoregressive), so that a flow guide
+     * puts a {@link Permutation} (the reversal) between consecutive layers.
+     */
+    default boolean permutesBetweenLayers() {
+        return false;
+    }
+
     /** Planar layers ({@link PlanarFlow#reparameterized}). */
     static FlowLayer planar() {
         return new Planar();
@@ -41,16 +49,45 @@ public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial {
         return new Radial();
     }
 
+    /** Inverse autoregressive layers ({@link InverseAutoregressiveFlow}) with a two-hidden-layer MADE. */
+    static FlowLayer autoregressive() {
+        return new NetworkFlowLayer.Autoregressive();
+    }
+
+    /** Affine coupling layers ({@link AffineCoupling}) with a two-hidden-layer MLP. */
+    static FlowLayer affineCoupling() {
+        return new NetworkFlowLayer.Affine();
+    }
+
+    /** Rational-quadratic spline coupling layers ({@link SplineCoupling}), 8 bins on {@code [-5, 5]}. */
+    static FlowLayer splineCoupling() {
+        return splineCoupling(8, 5.0);
+    }
+
     /**
-     * The kind named {@code name}.
+     * Rational-quadratic spline coupling layers with {@code bins} bins on {@code [-bound, bound]}.
      *
-     * @throws IllegalArgumentException for a name other than {@code planar} and {@code radial}
+     * @throws IllegalArgumentException when {@code bins < 1} or {@code bound} is not finite and {@code > 0}
+     */
+    static FlowLayer splineCoupling(int bins, double bound) {
+        return new NetworkFlowLayer.Spline(bins, bound);
+    }
+
+    /**
+     * The kind named {@code name}: {@code planar}, {@code radial}, {@code iaf}, {@code affine},
+     * {@code spline} or {@code spline-<bins>-<bound>}.
+     *
+     * @throws IllegalArgumentException for any other name
      */
     static FlowLayer named(String name) {
         return switch (name) {
             case "planar" -> planar();
             case "radial" -> radial();
-            default -> throw new IllegalArgumentException("flow layer must be one of planar, radial; got '" + name + "'");
+            case "iaf" -> autoregressive();
+            case "affine" -> affineCoupling();
+            case "spline" -> splineCoupling();
+            default -> NetworkFlowLayer.Spline.parse(name).orElseThrow(() -> new IllegalArgumentException(
+                    "flow layer must be one of planar, radial, iaf, affine, spline, spline-<bins>-<bound>; got '" + name + "'"));
         };
     }
 

@@ -39,8 +39,9 @@ public final class NormalizingFlow implements Distribution {
     /**
      * The law of {@code f_K(... f_1(z))}, {@code z ~ base}, layers applied in list order.
      *
-     * @throws IllegalArgumentException when the base's event is not a vector, no layer is given, or
-     *     a layer does not act on vectors (its domain event rank is not 1)
+     * @throws IllegalArgumentException when the base's event is not a vector, no layer is given, a
+     *     layer does not act on vectors (its domain event rank is not 1), or a layer of a fixed length
+     *     (coupling, autoregressive, permutation) acts on vectors of another length than the base's
      */
     public static NormalizingFlow of(Distribution base, List<Bijector> layers) {
         if (base.eventShape().length != 1) {
@@ -50,10 +51,16 @@ public final class NormalizingFlow implements Distribution {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("NormalizingFlow layers must not be empty, got 0 layers");
         }
-        for (Bijector b : layers) {
+        int dimension = base.eventShape()[0];
+        for (int k = 0; k < layers.size(); k++) {
+            Bijector b = layers.get(k);
             if (b.domainEventRank() != 1 || b.codomainEventRank() != 1) {
                 throw new IllegalArgumentException("NormalizingFlow layers must map vectors to vectors (event rank 1), got " + b
                         + " with event ranks " + b.domainEventRank() + " -> " + b.codomainEventRank());
+            }
+            if (b instanceof VectorLayer v && v.dimension() != dimension) {
+                throw new IllegalArgumentException("NormalizingFlow layer " + k + " (" + b + ") acts on vectors of length " + v.dimension()
+                        + ", but the base's events have length " + dimension);
             }
         }
         return new NormalizingFlow(base, List.copyOf(layers));

@@ -2,7 +2,6 @@ package io.github.elbo4j.infer.flow;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
-import io.github.elbo4j.transform.Bijector;
 import io.github.elbo4j.transform.Constraint;
 import java.util.Arrays;
 
@@ -13,7 +12,7 @@ import java.util.Arrays;
  * sec. 3.5; Papamakarios, Pavlakou &amp; Murray, NeurIPS 2017, sec. 3.1), so that every coordinate is
  * transformed in turn; planar and radial layers act on all coordinates at once and need none.
  */
-public final class Permutation implements Bijector {
+public final class Permutation implements VectorLayer {
 
     private final int[] order;
     private final int[] inverseOrder;
@@ -53,6 +52,12 @@ public final class Permutation implements Bijector {
             order[i] = dimension - 1 - i;
         }
         return of(order);
+    }
+
+    /** The length {@code D} of the vectors permuted. */
+    @Override
+    public int dimension() {
+        return order.length;
     }
 
     /** The order {@code σ} (a copy). */

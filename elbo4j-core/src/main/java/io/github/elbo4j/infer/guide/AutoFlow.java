@@ -6,6 +6,7 @@ import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.distribution.multivariate.MultivariateNormal;
 import io.github.elbo4j.infer.flow.FlowLayer;
 import io.github.elbo4j.infer.flow.NormalizingFlow;
+import io.github.elbo4j.infer.flow.Permutation;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.LinearAlgebra;
@@ -21,7 +22,8 @@ import java.util.Map;
  * A normalizing-flow guide (Rezende &amp; Mohamed, ICML 2015, sec. 4): a Gaussian base
  * {@code v ~ N(μ, L Lᵀ)} (full-rank as {@link AutoMultivariateNormal}, or diagonal as
  * {@link AutoNormal}) drawn as the guide site {@code _auto_latent}, pushed through {@code depth}
- * layers of one {@link FlowLayer} kind, {@code y = f_K ∘ ... ∘ f_1(v)}, then
+ * layers of one {@link FlowLayer} kind, {@code y = f_K ∘ ... ∘ f_1(v)} (with the reversal of the coordinates between consecutive layers of a
+ * kind that treats coordinates unequally: {@link FlowLayer#permutesBetweenLayers}), then
  * {@code u = shift + C y} ({@link Preconditioner}) and the latent sites as the other guides emit them.
  * {@code log q(u) = log N(v; μ, L Lᵀ) - Σ_k log|det ∂f_k| - log|det C|}: the flow's term rides on
  * the guide site {@code _auto_flow} (a point mass at {@code y} with that log-density), so the ELBO is
@@ -87,8 +89,11 @@ public record AutoFlow(FlowLayer layer, int depth, boolean diagonalBase, double 
                 Var raw = m.param("auto_scale_raw", raw0);
                 v = m.sample(LatentSites.LATENT, MultivariateNormal.ofScaleTril(loc, raw.mul(strictLower).add(raw.exp().mul(eye))));
             }
-            List<Bijector> layers = new ArrayList<>(depth);
+            List<Bijector> layers = new ArrayList<>(2 * depth);
             for (int k = 0; k < depth; k++) {
+                if (k > 0 && layer.permutesBetweenLayers()) {
+                    layers.add(Permutation.reverse(d));
+                }
                 Map<String, Var> p = new LinkedHashMap<>();
                 for (Map.Entry<String, Tensor> e : inits.get(k).entrySet()) {
                     p.put(e.getKey(), m.param("auto_flow_" + k + "_" + e.getKey(), e.getValue()));
@@ -140,7 +145,7 @@ public record AutoFlow(FlowLayer layer, int depth, boolean diagonalBase, double 
     static AutoFlow parse(String name) {
         String[] parts = name.split(":");
         if (parts.length != 5 || !parts[0].equals("flow") || !(parts[3].equals("diagonal") || parts[3].equals("fullrank"))) {
-            throw new IllegalArgumentException("a flow guide's settings must read flow:<planar|radial>:<depth>:<fullrank|diagonal>:<initScale>, got '"
+            throw new IllegalArgumentException("a flow guide's settings must read flow:<layer>:<depth>:<fullrank|diagonal>:<initScale>, got '"
                     + name + "'");
         }
         try {
