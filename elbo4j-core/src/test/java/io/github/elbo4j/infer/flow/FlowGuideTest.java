@@ -114,7 +114,7 @@ class FlowGuideTest {
                 .containsExactly(fit.posterior().sample(50, RandomStream.of(3)).get("x2").toArray());
         assertThat(AutoGuide.named(guide.settingsName())).isEqualTo(guide);
         assertThat(AutoGuide.named("flow")).isEqualTo(AutoGuide.flow());
-        assertThatThrownBy(() -> AutoGuide.named("flow:spline:3:fullrank:0.1")).hasMessageContaining("one of planar, radial; got 'spline'");
+        assertThatThrownBy(() -> AutoGuide.named("flow:spiral:3:fullrank:0.1")).hasMessageContaining("one of planar, radial, iaf, affine, spline, spline-<bins>-<bound>; got 'spiral'");
         assertThatThrownBy(() -> AutoGuide.flow(FlowLayer.planar(), 0)).hasMessageContaining("depth must be >= 1, got 0");
     }
 
