@@ -46,7 +46,7 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
 
     /**
      * The optimizer of stochastic VI: the chosen one, else {@code Adam.lr(0.05)}; for a guide that
-     * is not Gaussian (a flow), {@code Adam.lr(0.03)} annealed to 1% over the step budget by a cosine
+     * is not Gaussian (a flow), {@code Adam.lr(0.03)} (a flow guide's {@code FlowLayer.learningRate()}) annealed to 1% over the step budget by a cosine
      * schedule (Loshchilov &amp; Hutter, ICLR 2017): at a constant rate the layers' parameters keep
      * moving, and the last iterate is what the fit returns.
      */
@@ -54,7 +54,11 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
         if (optimizer != null) {
             return optimizer;
         }
-        return flow() ? Adam.lr(0.03).withSchedule(LearningRateSchedule.cosine(maxSteps, 0.01)) : Adam.lr(0.05);
+        if (!flow()) {
+            return Adam.lr(0.05);
+        }
+        double lr = autoGuide instanceof io.github.elbo4j.infer.guide.AutoFlow f ? f.layer().learningRate() : 0.03;
+        return Adam.lr(lr).withSchedule(LearningRateSchedule.cosine(maxSteps, 0.01));
     }
 
     /** True for an automatic guide that is not Gaussian (a flow). */

@@ -97,6 +97,15 @@ public final class AffineCoupling implements VectorLayer {
         return split == 0 ? moved : Var.concat(-1, x.slice(-1, 0, split), moved);
     }
 
+    /** The forward map and {@code Σ_j s_j} from one pass of the network. */
+    @Override
+    public NormalizingFlow.Pushed forwardAndLogAbsDet(Var x) {
+        requireLength(x);
+        Var[] ts = shiftAndLogScale(x);
+        Var moved = x.slice(-1, split, dimension).mul(ts[1].exp()).add(ts[0]);
+        return new NormalizingFlow.Pushed(split == 0 ? moved : Var.concat(-1, x.slice(-1, 0, split), moved), ts[1].sum(-1));
+    }
+
     /** {@code [y_{1:d}, (y_{d+1:D} - t) ⊙ exp(-s)]}, {@code [t, ŝ] = net(y_{1:d})}. */
     @Override
     public Var inverse(Var y) {

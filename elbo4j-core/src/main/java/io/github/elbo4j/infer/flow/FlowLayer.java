@@ -39,6 +39,15 @@ public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial, Ne
         return false;
     }
 
+    /**
+     * The initial learning rate of a flow guide's default optimizer (Adam, cosine-annealed): 0.03 for
+     * planar and radial layers; lower for layers whose parameters are network weights, where a
+     * step of 0.03 moves every output at once and fits diverged.
+     */
+    default double learningRate() {
+        return 0.03;
+    }
+
     /** Planar layers ({@link PlanarFlow#reparameterized}). */
     static FlowLayer planar() {
         return new Planar();

@@ -88,6 +88,15 @@ public final class InverseAutoregressiveFlow implements VectorLayer {
         return sigma.mul(z).add(sigma.rsub(1.0).mul(ms[0]));
     }
 
+    /** {@code y} and {@code Σ_i log sigmoid(s_i)} from one pass of the network. */
+    @Override
+    public NormalizingFlow.Pushed forwardAndLogAbsDet(Var z) {
+        requireLength(z);
+        Var[] ms = shiftAndGate(z);
+        Var sigma = ms[1].sigmoid();
+        return new NormalizingFlow.Pushed(sigma.mul(z).add(sigma.rsub(1.0).mul(ms[0])), ms[1].logSigmoid().sum(-1));
+    }
+
     /** {@code z} with {@code forward(z) = y}, by {@code D} passes of {@code z ← (y - (1 - σ) ⊙ m)/σ}. */
     @Override
     public Var inverse(Var y) {

@@ -100,10 +100,10 @@ public final class NormalizingFlow implements Distribution {
         Var v = z;
         Var total = null;
         for (Bijector b : layers) {
-            Var next = b.forward(v);
-            Var ladj = b.logAbsDetJacobian(v, next);
+            Pushed step = b instanceof VectorLayer layer ? layer.forwardAndLogAbsDet(v) : new Pushed(b.forward(v), null);
+            Var ladj = step.logAbsDet() != null ? step.logAbsDet() : b.logAbsDetJacobian(v, step.value());
             total = total == null ? ladj : total.add(ladj);
-            v = next;
+            v = step.value();
         }
         return new Pushed(v, total);
     }

@@ -123,6 +123,14 @@ public final class SplineCoupling implements VectorLayer {
         return split == 0 ? moved : Var.concat(-1, x.slice(-1, 0, split), moved);
     }
 
+    /** The forward map and {@code Σ_j log g_j'(x_j)} from one pass of the network. */
+    @Override
+    public NormalizingFlow.Pushed forwardAndLogAbsDet(Var x) {
+        requireLength(x);
+        Var[] g = spline(x).forward(x.slice(-1, split, dimension));
+        return new NormalizingFlow.Pushed(split == 0 ? g[0] : Var.concat(-1, x.slice(-1, 0, split), g[0]), g[1].sum(-1));
+    }
+
     /** {@code [y_{1:d}, g⁻¹(y_{d+1:D})]}, the splines' parameters from {@code net(y_{1:d})}. */
     @Override
     public Var inverse(Var y) {
