@@ -12,8 +12,9 @@ import java.util.Map;
  * The kind of one layer of a flow guide, as a specification: which parameters a layer of that kind
  * has and where they start ({@link #initialValues}), and the bijector they make ({@link #bijector}).
  * A guide registers the parameters (e.g. with {@code m.param}) and builds the layer from them on
- * every run, so gradients reach them. A closed set; a new kind (coupling, autoregressive, spline)
- * is one more record here.
+ * every run, so gradients reach them. A closed set: planar and radial here, and the kinds whose
+ * parameters are a network's weights (inverse autoregressive, affine coupling, spline coupling) in
+ * {@link NetworkFlowLayer}.
  */
 public sealed interface FlowLayer permits FlowLayer.Planar, FlowLayer.Radial, NetworkFlowLayer {
 
