@@ -88,7 +88,7 @@ class FlowGuideTest {
     void aFlowFitIsStochasticWithFlowDefaultsAndHasNoMoments() {
         Fit fit = Svi.builder(BANANA).guide(AutoGuide.flow()).maxSteps(200).seed(1).build().run();
         assertThat(fit.method()).startsWith("stochastic VI, flow guide, ").endsWith(", 8 particle(s) per step");
-        assertThat(fit.provenance().settings().get("optimizer")).contains("Adam").contains("learning-rate schedule");
+        assertThat(fit.provenance().settings().get("optimizer")).contains("Adam").contains("learningRate=0.03,").contains("learning-rate schedule");
         assertThat(fit.provenance().settings().get("convergence")).contains("None");
         assertThat(fit.provenance().settings()).containsEntry("guide", "flow");
         GuidePosterior q = (GuidePosterior) fit.posterior();

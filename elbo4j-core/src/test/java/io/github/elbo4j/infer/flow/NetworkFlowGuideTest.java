@@ -129,6 +129,7 @@ class NetworkFlowGuideTest {
     void aSavedNetworkFlowFitLoadsWithItsSettingsAndDrawsTheSame(@TempDir Path dir) {
         AutoFlow guide = AutoGuide.flow(FlowLayer.splineCoupling(4, 3.0), 2).withDiagonalBase();
         Fit fit = Svi.builder(FlowGuideTest.BANANA).guide(guide).maxSteps(60).seed(2).build().run();
+        assertThat(fit.provenance().settings().get("optimizer")).as("network kinds default to Adam(0.01)").contains("learningRate=0.01,");
         Path file = dir.resolve("flow.json");
         fit.save(file);
         Fit back = Fit.load(file, FlowGuideTest.BANANA);
