@@ -87,6 +87,12 @@ public final class BayesLinear {
         if (!local) {
             Tensor eps = gaussian(rng, particles, in, out);
             Tensor eta = gaussian(rng, particles, 1, out);
+            if (particles == 1) { // one draw: a plain [N, in] @ [in, out] product, no batch axis
+                Var w = weightLoc.add(weightScale.mul(eps.reshape(in, out)));
+                Var b = biasLoc.add(biasScale.mul(eta.reshape(out)));
+                Var rows = shared ? x : x.reshape(n, in);
+                return rows.matmul(w).add(b).reshape(1, n, out);
+            }
             Var w = weightLoc.add(weightScale.mul(eps));
             Var b = biasLoc.add(biasScale.mul(eta));
             return x.matmul(w).add(b);

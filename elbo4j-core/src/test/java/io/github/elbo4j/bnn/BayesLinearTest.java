@@ -31,11 +31,14 @@ class BayesLinearTest {
     void gradientsOfBothEstimatorsMatchFiniteDifferences() {
         Tensor[] p = params();
         for (boolean local : new boolean[] {false, true}) {
-            // x shared by the particles, then one x per particle (the input of a second layer)
-            for (Tensor x : new Tensor[] {normal(5, 1, 0, 4, 3), normal(6, 1, 0, 3, 4, 3)}) {
-                GradientChecker.Result r = GradientChecker.check(v -> LAYER.forward(v[0], v[1], v[2], v[3], v[4], 3,
-                        RandomStream.of(11), local), x, p[0], p[1], p[2], p[3]);
-                assertThat(r.maxError()).as("local = %s, x %s: %s", local, x.shape().length, r).isLessThan(1e-7);
+            for (int s : new int[] {1, 3}) { // one draw takes a path of its own (no batch axis)
+                // x shared by the particles, then one x per particle (the input of a second layer)
+                for (Tensor x : new Tensor[] {normal(5, 1, 0, 4, 3), normal(6, 1, 0, s, 4, 3)}) {
+                    GradientChecker.Result r = GradientChecker.check(v -> LAYER.forward(v[0], v[1], v[2], v[3], v[4], s,
+                            RandomStream.of(11), local), x, p[0], p[1], p[2], p[3]);
+                    assertThat(r.maxError()).as("local = %s, S = %d, x %s: %s", local, s, x.shape().length, r)
+                            .isLessThan(1e-7);
+                }
             }
         }
     }
