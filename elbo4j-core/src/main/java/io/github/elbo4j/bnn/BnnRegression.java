@@ -19,8 +19,8 @@ import java.util.List;
  * per step. The noise sd is fixed, or a point estimate {@code σ = exp(log σ)} learned with the rest.
  *
  * <p>Each step records the objective on a fresh {@link Tape} and steps the parameters' arrays in
- * place with {@link Adam}: no model context, trace or handler, which for networks of a few hundred
- * weights is most of a generic SVI step's cost. Immutable settings: {@code with...} returns a copy.
+ * place with {@link Adam}: no model context, trace or handler. Immutable settings: {@code with...}
+ * returns a copy.
  */
 public final class BnnRegression {
 
