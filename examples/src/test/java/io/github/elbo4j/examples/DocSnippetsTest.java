@@ -35,7 +35,7 @@ class DocSnippetsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private static final List<String> IMPORTS = List.of(
-            "io.github.elbo4j.amortized.*", "io.github.elbo4j.autodiff.*", "io.github.elbo4j.cavi.conjugate.*",
+            "io.github.elbo4j.amortized.*", "io.github.elbo4j.autodiff.*", "io.github.elbo4j.bnn.*", "io.github.elbo4j.cavi.conjugate.*",
             "io.github.elbo4j.cavi.gmm.*", "io.github.elbo4j.cavi.lda.*", "io.github.elbo4j.distribution.*", "io.github.elbo4j.distribution.continuous.*",
             "io.github.elbo4j.distribution.discrete.*", "io.github.elbo4j.distribution.multivariate.*",
             "io.github.elbo4j.distribution.kl.*", "io.github.elbo4j.infer.*", "io.github.elbo4j.infer.elbo.*",
