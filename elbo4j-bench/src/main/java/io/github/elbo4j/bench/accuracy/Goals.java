@@ -11,7 +11,7 @@ import io.github.elbo4j.infer.Verdict;
  * own yet: on hier_logreg its smallest sd ratio is 0.79 with k-hat 0.37 (GOOD), a hair under the
  * full-rank goal of 0.8, which that goal would count as a verdict inconsistent with the error. The
  * network layer kinds (8 inverse autoregressive, affine coupling or spline coupling layers, seed 1)
- * fall shorter there (0.73, 0.72, 0.67; docs/flows.md), so the default stays radial and without a goal.
+ * fall shorter there (0.73, 0.72, 0.66; docs/flows.md), so the default stays radial and without a goal.
  */
 public final class Goals {
 
