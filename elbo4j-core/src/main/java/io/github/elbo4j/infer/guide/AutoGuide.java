@@ -81,7 +81,10 @@ public sealed interface AutoGuide permits AutoDelta, AutoNormal, AutoMultivariat
      * coordinates when the warm start applies, pushed through 16 radial layers that start at the
      * identity; initial scale 0.1 without a warm start. Radial layers by default because they reshape
      * the scale around a centre, the geometry of hierarchical posteriors (funnels); planar layers
-     * ({@code flow(FlowLayer.planar(), 8)}) bend a ridge instead (bananas). Fitted by stochastic VI.
+     * ({@code flow(FlowLayer.planar(), 8)}) bend a ridge instead (bananas); the network kinds
+     * ({@code FlowLayer.autoregressive()}, {@code affineCoupling()}, {@code splineCoupling()}) reshape
+     * the tails but did not beat radial layers on the hierarchical posteriors of the accuracy suite
+     * (docs/flows.md). Fitted by stochastic VI.
      */
     static AutoGuide flow() {
         return flow(FlowLayer.radial(), 16);
