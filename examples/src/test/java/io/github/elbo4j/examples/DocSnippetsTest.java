@@ -35,11 +35,11 @@ class DocSnippetsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private static final List<String> IMPORTS = List.of(
-            "io.github.elbo4j.autodiff.*", "io.github.elbo4j.cavi.conjugate.*", "io.github.elbo4j.cavi.gmm.*",
+            "io.github.elbo4j.amortized.*", "io.github.elbo4j.autodiff.*", "io.github.elbo4j.cavi.conjugate.*", "io.github.elbo4j.cavi.gmm.*",
             "io.github.elbo4j.cavi.lda.*", "io.github.elbo4j.distribution.*", "io.github.elbo4j.distribution.continuous.*",
             "io.github.elbo4j.distribution.discrete.*", "io.github.elbo4j.distribution.multivariate.*",
             "io.github.elbo4j.distribution.kl.*", "io.github.elbo4j.infer.*", "io.github.elbo4j.infer.elbo.*",
-            "io.github.elbo4j.infer.guide.*", "io.github.elbo4j.model.*", "io.github.elbo4j.optim.*",
+            "io.github.elbo4j.infer.guide.*", "io.github.elbo4j.model.*", "io.github.elbo4j.nn.*", "io.github.elbo4j.optim.*",
             "io.github.elbo4j.random.*", "io.github.elbo4j.tensor.*", "io.github.elbo4j.transform.*",
             "io.github.elbo4j.cli.fit.*", "java.nio.file.*", "java.util.*");
 
