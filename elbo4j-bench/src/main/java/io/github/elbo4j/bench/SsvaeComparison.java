@@ -23,8 +23,8 @@ import java.util.Map;
  * Reports the test accuracy of M2's classifier {@code q(y|x)} and of the same classifier MLP
  * trained on the 100 labels alone (cross-entropy, Adam, as many steps as M2 took), and the times.
  * Prints one JSON line ({@link PeerFormat}).
- * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.SsvaeComparison MNIST10K.csv.gz [EPOCHS [HIDDEN [LATENT [SEED]]]]}
- * (defaults 10 epochs, hidden 500, latent 50, seed 1).
+ * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.SsvaeComparison MNIST10K.csv.gz [EPOCHS [HIDDEN [LATENT [SEED [ALPHA_FRACTION]]]]]}
+ * (defaults 10 epochs, hidden 500, latent 50, seed 1, {@code α = 0.1 N} as in the paper).
  */
 public final class SsvaeComparison {
 
@@ -37,6 +37,7 @@ public final class SsvaeComparison {
         int hidden = args.length > 2 ? Integer.parseInt(args[2]) : 500;
         int latent = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
+        double alphaFraction = args.length > 5 ? Double.parseDouble(args[5]) : 0.1;
         Tensor[] read = VaeComparison.read(Files.newInputStream(data));
         double[] allLabels = read[0].toArray();
         Tensor x = read[1];
@@ -80,10 +81,8 @@ public final class SsvaeComparison {
 
         SemiSupervisedVae m2 = SemiSupervisedVae.builder(784, 10).hidden(hidden).latent(latent).seed(seed).build();
         List<Double> objective = new ArrayList<>();
-        List<Double> accuracy = new ArrayList<>();
-        SemiSupervisedVaeFit[] last = new SemiSupervisedVaeFit[1];
         SemiSupervisedVaeTraining training = SemiSupervisedVaeTraining.defaults().withEpochs(epochs).withSeed(seed)
-                .withLearningRate(1e-3).withListener((e, j, h, secs) -> {
+                .withLearningRate(1e-3).withAlphaFraction(alphaFraction).withListener((e, j, h, secs) -> {
                     objective.add(Math.round(j * 1000) / 1000.0);
                     System.err.printf("epoch %d: J/N %.3f, %.1f s%n", e, j, secs);
                 });
@@ -121,7 +120,7 @@ public final class SsvaeComparison {
         String arch = "784-" + hidden + "-10";
         System.out.println(PeerFormat.line("ssvae_m2_mnist10k_100labels", "peers/data/mnist10k.csv.gz (8000 train: 100 labeled + 7900 unlabeled / 2000 test, binarised at 128)", 2,
                 List.of(PeerFormat.variant("M2 " + arch + " classifier, encoder/decoder hidden " + hidden + ", z " + latent + ", Adam 1e-3, "
-                                + epochs + " epochs x batch 100 + 100 labeled", "none (no peer)", m2Seconds, stepsM2, objective.isEmpty() ? Double.NaN
+                                + epochs + " epochs x batch 100 + 100 labeled, alpha " + alphaFraction + " N", "none (no peer)", m2Seconds, stepsM2, objective.isEmpty() ? Double.NaN
                                 : objective.get(objective.size() - 1), q2),
                         PeerFormat.variant("classifier " + arch + " on the 100 labels alone, Adam 1e-3, " + stepsM2 + " steps", "none (no peer)",
                                 aloneSeconds, stepsM2, Double.NaN, q1)),
