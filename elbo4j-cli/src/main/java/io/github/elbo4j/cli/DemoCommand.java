@@ -3,7 +3,9 @@ package io.github.elbo4j.cli;
 import io.github.elbo4j.cli.demo.Demo;
 import io.github.elbo4j.cli.demo.DemoCatalog;
 import io.github.elbo4j.cli.demo.DemoContext;
+import io.github.elbo4j.cli.fit.BadInputException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code elbo4j demo [NAME|--all] [--out DIR] [--seed N]}: runs the worked examples. */
+/** {@code elbo4j demo [NAME|--all] [--out DIR] [--seed N] [--full FILE]}: runs the worked examples. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Runs a worked example (or all of them) and writes its outputs under --out.")
 final class DemoCommand implements Callable<Integer> {
@@ -30,6 +32,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
     private long seed;
+
+    @Option(names = "--full", paramLabel = "FILE", description = "Train the demos that read data (vae) on this whole file instead of their bundled sample.")
+    private Path full;
 
     @Spec
     private CommandSpec spec;
@@ -49,12 +54,6 @@ final class DemoCommand implements Callable<Integer> {
             w.flush();
             return 0;
         }
-        try {
-            OutputLocation.checkFolder(out, "--out");
-        } catch (io.github.elbo4j.cli.fit.BadInputException e) {
-            spec.commandLine().getErr().println("elbo4j demo: " + e.getMessage());
-            return 2;
-        }
         List<Demo> chosen;
         if (all) {
             chosen = DemoCatalog.all();
@@ -66,12 +65,25 @@ final class DemoCommand implements Callable<Integer> {
             }
             chosen = List.of(d.get());
         }
+        try {
+            checkDataFile(chosen);
+            OutputLocation.checkFolder(out, "--out");
+        } catch (BadInputException e) {
+            spec.commandLine().getErr().println("elbo4j demo: " + e.getMessage());
+            return 2;
+        }
         io.github.elbo4j.cli.report.HtmlReport index = io.github.elbo4j.cli.report.HtmlReport.titled("elbo4j demos")
-                .paragraph("Each demo works one textbook example of variational inference with elbo4j, checks its numbers against the exact answer and draws its figures (random seed " + seed + ").");
+                .paragraph("Each demo works one textbook example of variational inference with elbo4j, checks its numbers against the exact answer where there is one and draws its figures (random seed " + seed + ").");
         for (Demo d : chosen) {
             long start = System.nanoTime();
             w.println("== " + d.name() + ": " + d.summary());
-            d.run(new DemoContext(out.resolve(d.name()), seed, w));
+            try {
+                d.run(new DemoContext(out.resolve(d.name()), seed, w, d.readsDataFile() ? Optional.ofNullable(full) : Optional.empty()));
+            } catch (BadInputException e) {
+                w.flush();
+                spec.commandLine().getErr().println("elbo4j demo: " + e.getMessage());
+                return 2;
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             w.printf(java.util.Locale.ROOT, "(%.1f s)%n%n", seconds);
             w.flush();
@@ -83,5 +95,23 @@ final class DemoCommand implements Callable<Integer> {
             w.flush();
         }
         return 0;
+    }
+
+    /** With {@code --full}: some chosen demo reads data, and the file is a readable file. */
+    private void checkDataFile(List<Demo> chosen) {
+        if (full == null) {
+            return;
+        }
+        if (chosen.stream().noneMatch(Demo::readsDataFile)) {
+            throw new BadInputException("--full " + full + ": only the demos that read a data file take one ("
+                    + DemoCatalog.all().stream().filter(Demo::readsDataFile).map(Demo::name).collect(java.util.stream.Collectors.joining(", "))
+                    + "), not " + chosen.stream().map(Demo::name).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        if (!Files.exists(full)) {
+            throw new BadInputException("--full " + full + ": no such file");
+        }
+        if (!Files.isRegularFile(full) || !Files.isReadable(full)) {
+            throw new BadInputException("--full " + full + ": " + (Files.isDirectory(full) ? "a folder, not a file" : "cannot be read"));
+        }
     }
 }

@@ -329,4 +329,24 @@ class DemoCommandTest {
         }
         assertThat(listed).isEqualTo(3);
     }
+
+    /**
+     * vae on the bundled sample: 300 held-out digits; the held-out log-likelihood bound (IWAE, k = 100)
+     * at least the ELBO for both models (it is a tighter bound; the 10-draw ELBO's noise on 300 digits
+     * is far below the nats between them), both far above a fair coin per pixel (784 log 1/2) and the
+     * 20-D model above the 2-D one (a 2-D code cannot hold a digit's details).
+     */
+    @Test
+    void vaeReportsHeldOutBoundsInTheirOrder() throws IOException {
+        String t = report("vae");
+        assertThat(t).contains("1200 train, 300 held out");
+        double[] elbo = numbers(t, "held-out ELBO per digit \\(10 draws\\): " + NUM + " \\(latent 20\\), " + NUM + " \\(latent 2\\)");
+        double[] ll = numbers(t, "held-out log-likelihood per digit \\(IWAE bound, k = 100\\): " + NUM + " \\(latent 20\\), " + NUM
+                + " \\(latent 2\\)");
+        for (int m = 0; m < 2; m++) {
+            assertThat(ll[m]).isGreaterThanOrEqualTo(elbo[m]).isLessThan(0.0);
+            assertThat(elbo[m]).isGreaterThan(-784 * Math.log(2) / 2);
+        }
+        assertThat(ll[0]).isGreaterThan(ll[1]);
+    }
 }

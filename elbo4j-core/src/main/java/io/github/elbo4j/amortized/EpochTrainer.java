@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Minibatch training in epochs on top of stochastic VI ({@link Svi#update}): {@code stepsPerEpoch}
+ * Minibatch training in epochs on top of stochastic VI ({@link Svi#advance}): {@code stepsPerEpoch}
  * steps per epoch (with {@link io.github.elbo4j.infer.Subsampling#epochs()} one pass over a seeded
  * shuffle of the data), then an optional held-out score of the current parameters (e.g. the
  * held-out ELBO per datum, higher is better), and early stopping when the score has not improved
@@ -85,14 +85,10 @@ public final class EpochTrainer {
         boolean early = false;
         for (int e = 0; e < epochs; e++) {
             long began = System.nanoTime();
-            double sum = 0;
-            for (long s = 0; s < stepsPerEpoch; s++) {
-                Svi.Update u = svi.update(state);
-                state = u.state();
-                sum += u.elbo();
-            }
+            double[] sum = {0};
+            state = svi.advance(state, stepsPerEpoch, (t, elbo, g, nanos) -> sum[0] += elbo);
             secs[e] = (System.nanoTime() - began) / 1e9;
-            train[e] = sum / stepsPerEpoch;
+            train[e] = sum[0] / stepsPerEpoch;
             run = e + 1;
             Map<String, Tensor> params = state.parameters().values();
             if (heldOut != null) {

@@ -116,6 +116,20 @@ public final class Svi {
         return new Update(s.state(), s.elbo(), s.gradientNorm());
     }
 
+    /**
+     * {@code steps} steps of stochastic VI from {@code state} (which is not modified): the same
+     * result as {@code steps} calls of {@link #update}, but the parameters and the optimizer's
+     * accumulators are copied once, not at every step (for large models, e.g. networks). The
+     * listener sees each step's ELBO estimate.
+     */
+    public SviState advance(SviState state, long steps, StepListener listener) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        return StochasticRun.advance(program(), settings.optimizerOrDefault(), settings.estimator(), settings.effectiveParticles(),
+                settings.subsampling(), RandomStream.of(settings.seed()), state, steps, nonNull("listener", listener));
+    }
+
     /** Runs the fit, checks it, and returns it. */
     public Fit run() {
         SviProgram p = program();

@@ -1,7 +1,2 @@
-/**
- * Neural-network layers whose weights are named parameters of the model context (so handlers,
- * optimizers, saved fits and the SVI loop treat them like any {@code param}): {@link Linear},
- * {@link Mlp}, {@link Activation}, {@link Dropout}, the masked autoencoder {@link Made}, and the
- * initialization schemes {@link Init}. Imports {@code model} and below.
- */
+/** Neural-network layers (linear, MLP, activations, initializations, dropout, MADE) whose weights are the model context's named params. */
 package io.github.elbo4j.nn;

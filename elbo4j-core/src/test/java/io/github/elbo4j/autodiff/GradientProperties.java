@@ -81,7 +81,7 @@ class GradientProperties {
                 case LOG, LOG1P, SQRT, LGAMMA, DIGAMMA, RECIPROCAL -> positive;
                 case LOG1M_EXP -> negative;
                 case ERFINV -> unit;
-                case ABS, RELU -> real;
+                case ABS, RELU, ELU -> real; // kinks at 0 (ELU'' jumps there), kept 0.03 away
                 default -> r.uniform(-2, 2, shape);
             };
             if (f == ElementwiseFunction.SIGN || f == ElementwiseFunction.TRIGAMMA) {

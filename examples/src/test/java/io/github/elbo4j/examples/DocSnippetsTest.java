@@ -35,8 +35,8 @@ class DocSnippetsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private static final List<String> IMPORTS = List.of(
-            "io.github.elbo4j.amortized.*", "io.github.elbo4j.autodiff.*", "io.github.elbo4j.cavi.conjugate.*", "io.github.elbo4j.cavi.gmm.*",
-            "io.github.elbo4j.cavi.lda.*", "io.github.elbo4j.distribution.*", "io.github.elbo4j.distribution.continuous.*",
+            "io.github.elbo4j.amortized.*", "io.github.elbo4j.autodiff.*", "io.github.elbo4j.cavi.conjugate.*",
+            "io.github.elbo4j.cavi.gmm.*", "io.github.elbo4j.cavi.lda.*", "io.github.elbo4j.distribution.*", "io.github.elbo4j.distribution.continuous.*",
             "io.github.elbo4j.distribution.discrete.*", "io.github.elbo4j.distribution.multivariate.*",
             "io.github.elbo4j.distribution.kl.*", "io.github.elbo4j.infer.*", "io.github.elbo4j.infer.elbo.*",
             "io.github.elbo4j.infer.guide.*", "io.github.elbo4j.model.*", "io.github.elbo4j.nn.*", "io.github.elbo4j.optim.*",
@@ -107,7 +107,7 @@ class DocSnippetsTest {
     void theDocsHaveExamplesToCompile() throws IOException {
         // README's coin and tape, and at least one block in each of the pages that teach the API
         List<String> pages = snippets().stream().map(s -> s.page().getFileName().toString()).distinct().toList();
-        assertThat(pages).contains("README.md", "svi.md", "fitting.md", "distributions.md", "autodiff.md");
+        assertThat(pages).contains("README.md", "svi.md", "fitting.md", "distributions.md", "autodiff.md", "nn.md");
     }
 
     @TestFactory

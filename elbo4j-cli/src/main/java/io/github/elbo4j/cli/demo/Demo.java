@@ -12,6 +12,14 @@ public interface Demo {
     /** The file name of the demo's main plot, shown as its thumbnail on the index page (e.g. {@code coin.png}). */
     String mainPlot();
 
+    /**
+     * Whether the demo can train on a data file given with {@code elbo4j demo NAME --full FILE}
+     * ({@link DemoContext#data()}) instead of its bundled sample.
+     */
+    default boolean readsDataFile() {
+        return false;
+    }
+
     /** Runs the demo, printing a short summary and writing its files under {@code context.outDir()}. */
     void run(DemoContext context) throws java.io.IOException;
 }

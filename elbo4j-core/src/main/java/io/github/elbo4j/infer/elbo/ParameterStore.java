@@ -108,19 +108,23 @@ public final class ParameterStore {
     /** The current constrained value of {@code name}. */
     public Tensor value(String name) {
         Entry e = require(name);
-        return e.transform().forward(Tensor.of(e.unconstrained().clone(), e.shape()));
+        return e.transform().forward(Tensor.of(e.unconstrained(), e.shape()));
     }
 
     /** The current unconstrained value of {@code name}. */
     public Tensor unconstrainedValue(String name) {
         Entry e = require(name);
-        return Tensor.of(e.unconstrained().clone(), e.shape());
+        return Tensor.of(e.unconstrained(), e.shape());
     }
 
-    /** A fresh leaf for the unconstrained value on {@code tape}, and its constrained image. */
+    /**
+     * A fresh leaf for the unconstrained value on {@code tape}, and its constrained image. The leaf is
+     * a snapshot ({@code Tensor.of} copies the array once), so the optimizer's in-place step on the
+     * backing array does not change this step's tape.
+     */
     Var[] leaf(String name, Tape tape) {
         Entry e = require(name);
-        Var u = tape.variable(Tensor.of(e.unconstrained().clone(), e.shape()));
+        Var u = tape.variable(Tensor.of(e.unconstrained(), e.shape()));
         return new Var[] {u, e.transform().forward(u)};
     }
 

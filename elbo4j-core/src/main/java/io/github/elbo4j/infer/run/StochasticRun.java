@@ -38,8 +38,38 @@ public final class StochasticRun {
     /** One step from {@code state}; {@code state} is not modified. */
     public static Step step(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles, Subsampling subsampling,
                             RandomStream root, SviState state, double lastFiniteElbo) {
-        long t = state.step();
         ParameterStore store = state.parameters().copy();
+        OptimizerState os = state.optimizer() == null ? null : state.optimizer().copy();
+        return stepInPlace(program, optimizer, estimator, particles, subsampling, root, state.step(), store, os, state.lrScale(),
+                lastFiniteElbo);
+    }
+
+    /**
+     * {@code steps} steps from {@code start} (not modified), the parameters and the optimizer's
+     * accumulators copied once and then updated in place: the same draws and the same bits as
+     * {@code steps} calls of {@link #step}, without a copy of every array per step. The listener
+     * sees every step's ELBO estimate.
+     */
+    public static SviState advance(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles,
+                                   Subsampling subsampling, RandomStream root, SviState start, long steps, StepListener listener) {
+        ParameterStore store = start.parameters().copy();
+        OptimizerState os = start.optimizer() == null ? null : start.optimizer().copy();
+        long t = start.step();
+        double lastFinite = Double.NaN;
+        for (long k = 0; k < steps; k++, t++) {
+            long began = System.nanoTime();
+            Step s = stepInPlace(program, optimizer, estimator, particles, subsampling, root, t, store, os, start.lrScale(), lastFinite);
+            os = s.state().optimizer();
+            lastFinite = s.elbo();
+            listener.onStep(t, s.elbo(), s.gradientNorm(), System.nanoTime() - began);
+        }
+        return new SviState(t, store, os, start.lrScale());
+    }
+
+    /** Step {@code t}: evaluates at {@code store} and updates it and {@code os} (made when null) in place. */
+    private static Step stepInPlace(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles,
+                                    Subsampling subsampling, RandomStream root, long t, ParameterStore store, OptimizerState os,
+                                    double lrScale, double lastFiniteElbo) {
         SviProgram.Evaluation e;
         try {
             e = program.evaluate(estimator, store, root.split(t), particles, null, subsampling.handlerAt(t, root.split(SCHEDULE)));
@@ -49,35 +79,30 @@ public final class StochasticRun {
             }
             // step 0 ran, so the model is valid: the optimizer has moved a parameter out of its domain
             DivergenceException d = new DivergenceException(t, "a distribution parameter (" + invalid.getMessage() + ")",
-                    lastFiniteElbo, state.parameters().values());
+                    lastFiniteElbo, store.values());
             d.initCause(invalid);
             throw d;
         }
         if (e.step().nonFiniteSite().isPresent() || !Double.isFinite(e.step().elbo())) {
-            throw new DivergenceException(t, "site '" + e.step().nonFiniteSite().orElse("?") + "'", lastFiniteElbo,
-                    state.parameters().values());
+            throw new DivergenceException(t, "site '" + e.step().nonFiniteSite().orElse("?") + "'", lastFiniteElbo, store.values());
         }
         // the norm is finite exactly when every component is: look for the culprit only then
         for (int i = 0; !Double.isFinite(e.gradientNorm()) && i < e.gradients().length; i++) {
             for (double g : e.gradients()[i]) {
                 if (!Double.isFinite(g)) {
-                    throw new DivergenceException(t, "gradient of param '" + e.names().get(i) + "'", lastFiniteElbo,
-                            state.parameters().values());
+                    throw new DivergenceException(t, "gradient of param '" + e.names().get(i) + "'", lastFiniteElbo, store.values());
                 }
             }
         }
-        OptimizerState os;
-        if (state.optimizer() == null) {
+        if (os == null) {
             int[] sizes = new int[e.gradients().length];
             for (int i = 0; i < sizes.length; i++) {
                 sizes[i] = e.gradients()[i].length;
             }
             os = optimizer.init(sizes);
-        } else {
-            os = state.optimizer().copy();
         }
-        optimizer.update(store.arrays(), e.gradients(), os, state.lrScale());
-        return new Step(new SviState(t + 1, store, os, state.lrScale()), e.step().elbo(), e.gradientNorm());
+        optimizer.update(store.arrays(), e.gradients(), os, lrScale);
+        return new Step(new SviState(t + 1, store, os, lrScale), e.step().elbo(), e.gradientNorm());
     }
 
     public static Outcome run(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles, Subsampling subsampling,
