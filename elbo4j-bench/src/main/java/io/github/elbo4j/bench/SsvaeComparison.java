@@ -23,8 +23,8 @@ import java.util.Map;
  * Reports the test accuracy of M2's classifier {@code q(y|x)} and of the same classifier MLP
  * trained on the 100 labels alone (cross-entropy, Adam, as many steps as M2 took), and the times.
  * Prints one JSON line ({@link PeerFormat}).
- * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.SsvaeComparison MNIST10K.csv.gz [EPOCHS [HIDDEN [LATENT [SEED [ALPHA_FRACTION]]]]]}
- * (defaults 10 epochs, hidden 500, latent 50, seed 1, {@code α = 0.1 N} as in the paper).
+ * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.SsvaeComparison MNIST10K.csv.gz [EPOCHS [HIDDEN [LATENT [SEED [ALPHA_FRACTION [LR [ACTIVATION]]]]]]]}
+ * (defaults 10 epochs, hidden 500, latent 50, seed 1, {@code α = 0.1 N} as in the paper, Adam 1e-3, softplus).
  */
 public final class SsvaeComparison {
 
@@ -38,6 +38,8 @@ public final class SsvaeComparison {
         int latent = args.length > 3 ? Integer.parseInt(args[3]) : 50;
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 1;
         double alphaFraction = args.length > 5 ? Double.parseDouble(args[5]) : 0.1;
+        double lr = args.length > 6 ? Double.parseDouble(args[6]) : 1e-3;
+        io.github.elbo4j.nn.Activation activation = args.length > 7 ? io.github.elbo4j.nn.Activation.valueOf(args[7]) : io.github.elbo4j.nn.Activation.SOFTPLUS;
         Tensor[] read = VaeComparison.read(Files.newInputStream(data));
         double[] allLabels = read[0].toArray();
         Tensor x = read[1];
@@ -79,10 +81,10 @@ public final class SsvaeComparison {
         Tensor xt = x.indexSelect(0, test);
         int[] yt = Arrays.stream(test).map(i -> (int) allLabels[i]).toArray();
 
-        SemiSupervisedVae m2 = SemiSupervisedVae.builder(784, 10).hidden(hidden).latent(latent).seed(seed).build();
+        SemiSupervisedVae m2 = SemiSupervisedVae.builder(784, 10).hidden(hidden).latent(latent).activation(activation).seed(seed).build();
         List<Double> objective = new ArrayList<>();
         SemiSupervisedVaeTraining training = SemiSupervisedVaeTraining.defaults().withEpochs(epochs).withSeed(seed)
-                .withLearningRate(1e-3).withAlphaFraction(alphaFraction).withListener((e, j, h, secs) -> {
+                .withLearningRate(lr).withAlphaFraction(alphaFraction).withListener((e, j, h, secs) -> {
                     objective.add(Math.round(j * 1000) / 1000.0);
                     System.err.printf("epoch %d: J/N %.3f, %.1f s%n", e, j, secs);
                 });
@@ -119,10 +121,10 @@ public final class SsvaeComparison {
         details.put("blas", dev.ludovic.netlib.blas.BLAS.getInstance().getClass().getName());
         String arch = "784-" + hidden + "-10";
         System.out.println(PeerFormat.line("ssvae_m2_mnist10k_100labels", "peers/data/mnist10k.csv.gz (8000 train: 100 labeled + 7900 unlabeled / 2000 test, binarised at 128)", 2,
-                List.of(PeerFormat.variant("M2 " + arch + " classifier, encoder/decoder hidden " + hidden + ", z " + latent + ", Adam 1e-3, "
+                List.of(PeerFormat.variant("M2 " + arch + " classifier, encoder/decoder hidden " + hidden + ", z " + latent + ", " + activation + ", Adam " + lr + ", "
                                 + epochs + " epochs x batch 100 + 100 labeled, alpha " + alphaFraction + " N", "none (no peer)", m2Seconds, stepsM2, objective.isEmpty() ? Double.NaN
                                 : objective.get(objective.size() - 1), q2),
-                        PeerFormat.variant("classifier " + arch + " on the 100 labels alone, Adam 1e-3, " + stepsM2 + " steps", "none (no peer)",
+                        PeerFormat.variant("classifier " + arch + " on the 100 labels alone, " + activation + ", Adam " + lr + ", " + stepsM2 + " steps", "none (no peer)",
                                 aloneSeconds, stepsM2, Double.NaN, q1)),
                 details));
     }
