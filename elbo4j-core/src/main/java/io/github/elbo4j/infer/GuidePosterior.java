@@ -29,7 +29,8 @@ import java.util.Optional;
 /**
  * The approximation of a stochastic-VI fit: the guide program with its parameters frozen. Draws
  * come from running the guide with {@code n} particles as one batch axis. For an automatic guide
- * it also knows the fitted Gaussian over the unconstrained vector ({@link #moments()}).
+ * it also knows the fitted Gaussian over the unconstrained vector ({@link #moments()}), unless the
+ * guide is a flow.
  */
 public final class GuidePosterior implements Posterior {
 
@@ -117,8 +118,9 @@ public final class GuidePosterior implements Posterior {
     }
 
     private GaussianMoments requireMoments() {
-        return moments().orElseThrow(() -> new IllegalStateException(
-                "a hand-written guide has no automatic location and scale: read its parameters from the fit"));
+        return moments().orElseThrow(() -> new IllegalStateException(autoGuide == null
+                ? "a hand-written guide has no automatic location and scale: read its parameters from the fit"
+                : "a " + autoGuide.familyName() + " guide is not Gaussian and has no location and scale: summarize draws (sample(n, rng))"));
     }
 
     private Tensor block(String site, Tensor flat) {
@@ -130,9 +132,12 @@ public final class GuidePosterior implements Posterior {
         throw new IllegalArgumentException("no latent site named '" + site + "'; latent sites are " + latentNames);
     }
 
-    /** The automatic guide's fitted Gaussian over the unconstrained vector, if the guide is automatic. */
+    /**
+     * The automatic guide's fitted Gaussian over the unconstrained vector, if the guide is automatic
+     * and Gaussian (empty for a hand-written guide and for a flow, whose draws are the description).
+     */
     public Optional<GaussianMoments> moments() {
-        return autoGuide == null ? Optional.empty() : Optional.of(autoGuide.moments(parameters, preconditioner));
+        return autoGuide == null || !autoGuide.isGaussian() ? Optional.empty() : Optional.of(autoGuide.moments(parameters, preconditioner));
     }
 
     @Override

@@ -30,7 +30,7 @@ final class PosteriorJson {
         }
         if (posterior instanceof GuidePosterior g) {
             node.put("type", g.autoGuide().isPresent() ? "automatic" : "guide");
-            g.autoGuide().ifPresent(a -> node.put("guide", a.familyName()));
+            g.autoGuide().ifPresent(a -> node.put("guide", a.settingsName()));
             node.put("maxPlateNesting", g.maxPlateNesting());
             if (g.preconditioner() != null) {
                 ObjectNode pre = node.putObject("preconditioner");

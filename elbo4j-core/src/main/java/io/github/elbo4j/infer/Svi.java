@@ -30,9 +30,10 @@ import java.util.Optional;
  *     JMLR 25(18), 2024). Chosen by default for an automatic guide on a model that does not
  *     subsample its data;</li>
  * <li><b>stochastic</b> ({@link StochasticRun}): fresh draws every step and a first-order optimizer
- *     (Adam(0.05) unless one is given), a loop over the pure step {@link #update}, stopped by a
+ *     (Adam(0.05) unless one is given; for a flow guide, Adam(0.03) annealed to 1% over the budget by a
+ *     cosine schedule, 8 particles per step, and no early stop), a loop over the pure step {@link #update}, stopped by a
  *     {@link Convergence} rule. Chosen when the user gives an optimizer, a non-default estimator or
- *     a hand-written guide, or when the model subsamples.</li>
+ *     a hand-written guide, when the model subsamples, or for a flow guide ({@code AutoGuide.flow()}).</li>
  * </ul>
  * An automatic guide starts from a Laplace approximation when that is better ({@link WarmStart}).
  * Every fit ends with a PSIS check of {@code q} and a {@link Verdict}.
@@ -163,6 +164,10 @@ public final class Svi {
 
     /** Why deterministic VI cannot run, or null. */
     private String deterministicObstacle(SviProgram p, SviState start) {
+        if (p.autoGuide != null && !p.autoGuide.isGaussian()) {
+            return "the " + p.autoGuide.familyName() + " guide is fitted by stochastic VI (with few fixed draws its many parameters "
+                    + "would fit the draws, not the posterior)";
+        }
         if (p.subsampled) {
             return "the model subsamples its data (the objective would be random)";
         }
@@ -248,7 +253,7 @@ public final class Svi {
         private Optimizer optimizer;
         private ElboEstimator estimator = new TraceElbo();
         private boolean estimatorChosen;
-        private int particles = 1;
+        private int particles = SviSettings.AUTO_PARTICLES;
         private long maxSteps = 10_000;
         private Convergence convergence;
         private long seed = 0;
@@ -283,7 +288,8 @@ public final class Svi {
 
         /**
          * The optimizer (stochastic VI). Choosing one selects the stochastic method under
-         * {@link Method#AUTO}. Default: none chosen; stochastic VI then uses {@code Adam.lr(0.05)}.
+         * {@link Method#AUTO}. Default: none chosen; stochastic VI then uses {@code Adam.lr(0.05)}
+         * ({@code Adam.lr(0.03)} with a cosine schedule over {@code maxSteps} for a flow guide).
          */
         public Builder optimizer(Optimizer o) {
             this.optimizer = nonNull("optimizer", o);
@@ -300,7 +306,10 @@ public final class Svi {
             return this;
         }
 
-        /** Monte Carlo particles per step of stochastic VI, drawn as one batch axis; {@code >= 1} (default 1). */
+        /**
+         * Monte Carlo particles per step of stochastic VI, drawn as one batch axis; {@code >= 1} (default 1,
+         * and 8 for a flow guide).
+         */
         public Builder numParticles(int p) {
             if (p < 1) {
                 throw new IllegalArgumentException("numParticles must be >= 1, got " + p);
@@ -321,7 +330,7 @@ public final class Svi {
             return this;
         }
 
-        /** When stochastic VI stops early (default {@link Convergence#stationary()}). */
+        /** When stochastic VI stops early (default {@link Convergence#stationary()}; none for a flow guide with the default optimizer). */
         public Builder convergence(Convergence rule) {
             this.convergence = nonNull("convergence", rule);
             return this;
@@ -397,7 +406,13 @@ public final class Svi {
             return this;
         }
 
-        /** The configured fit: immutable and thread-safe. */
+        /**
+         * The configured fit: immutable and thread-safe.
+         *
+         * @throws IllegalArgumentException for a flow guide with {@code SticksTheLandingElbo}: that
+         *     estimator re-scores the guide at its detached draws, and a flow's re-scored density holds
+         *     the base point fixed rather than the draw, which leaves a score term of non-zero mean
+         */
         public Svi build() {
             return new Svi(model, new SviSettings(guide, autoGuide, optimizer, estimator, estimatorChosen, particles, maxSteps,
                     convergence, seed, listener, adaptSteps, init, warmStart, method, diagnosticDraws, subsampling));

@@ -1,10 +1,12 @@
 package io.github.elbo4j.infer;
 
 import io.github.elbo4j.infer.elbo.ElboEstimator;
+import io.github.elbo4j.infer.elbo.SticksTheLandingElbo;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.optim.Adam;
+import io.github.elbo4j.optim.LearningRateSchedule;
 import io.github.elbo4j.optim.Optimizer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +22,14 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
                    InitStrategy init, WarmStart warmStart, Svi.Method method, int diagnosticDraws,
                    Subsampling subsampling) {
 
+    /** Refuses a flow guide with sticking the landing (see {@link Svi.Builder#build()}). */
+    SviSettings {
+        if (autoGuide != null && !autoGuide.isGaussian() && estimator instanceof SticksTheLandingElbo) {
+            throw new IllegalArgumentException("the " + autoGuide.familyName() + " guide cannot use SticksTheLandingElbo (its "
+                    + "re-scored density holds the base point fixed, not the draw, so the gradient would be biased): use TraceElbo");
+        }
+    }
+
     /** {@code diagnosticDraws} when the number of draws follows the fit's work (see {@link Svi.Builder#diagnosticDraws}). */
     static final int AUTO_DRAWS = -1;
 
@@ -28,14 +38,39 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
         return optimizer != null || estimatorChosen || adaptSteps != 0;
     }
 
-    /** The optimizer of stochastic VI: the chosen one, else {@code Adam.lr(0.05)}. */
+    /** {@code particles} when none was chosen: 1, or {@value #FLOW_PARTICLES} for a guide that is not Gaussian (a flow). */
+    static final int AUTO_PARTICLES = 0;
+
+    /** Particles per step of a flow guide by default: its gradient estimates are noisier than a Gaussian's. */
+    static final int FLOW_PARTICLES = 8;
+
+    /**
+     * The optimizer of stochastic VI: the chosen one, else {@code Adam.lr(0.05)}; for a guide that
+     * is not Gaussian (a flow), {@code Adam.lr(0.03)} annealed to 1% over the step budget by a cosine
+     * schedule (Loshchilov &amp; Hutter, ICLR 2017): at a constant rate the layers' parameters keep
+     * moving, and the last iterate is what the fit returns.
+     */
     Optimizer optimizerOrDefault() {
-        return optimizer != null ? optimizer : Adam.lr(0.05);
+        if (optimizer != null) {
+            return optimizer;
+        }
+        return flow() ? Adam.lr(0.03).withSchedule(LearningRateSchedule.cosine(maxSteps, 0.01)) : Adam.lr(0.05);
     }
 
-    /** The stopping rule of stochastic VI: the chosen one, else {@link Convergence#stationary()}. */
+    /** True for an automatic guide that is not Gaussian (a flow). */
+    boolean flow() {
+        return autoGuide != null && !autoGuide.isGaussian();
+    }
+
+    /**
+     * The stopping rule of stochastic VI: the chosen one, else {@link Convergence#stationary()}; for a
+     * flow with the default optimizer, {@link Convergence#none()}: its annealed step size ends with the budget.
+     */
     Convergence convergenceOrDefault() {
-        return convergence != null ? convergence : Convergence.stationary();
+        if (convergence != null) {
+            return convergence;
+        }
+        return flow() && optimizer == null ? Convergence.none() : Convergence.stationary();
     }
 
     /** True for an automatic point-mass (MAP) guide. */
@@ -43,9 +78,18 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
         return autoGuide != null && autoGuide.isPointMass();
     }
 
-    /** Particles per step: 1 for a point-mass guide (its draws are all the same), else the chosen number. */
+    /**
+     * Particles per step: 1 for a point-mass guide (its draws are all the same), else the chosen
+     * number, else 1, or {@value #FLOW_PARTICLES} for a guide that is not Gaussian (a flow).
+     */
     int effectiveParticles() {
-        return pointMass() ? 1 : particles;
+        if (pointMass()) {
+            return 1;
+        }
+        if (particles != AUTO_PARTICLES) {
+            return particles;
+        }
+        return flow() ? FLOW_PARTICLES : 1;
     }
 
     /** The guide's name in reports. */

@@ -20,4 +20,10 @@ final class ScheduledOptimizer implements Optimizer {
     public void update(double[][] params, double[][] grads, OptimizerState state, double lrScale) {
         base.update(params, grads, state, lrScale * schedule.multiplier(state.step()));
     }
+
+    /** The base optimizer and that it is scheduled (a schedule is a function, without a name). */
+    @Override
+    public String toString() {
+        return base + " with a learning-rate schedule";
+    }
 }

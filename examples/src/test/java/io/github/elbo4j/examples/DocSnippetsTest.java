@@ -39,7 +39,8 @@ class DocSnippetsTest {
             "io.github.elbo4j.cavi.gmm.*", "io.github.elbo4j.cavi.lda.*", "io.github.elbo4j.distribution.*", "io.github.elbo4j.distribution.continuous.*",
             "io.github.elbo4j.distribution.discrete.*", "io.github.elbo4j.distribution.multivariate.*",
             "io.github.elbo4j.distribution.kl.*", "io.github.elbo4j.infer.*", "io.github.elbo4j.infer.elbo.*",
-            "io.github.elbo4j.infer.guide.*", "io.github.elbo4j.model.*", "io.github.elbo4j.nn.*", "io.github.elbo4j.optim.*",
+            "io.github.elbo4j.infer.guide.*", "io.github.elbo4j.infer.flow.*", "io.github.elbo4j.model.*", "io.github.elbo4j.nn.*",
+            "io.github.elbo4j.optim.*",
             "io.github.elbo4j.random.*", "io.github.elbo4j.tensor.*", "io.github.elbo4j.transform.*",
             "io.github.elbo4j.cli.fit.*", "java.nio.file.*", "java.util.*");
 

@@ -7,7 +7,9 @@ import io.github.elbo4j.infer.Verdict;
  * sds of the reference means and sd ratios in [0.8, 1.25] on every well-posed posterior; mean
  * field within 0.3 sds where every posterior correlation is below 0.9; wherever a fit misses
  * its goal, its own verdict must not be {@code GOOD}; and no fit more than 0.5 sds off may pass
- * without a warning (a diagnostic that lies is worse than none).
+ * without a warning (a diagnostic that lies is worse than none). The flow guide has no goal of its
+ * own yet: on hier_logreg its smallest sd ratio is 0.79 with k-hat 0.37 (GOOD), a hair under the
+ * full-rank goal of 0.8, which that goal would count as a verdict inconsistent with the error.
  */
 public final class Goals {
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.TestFactory;
  * <li>every verdict is consistent with the fit's real error: a fit that misses its goal is not
  *     GOOD, and a fit more than 0.5 reference sds off warns (a diagnostic that lies is worse than
  *     none);</li>
- * <li>full rank lands within 0.2 reference sds of every mean on every well-posed posterior, and
- *     within 0.1 sds where the posterior is Gaussian enough that k-hat reads GOOD.</li>
+ * <li>full rank and the flow guide land within 0.2 reference sds of every mean on every
+ *     well-posed posterior, and within 0.1 sds where k-hat reads GOOD.</li>
  * </ul>
  * Catches a verdict that trusts a wrong fit, and regressions of the method (initialization,
  * preconditioning, fixed draws, stopping) that move answers.
@@ -29,19 +29,36 @@ class AccuracySuiteTest {
 
     @TestFactory
     Stream<DynamicTest> everyVerdictIsConsistentWithTheError() {
-        return ReferencePosteriors.all().stream().flatMap(p -> Stream.of(AutoGuide.meanField(), AutoGuide.fullRank())
+        return ReferencePosteriors.all().stream().flatMap(p -> Stream.of(AutoGuide.meanField(), AutoGuide.fullRank(), AutoGuide.flow())
                 .map(g -> dynamicTest(p.name() + " " + g.familyName(), () -> {
                     AccuracyCheck c = AccuracyCheck.run(p, g, 1);
                     Goals.Outcome o = c.goal(p);
                     assertThat(o.honest()).as("%s: mean error %.3f sd, sd ratios %.2f-%.2f, verdict %s", p.name(), c.meanError(),
                             c.minSdRatio(), c.maxSdRatio(), c.verdict()).isTrue();
-                    if ("fullrank".equals(g.familyName()) && p.wellPosed()) {
-                        assertThat(c.meanError()).as("%s full rank, worst at %s", p.name(), c.worstMean()).isLessThanOrEqualTo(0.2);
+                    if (!"meanfield".equals(g.familyName()) && p.wellPosed()) {
+                        assertThat(c.meanError()).as("%s %s, worst at %s", p.name(), g.familyName(), c.worstMean()).isLessThanOrEqualTo(0.2);
                         if (c.verdict().level() == Verdict.Level.GOOD) {
-                            assertThat(c.meanError()).as("%s full rank, GOOD", p.name()).isLessThanOrEqualTo(0.1);
+                            assertThat(c.meanError()).as("%s %s, GOOD", p.name(), g.familyName()).isLessThanOrEqualTo(0.1);
                         }
                     }
                 })));
+    }
+
+    /**
+     * The two posteriors on which the Gaussian family is the limit (long Adam runs of full rank
+     * stay there): the default flow guide (16 radial layers) must do what full rank cannot. On
+     * hier_binomial every mean within 0.1 reference sds with k-hat below 0.7 (measured: 0.048 at
+     * z[17], tau 0.010, k-hat 0.43; full rank: tau 0.187); on hier_logreg the sd of sigma_alpha at
+     * least 0.75 of the reference (measured 0.79; full rank 0.55; the goal of 0.8 is not met).
+     * The Monte Carlo error of a mean from the 20,000 draws is about 0.007 sd.
+     */
+    @org.junit.jupiter.api.Test
+    void theFlowGuideReachesWhatTheGaussianFamilyCannot() {
+        AccuracyCheck binomial = AccuracyCheck.run(ReferencePosteriors.named("hier_binomial"), AutoGuide.flow(), 1);
+        assertThat(binomial.meanError()).as("hier_binomial flow, worst at %s", binomial.worstMean()).isLessThanOrEqualTo(0.1);
+        assertThat(binomial.paretoK()).as("hier_binomial flow k-hat").isLessThan(0.7);
+        AccuracyCheck logreg = AccuracyCheck.run(ReferencePosteriors.named("hier_logreg"), AutoGuide.flow(), 1);
+        assertThat(logreg.minSdRatio()).as("hier_logreg flow, smallest sd ratio at %s", logreg.worstSd()).isGreaterThanOrEqualTo(0.75);
     }
 
     /**

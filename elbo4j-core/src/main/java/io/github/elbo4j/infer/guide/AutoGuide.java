@@ -1,5 +1,6 @@
 package io.github.elbo4j.infer.guide;
 
+import io.github.elbo4j.infer.flow.FlowLayer;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;
@@ -12,9 +13,9 @@ import java.util.Map;
  * {@link LatentLayout}), kept in coordinates {@code v} with {@code u = shift + C v}
  * ({@link Preconditioner}), and each latent site gets {@code T(u)} with the log-Jacobian
  * accounted for, so the ELBO is that of the constrained model. A closed set; room is left for
- * low-rank, Laplace and flow guides.
+ * low-rank and Laplace guides.
  */
-public sealed interface AutoGuide permits AutoDelta, AutoNormal, AutoMultivariateNormal {
+public sealed interface AutoGuide permits AutoDelta, AutoNormal, AutoMultivariateNormal, AutoFlow {
 
     /** The guide program for a model with this layout, in the coordinates of {@code preconditioner}. */
     Model guideFor(LatentLayout layout, Preconditioner preconditioner);
@@ -24,7 +25,11 @@ public sealed interface AutoGuide permits AutoDelta, AutoNormal, AutoMultivariat
         return guideFor(layout, Preconditioner.identity(layout.dimension()));
     }
 
-    /** The fitted Gaussian over {@code u} described by the guide's (constrained) parameter values. */
+    /**
+     * The fitted Gaussian over {@code u} described by the guide's (constrained) parameter values.
+     *
+     * @throws UnsupportedOperationException for a guide that is not Gaussian ({@link #isGaussian()} false)
+     */
     GaussianMoments moments(Map<String, Tensor> parameters, Preconditioner preconditioner);
 
     /**
@@ -33,8 +38,18 @@ public sealed interface AutoGuide permits AutoDelta, AutoNormal, AutoMultivariat
      */
     Preconditioner preconditioner(Tensor mode, Tensor precisionCholesky);
 
-    /** The family's name in settings and saved fits: {@code map}, {@code meanfield} or {@code fullrank}. */
+    /** The family's name in settings and reports: {@code map}, {@code meanfield}, {@code fullrank} or {@code flow}. */
     String familyName();
+
+    /** The family and its settings as {@link #named} reads them back (saved fits): the family name unless the family has settings. */
+    default String settingsName() {
+        return familyName();
+    }
+
+    /** True when the guide is a Gaussian (or point mass) over {@code u}, so that {@link #moments} describes it; false for flows. */
+    default boolean isGaussian() {
+        return true;
+    }
 
     /** True when the guide is a point mass (MAP): one particle suffices and the ELBO is {@code log p(x, ẑ)}. */
     default boolean isPointMass() {
@@ -61,13 +76,36 @@ public sealed interface AutoGuide permits AutoDelta, AutoNormal, AutoMultivariat
         return new AutoMultivariateNormal(0.1);
     }
 
-    /** The guide family named {@code name} ({@link #familyName()}), with its default settings. */
+    /**
+     * A normalizing-flow guide ({@link AutoFlow}): a full-rank Gaussian base, in the Laplace
+     * coordinates when the warm start applies, pushed through 16 radial layers that start at the
+     * identity; initial scale 0.1 without a warm start. Radial layers by default because they reshape
+     * the scale around a centre, the geometry of hierarchical posteriors (funnels); planar layers
+     * ({@code flow(FlowLayer.planar(), 8)}) bend a ridge instead (bananas). Fitted by stochastic VI.
+     */
+    static AutoGuide flow() {
+        return flow(FlowLayer.radial(), 16);
+    }
+
+    /** A normalizing-flow guide with {@code depth >= 1} layers of the given kind on a full-rank base ({@link AutoFlow}). */
+    static AutoFlow flow(FlowLayer layer, int depth) {
+        return new AutoFlow(layer, depth, false, 0.1);
+    }
+
+    /**
+     * The guide family named {@code name} ({@link #familyName()}) with its default settings, or a
+     * family with its settings as {@link #settingsName()} writes them ({@code flow:radial:16:fullrank:0.1}).
+     */
     static AutoGuide named(String name) {
+        if (name.startsWith("flow:")) {
+            return AutoFlow.parse(name);
+        }
         return switch (name) {
             case "map" -> delta();
             case "meanfield" -> meanField();
             case "fullrank" -> fullRank();
-            default -> throw new IllegalArgumentException("automatic guide must be one of map, meanfield, fullrank; got '" + name + "'");
+            case "flow" -> flow();
+            default -> throw new IllegalArgumentException("automatic guide must be one of map, meanfield, fullrank, flow; got '" + name + "'");
         };
     }
 

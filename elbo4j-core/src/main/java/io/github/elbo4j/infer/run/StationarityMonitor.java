@@ -107,7 +107,7 @@ final class StationarityMonitor {
         double[] logScale;
         double[] unit;
         double tolerance;
-        if (program.autoGuide != null && !program.autoGuide.isPointMass()) {
+        if (program.autoGuide != null && !program.autoGuide.isPointMass() && program.autoGuide.isGaussian()) {
             ParameterStore averaged = parameters.copy();
             averaged.setFlat(average);
             GaussianMoments m = program.autoGuide.moments(averaged.values(), program.preconditioner);
