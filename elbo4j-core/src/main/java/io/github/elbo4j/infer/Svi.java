@@ -135,7 +135,7 @@ public final class Svi {
     public Fit run() {
         SviProgram p = program();
         SviState start = init();
-        if (chooseDeterministic(p, start)) {
+        if (MethodChoice.deterministic(settings, p, start)) {
             return deterministic(p, start);
         }
         return stochastic(p, start, settings.optimizerOrDefault(), Optional.empty());
@@ -146,38 +146,6 @@ public final class Svi {
         SviState state = previous.state().orElseThrow(() -> new IllegalArgumentException(
                 "this fit has no stochastic-VI state to resume from (method: " + previous.method() + ")"));
         return stochastic(program(), state, settings.optimizerOrDefault(), Optional.empty());
-    }
-
-    private boolean chooseDeterministic(SviProgram p, SviState start) {
-        return switch (settings.method()) {
-            case STOCHASTIC -> false;
-            case DETERMINISTIC -> {
-                String why = deterministicObstacle(p, start);
-                if (why != null) {
-                    throw new IllegalArgumentException("deterministic VI is not possible here: " + why);
-                }
-                yield true;
-            }
-            case AUTO -> !settings.stochasticChosen() && deterministicObstacle(p, start) == null;
-        };
-    }
-
-    /** Why deterministic VI cannot run, or null. */
-    private String deterministicObstacle(SviProgram p, SviState start) {
-        if (p.autoGuide != null && !p.autoGuide.isGaussian()) {
-            return "the " + p.autoGuide.familyName() + " guide is fitted by stochastic VI (with few fixed draws its many parameters "
-                    + "would fit the draws, not the posterior)";
-        }
-        if (p.subsampled) {
-            return "the model subsamples its data (the objective would be random)";
-        }
-        if (start.parameters().totalSize() > MAX_DETERMINISTIC_PARAMETERS) {
-            return start.parameters().totalSize() + " parameters (limit " + MAX_DETERMINISTIC_PARAMETERS + ")";
-        }
-        if (!p.guideSupportsFixedDraws(start.parameters(), RandomStream.of(settings.seed()).split(-4))) {
-            return "a guide site is drawn from a family other than Normal or MultivariateNormal";
-        }
-        return null;
     }
 
     private Fit deterministic(SviProgram p, SviState start) {

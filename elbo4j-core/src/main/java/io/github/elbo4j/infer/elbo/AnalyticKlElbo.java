@@ -12,8 +12,9 @@ import java.util.Optional;
  * The ELBO written as {@code E_q[log p(x | z)] - Σ_s KL(q_s ‖ p_s)} with the KL of every latent
  * site whose guide/prior pair has a closed form taken exactly (Kingma &amp; Welling, ICLR 2014,
  * eq. 10; Pyro's {@code TraceMeanField_ELBO}); other latent sites keep the Monte Carlo term
- * {@code log p(z_s) - log q(z_s)}. Priors that depend on other latents are evaluated at the
- * sampled values, which keeps the estimate unbiased for mean-field guides.
+ * {@code log p(z_s) - log q(z_s)}, and guide sites the model does not have (an automatic guide's
+ * flat latent vector) add their {@code -log q}. Priors that depend on other latents are evaluated
+ * at the sampled values, which keeps the estimate unbiased for mean-field guides.
  */
 public record AnalyticKlElbo() implements ElboEstimator {
 
@@ -40,6 +41,18 @@ public record AnalyticKlElbo() implements ElboEstimator {
             }
             if (nonFinite[0] == null && !term.value().allFinite()) {
                 nonFinite[0] = s.name();
+            }
+            total = total.add(term);
+        }
+        // guide sites the model does not have (an automatic guide's flat latent, its affine map, a
+        // flow's log-determinant) carry the rest of log q: without them the guide's entropy is lost
+        for (Site g : guide.sites()) {
+            if (g.type() != SiteType.SAMPLE || g.isObserved() || model.get(g.name()).isPresent()) {
+                continue;
+            }
+            Var term = in.perParticle(g).neg();
+            if (nonFinite[0] == null && !term.value().allFinite()) {
+                nonFinite[0] = g.name();
             }
             total = total.add(term);
         }
