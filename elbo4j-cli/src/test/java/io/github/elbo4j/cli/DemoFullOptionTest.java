@@ -47,7 +47,7 @@ class DemoFullOptionTest {
         Path data = sampleFile(dir, 20, s -> s);
         CliRun gmm = CliRun.of("demo", "gmm", "--full", data.toString(), "--out", dir.resolve("out").toString());
         assertThat(gmm.exitCode()).isEqualTo(2);
-        assertThat(gmm.err()).contains("--full " + data + ": only the demos that read a data file take one (vae), not gmm");
+        assertThat(gmm.err()).contains("--full " + data + ": only the demos that read a data file take one (vae, ssvae), not gmm");
         CliRun missing = CliRun.of("demo", "vae", "--full", dir.resolve("nope.csv").toString(), "--out", dir.resolve("out").toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("--full " + dir.resolve("nope.csv") + ": no such file");
