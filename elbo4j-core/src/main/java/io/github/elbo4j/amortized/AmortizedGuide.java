@@ -32,13 +32,20 @@ import java.util.List;
  * Gaussian in unconstrained space, the VAE's encoder when {@code T_s} is the identity). The guide
  * opens the same plate (name, size, minibatch) as the model, so it sees the same minibatch.
  *
- * <p>Latents outside the plate are not handled here (a model with global latents needs a guide
- * for them as well); building the guide for such a model is an error naming the site.
+ * <p>Latents outside every plate (global ones, e.g. the shared mean of a hierarchical model) get a
+ * mean-field Gaussian in unconstrained space, {@code T_g(μ_g + σ_g ε)}, with parameters
+ * {@code amortized.<site>.loc} (starting at the prototype run's prior draw) and
+ * {@code amortized.<site>.scale} (starting at 0.1). A latent inside another plate is an error naming
+ * the site and its plates.
  */
 public final class AmortizedGuide {
 
     /** A local latent site: its name, event shape and unconstrained event size, and its bijector. */
     private record Local(String name, int[] eventShape, int size, Bijector transform) {
+    }
+
+    /** A global latent site: its name, its shape (batch + event), its event rank, its bijector and its unconstrained start. */
+    private record Global(String name, int[] shape, int eventRank, Bijector transform, Tensor start) {
     }
 
     private AmortizedGuide() {
@@ -62,33 +69,46 @@ public final class AmortizedGuide {
         PrototypeRun proto = PrototypeRun.of(model, RandomStream.of(0));
         PlateFrame frame = frameOf(proto, plate);
         List<Local> locals = locals(proto, plate);
+        List<Global> globals = globals(proto);
         int rows = data.dim(0);
         if (rows != frame.size()) {
             throw new IllegalArgumentException("plate '" + plate + "' has size " + frame.size() + " but data has " + rows + " rows");
         }
         int width = data.size() / rows;
-        int total = locals.stream().mapToInt(Local::size).sum();
         int batch = frame.subsampleSize();
         Tensor flat = data.reshape(rows, width);
-        return m -> m.plate(plate, frame.size(), batch, p -> {
-            Var out = encoder.forward(m, Var.constant(p.subsample(flat)));
-            if (out.value().rank() != 2 || out.shape()[1] != 2 * total) {
-                throw new IllegalArgumentException("the encoder of plate '" + plate + "' must output [" + batch + ", " + 2 * total
-                        + "] (μ and log σ² of " + total + " unconstrained coordinates), got " + Arrays.toString(out.shape()));
+        Tensor initScale = Tensor.scalar(0.1);
+        return m -> {
+            for (Global g : globals) {
+                Var loc = m.param("amortized." + g.name + ".loc", g.start);
+                Var scale = m.param("amortized." + g.name + ".scale", initScale.mul(Tensor.ones(g.shape)), new Constraint.Positive());
+                Distribution base = Normal.of(loc, scale);
+                Distribution q = g.transform == null ? base : TransformedDistribution.of(base, g.transform);
+                m.sample(g.name, g.eventRank == 0 ? q : q.toEvent(g.eventRank));
             }
-            int offset = 0;
-            for (Local s : locals) {
-                Var loc = out.slice(1, offset, offset + s.size);
-                Var scale = out.slice(1, total + offset, total + offset + s.size).mul(0.5).exp();
-                offset += s.size;
-                int[] shape = new int[1 + s.eventShape.length];
-                shape[0] = batch;
-                System.arraycopy(s.eventShape, 0, shape, 1, s.eventShape.length);
-                Distribution base = Normal.of(loc.reshape(shape), scale.reshape(shape));
-                Distribution q = s.transform == null ? base : TransformedDistribution.of(base, s.transform);
-                m.sample(s.name, s.eventShape.length == 0 ? q : q.toEvent(s.eventShape.length));
-            }
-        });
+            m.plate(plate, frame.size(), batch, p -> emitLocals(m, encoder.forward(m, Var.constant(p.subsample(flat))), locals, plate, batch));
+        };
+    }
+
+    /** Draws every local site from its slice of the encoder's output {@code out} ({@code [batch, 2 Σ_s k_s]}). */
+    private static void emitLocals(io.github.elbo4j.model.ModelContext m, Var out, List<Local> locals, String plate, int batch) {
+        int total = locals.stream().mapToInt(Local::size).sum();
+        if (out.value().rank() != 2 || out.shape()[1] != 2 * total) {
+            throw new IllegalArgumentException("the encoder of plate '" + plate + "' must output [" + batch + ", " + 2 * total
+                    + "] (μ and log σ² of " + total + " unconstrained coordinates), got " + Arrays.toString(out.shape()));
+        }
+        int offset = 0;
+        for (Local s : locals) {
+            Var loc = out.slice(1, offset, offset + s.size);
+            Var scale = out.slice(1, total + offset, total + offset + s.size).mul(0.5).exp();
+            offset += s.size;
+            int[] shape = new int[1 + s.eventShape.length];
+            shape[0] = batch;
+            System.arraycopy(s.eventShape, 0, shape, 1, s.eventShape.length);
+            Distribution base = Normal.of(loc.reshape(shape), scale.reshape(shape));
+            Distribution q = s.transform == null ? base : TransformedDistribution.of(base, s.transform);
+            m.sample(s.name, s.eventShape.length == 0 ? q : q.toEvent(s.eventShape.length));
+        }
     }
 
     /** The default encoder: an MLP from the flattened datum through {@code hidden} (ReLU) to {@code 2 Σ_s k_s} outputs. */
@@ -101,6 +121,29 @@ public final class AmortizedGuide {
         System.arraycopy(hidden, 0, sizes, 1, hidden.length);
         sizes[sizes.length - 1] = 2 * total;
         return Mlp.of(name, Activation.RELU, Init.PYTORCH_DEFAULT, seed, sizes);
+    }
+
+    private static List<Global> globals(PrototypeRun proto) {
+        List<Global> out = new ArrayList<>();
+        for (Site s : proto.trace().latentSites()) {
+            if (!s.plates().isEmpty()) {
+                continue;
+            }
+            Distribution d = s.distribution().orElseThrow();
+            Constraint support = d.support();
+            if (support.isDiscrete()) {
+                throw new IllegalArgumentException("an amortized Gaussian guide cannot draw the discrete site '" + s.name() + "' (" + support + ")");
+            }
+            int[] shape = proto.latentShapes().get(s.name());
+            Bijector t = support instanceof Constraint.Real ? null : Bijectors.bijectTo(support);
+            if (t != null && !Arrays.equals(t.forwardShape(shape), shape)) {
+                throw new IllegalArgumentException("site '" + s.name() + "' has support " + support
+                        + " whose unconstrained coordinates have another shape; an amortized guide needs a shape-preserving bijector");
+            }
+            Tensor value = s.value().value().reshape(shape);
+            out.add(new Global(s.name(), shape, d.eventShape().length, t, t == null ? value : t.inverse(value)));
+        }
+        return out;
     }
 
     private static PlateFrame frameOf(PrototypeRun proto, String plate) {
@@ -117,6 +160,9 @@ public final class AmortizedGuide {
     private static List<Local> locals(PrototypeRun proto, String plate) {
         List<Local> out = new ArrayList<>();
         for (Site s : proto.trace().latentSites()) {
+            if (s.plates().isEmpty()) {
+                continue;
+            }
             boolean inPlate = s.plates().size() == 1 && s.plates().get(0).name().equals(plate);
             if (!inPlate) {
                 throw new IllegalArgumentException("an amortized guide over plate '" + plate + "' handles latent sites inside that plate only; site '"
