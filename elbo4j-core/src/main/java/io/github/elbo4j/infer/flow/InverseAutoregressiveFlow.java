@@ -2,7 +2,6 @@ package io.github.elbo4j.infer.flow;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.nn.Made;
-import io.github.elbo4j.transform.Constraint;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -123,29 +122,7 @@ public final class InverseAutoregressiveFlow implements VectorLayer {
     }
 
     private void requireLength(Var z) {
-        int[] s = z.shape();
-        if (s.length == 0 || s[s.length - 1] != dimension) {
-            throw new IllegalArgumentException("InverseAutoregressiveFlow acts on vectors of length " + dimension
-                    + " (last axis), got shape " + Arrays.toString(s));
-        }
-    }
-
-    /** The real vectors. */
-    @Override
-    public Constraint domain() {
-        return new Constraint.RealVector();
-    }
-
-    /** The real vectors. */
-    @Override
-    public Constraint codomain() {
-        return new Constraint.RealVector();
-    }
-
-    /** 1: the map couples the coordinates of the last axis. */
-    @Override
-    public int domainEventRank() {
-        return 1;
+        VectorLayer.requireLength("InverseAutoregressiveFlow", dimension, z);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.github.elbo4j.infer.flow;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
-import io.github.elbo4j.transform.Constraint;
 import java.util.Arrays;
 
 /**
@@ -87,29 +86,7 @@ public final class Permutation implements VectorLayer {
     }
 
     private void requireLength(Var x) {
-        int[] s = x.shape();
-        if (s.length == 0 || s[s.length - 1] != order.length) {
-            throw new IllegalArgumentException("Permutation acts on vectors of length " + order.length + " (last axis), got shape "
-                    + Arrays.toString(s));
-        }
-    }
-
-    /** The real vectors. */
-    @Override
-    public Constraint domain() {
-        return new Constraint.RealVector();
-    }
-
-    /** The real vectors. */
-    @Override
-    public Constraint codomain() {
-        return new Constraint.RealVector();
-    }
-
-    /** 1: the map acts on the last axis as a whole. */
-    @Override
-    public int domainEventRank() {
-        return 1;
+        VectorLayer.requireLength("Permutation", order.length, x);
     }
 
     @Override

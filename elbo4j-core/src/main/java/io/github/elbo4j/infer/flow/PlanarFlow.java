@@ -2,8 +2,6 @@ package io.github.elbo4j.infer.flow;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
-import io.github.elbo4j.transform.Bijector;
-import io.github.elbo4j.transform.Constraint;
 import java.util.Arrays;
 
 /**
@@ -22,7 +20,7 @@ import java.util.Arrays;
  * tape at the solution, which gives the implicit-function gradients
  * {@code ∂s = (∂t - tanh(s) ∂c) / (1 + c h'(s))}.
  */
-public final class PlanarFlow implements Bijector {
+public final class PlanarFlow implements VectorLayer {
 
     private final Var uHat;
     private final Var w;
@@ -196,31 +194,16 @@ public final class PlanarFlow implements Bijector {
         return z.matmul(w.reshape(dimension, 1)).add(b);
     }
 
+    /** The length {@code D} of the vectors it acts on. */
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
     private void requireLength(Var z) {
-        int[] s = z.shape();
-        if (s.length == 0 || s[s.length - 1] != dimension) {
-            throw new IllegalArgumentException("PlanarFlow acts on vectors of length " + dimension + " (last axis), got shape "
-                    + Arrays.toString(s));
-        }
+        VectorLayer.requireLength("PlanarFlow", dimension, z);
     }
 
-    /** The real vectors. */
-    @Override
-    public Constraint domain() {
-        return new Constraint.RealVector();
-    }
-
-    /** The real vectors. */
-    @Override
-    public Constraint codomain() {
-        return new Constraint.RealVector();
-    }
-
-    /** 1: the map couples the coordinates of the last axis. */
-    @Override
-    public int domainEventRank() {
-        return 1;
-    }
 
     @Override
     public String toString() {

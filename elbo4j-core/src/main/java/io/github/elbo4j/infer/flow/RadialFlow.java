@@ -2,8 +2,6 @@ package io.github.elbo4j.infer.flow;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
-import io.github.elbo4j.transform.Bijector;
-import io.github.elbo4j.transform.Constraint;
 import java.util.Arrays;
 
 /**
@@ -23,7 +21,7 @@ import java.util.Arrays;
  * {@code z = z₀ + (y - z₀)/(1 + β/(α + r))}. One more Newton step is recorded on the tape at the
  * root, which gives the implicit-function gradients of {@code r}.
  */
-public final class RadialFlow implements Bijector {
+public final class RadialFlow implements VectorLayer {
 
     /** The floor {@code 10⁻⁸} added to {@code softplus(α̂)}. */
     static final double ALPHA_FLOOR = 1e-8;
@@ -177,31 +175,16 @@ public final class RadialFlow implements Bijector {
         return diff.square().sum(-1).sqrt().reshape(keep);
     }
 
+    /** The length {@code D} of the vectors it acts on. */
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
     private void requireLength(Var z) {
-        int[] s = z.shape();
-        if (s.length == 0 || s[s.length - 1] != dimension) {
-            throw new IllegalArgumentException("RadialFlow acts on vectors of length " + dimension + " (last axis), got shape "
-                    + Arrays.toString(s));
-        }
+        VectorLayer.requireLength("RadialFlow", dimension, z);
     }
 
-    /** The real vectors. */
-    @Override
-    public Constraint domain() {
-        return new Constraint.RealVector();
-    }
-
-    /** The real vectors. */
-    @Override
-    public Constraint codomain() {
-        return new Constraint.RealVector();
-    }
-
-    /** 1: the map couples the coordinates of the last axis. */
-    @Override
-    public int domainEventRank() {
-        return 1;
-    }
 
     @Override
     public String toString() {

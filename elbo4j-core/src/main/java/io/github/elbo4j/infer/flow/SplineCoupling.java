@@ -2,7 +2,6 @@ package io.github.elbo4j.infer.flow;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.nn.Mlp;
-import io.github.elbo4j.transform.Constraint;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -159,30 +158,9 @@ public final class SplineCoupling implements VectorLayer {
     }
 
     private void requireLength(Var x) {
-        int[] s = x.shape();
-        if (s.length == 0 || s[s.length - 1] != dimension) {
-            throw new IllegalArgumentException("SplineCoupling acts on vectors of length " + dimension + " (last axis), got shape "
-                    + Arrays.toString(s));
-        }
+        VectorLayer.requireLength("SplineCoupling", dimension, x);
     }
 
-    /** The real vectors. */
-    @Override
-    public Constraint domain() {
-        return new Constraint.RealVector();
-    }
-
-    /** The real vectors. */
-    @Override
-    public Constraint codomain() {
-        return new Constraint.RealVector();
-    }
-
-    /** 1: the map couples the coordinates of the last axis. */
-    @Override
-    public int domainEventRank() {
-        return 1;
-    }
 
     @Override
     public String toString() {
