@@ -84,13 +84,35 @@ interface GaussianCovariance {
 
     /** {@code x = μ + S ε}, {@code ε ~ N(0, I_m)}: draws {@code [S..., B..., d]} (Bishop, PRML, sec. 11.1.1 and exercise 11.5). */
     default Var draw(Var loc, int[] batch, RandomStream rng, int[] sampleShape) {
+        return drawWithNoise(loc, batch, rng, sampleShape).value();
+    }
+
+    /**
+     * A draw ({@link #draw}) and the squared norm {@code ‖ε‖²} of each of its noise vectors, shape
+     * {@code [S..., B...]}: for a square root ({@code rootColumns() == dim()}) that is the draw's
+     * squared Mahalanobis distance, exactly, with no solve.
+     */
+    default NoisyDraw drawWithNoise(Var loc, int[] batch, RandomStream rng, int[] sampleShape) {
         int m = rootColumns();
-        int[] epsShape = Broadcasting.concat(Broadcasting.concat(sampleShape, batch), new int[] {m});
+        int[] rowShape = Broadcasting.concat(sampleShape, batch);
+        int[] epsShape = Broadcasting.concat(rowShape, new int[] {m});
         double[] eps = new double[Broadcasting.size(epsShape)];
         rng.fillGaussian(eps);
+        double[] norms = new double[eps.length / m];
+        for (int r = 0; r < norms.length; r++) {
+            double q = 0;
+            for (int j = r * m; j < r * m + m; j++) {
+                q += eps[j] * eps[j];
+            }
+            norms[r] = q;
+        }
         SampleRows layout = SampleRows.of(epsShape, batch.length);
         Var colored = layout.fromRows(colorRows(layout.toRows(Var.constant(Tensor.of(eps, epsShape)))));
-        return loc.add(colored);
+        return new NoisyDraw(loc.add(colored), Tensor.of(norms, rowShape));
+    }
+
+    /** A draw and the squared norms of its noise vectors. */
+    record NoisyDraw(Var value, Tensor noiseNorms) {
     }
 
     /** {@code H = (d/2)(1 + log 2π) + ½ log det Σ} (Bishop, PRML, exercise 2.15 / eq. B.41). */

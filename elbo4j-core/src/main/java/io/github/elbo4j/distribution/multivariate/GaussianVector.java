@@ -27,6 +27,16 @@ abstract sealed class GaussianVector<C extends GaussianCovariance> implements Di
     private final Var loc;
     final C covariance;
     private final int[] batchShape;
+    /**
+     * The last draw of {@link #rsample} and its noise norms: the density of this distribution's own
+     * draw is scored from its noise ({@code (x - μ)ᵀ Σ⁻¹ (x - μ) = ‖ε‖²}) instead of by a solve, which
+     * an ill-conditioned factor turns into noise-sized garbage (a full-rank guide whose scale factor
+     * had a collapsed diagonal and large off-diagonal entries read an ELBO of 1e156). The
+     * gradient is the same: along the draw's path that distance is constant. A distribution lives
+     * for one model run, so the cache never outlives the draw it describes.
+     */
+    private Var lastDraw;
+    private Tensor lastNoiseNorms;
 
     /** Checks {@code loc} against the covariance's dimension and by the family's declared rule for it. */
     GaussianVector(ParameterTable parameters, Var loc, C covariance) {
@@ -92,9 +102,29 @@ abstract sealed class GaussianVector<C extends GaussianCovariance> implements Di
     @Override
     public Var logProb(Var value) {
         MatrixParameterChecks.vector(name, "value", value.shape(), dim());
+        if (isLastDraw(value)) {
+            Var own = covariance.normalize(Var.constant(lastNoiseNorms));
+            int[] leading = Arrays.copyOf(value.shape(), value.shape().length - 1);
+            if (own.value().size() == Broadcasting.size(leading)) {
+                return own.reshape(leading);
+            }
+        }
         Var lp = covariance.logDensity(value, loc);
         // a NaN coordinate (the only way out of ℝ^d) makes its log-density NaN: check the vectors only then
         return lp.value().allFinite() ? lp : SupportMask.apply(lp, support(), value);
+    }
+
+    /** True when {@code value} holds this distribution's last draw (the same numbers, possibly reshaped). */
+    private boolean isLastDraw(Var value) {
+        if (lastDraw == null || covariance.rootColumns() != dim()) {
+            return false;
+        }
+        if (value == lastDraw) {
+            return true;
+        }
+        Tensor v = value.value();
+        Tensor d = lastDraw.value();
+        return v.size() == d.size() && Arrays.equals(v.toArray(), d.toArray());
     }
 
     @Override
@@ -110,7 +140,10 @@ abstract sealed class GaussianVector<C extends GaussianCovariance> implements Di
     /** {@code x = μ + S ε} with {@code S Sᵀ = Σ} as the covariance model forms it, {@code ε} standard normal. */
     @Override
     public Var rsample(RandomStream rng, int... sampleShape) {
-        return covariance.draw(loc, batchShape, rng, sampleShape);
+        GaussianCovariance.NoisyDraw d = covariance.drawWithNoise(loc, batchShape, rng, sampleShape);
+        lastDraw = d.value();
+        lastNoiseNorms = d.noiseNorms();
+        return lastDraw;
     }
 
     /** {@code E[x] = μ}. */
