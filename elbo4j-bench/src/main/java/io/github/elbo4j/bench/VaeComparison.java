@@ -3,12 +3,11 @@ package io.github.elbo4j.bench;
 import io.github.elbo4j.amortized.Vae;
 import io.github.elbo4j.amortized.VaeFit;
 import io.github.elbo4j.amortized.VaeTraining;
+import io.github.elbo4j.cli.demo.DigitCsv;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 /**
  * The MNIST VAE in the peer's settings ({@code ../shared/peers/torch_vae_mnist.py}): 10,000 real
@@ -34,27 +32,11 @@ public final class VaeComparison {
     private VaeComparison() {
     }
 
-    /** Rows of {@code label, p0..p783}: returns the labels and the binarized pixels ({@code p >= 128}). */
-    static Tensor[] read(InputStream gz) throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        List<Double> labels = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(gz), StandardCharsets.US_ASCII))) {
-            r.readLine();
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                String[] f = line.split(",");
-                double[] px = new double[f.length - 1];
-                for (int j = 1; j < f.length; j++) {
-                    px[j - 1] = Integer.parseInt(f[j]) >= 128 ? 1 : 0;
-                }
-                labels.add(Double.parseDouble(f[0]));
-                rows.add(px);
-            }
-        }
-        double[] flat = new double[rows.size() * 784];
-        for (int i = 0; i < rows.size(); i++) {
-            System.arraycopy(rows.get(i), 0, flat, i * 784, 784);
-        }
-        return new Tensor[] {Tensor.of(labels.stream().mapToDouble(Double::doubleValue).toArray()), Tensor.of(flat, rows.size(), 784)};
+    /** The peers' digit file through the command's reader ({@link DigitCsv}: binarized at 128): the labels and the pixels {@code [N, 784]}. */
+    static Tensor[] read(InputStream in) throws IOException {
+        DigitCsv.Digits d = DigitCsv.read(in, "mnist10k.csv.gz");
+        double[] labels = java.util.Arrays.stream(d.labels()).asDoubleStream().toArray();
+        return new Tensor[] {Tensor.of(labels), Tensor.of(d.pixels(), d.size(), DigitCsv.PIXELS)};
     }
 
     public static void main(String[] args) throws IOException {

@@ -20,15 +20,16 @@ import java.util.zip.GZIPInputStream;
  * (recognized by the gzip magic bytes); blank lines are skipped. Pixels are binarized at
  * {@value #THRESHOLD} (a grey level {@code >= 128} is 1), as the peer and the bench do. Every
  * malformed line is a {@link BadInputException} naming the file, the line, the column and the rule.
+ * The demos and the bench's MNIST comparisons read through it.
  */
-final class DigitCsv {
+public final class DigitCsv {
 
     /** Image side, pixels. */
-    static final int SIDE = 28;
+    public static final int SIDE = 28;
     /** Pixels per image. */
-    static final int PIXELS = SIDE * SIDE;
+    public static final int PIXELS = SIDE * SIDE;
     /** Grey levels at or above this are ink (1). */
-    static final int THRESHOLD = 128;
+    public static final int THRESHOLD = 128;
 
     /**
      * Binarized digits.
@@ -36,15 +37,15 @@ final class DigitCsv {
      * @param labels the digit of each image
      * @param pixels {@code labels.length × 784} zeros and ones, image after image
      */
-    record Digits(int[] labels, double[] pixels) {
+    public record Digits(int[] labels, double[] pixels) {
 
         /** Number of images. */
-        int size() {
+        public int size() {
             return labels.length;
         }
 
         /** The images at {@code rows} (in that order) as an {@code [rows.length, 784]} tensor. */
-        Tensor rows(int[] rows) {
+        public Tensor rows(int[] rows) {
             double[] x = new double[rows.length * PIXELS];
             for (int i = 0; i < rows.length; i++) {
                 System.arraycopy(pixels, rows[i] * PIXELS, x, i * PIXELS, PIXELS);
@@ -57,14 +58,14 @@ final class DigitCsv {
     }
 
     /** Reads {@code file}. */
-    static Digits read(Path file) throws IOException {
+    public static Digits read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         }
     }
 
     /** Reads {@code in} (not closed); {@code source} names it in error messages. */
-    static Digits read(InputStream in, String source) throws IOException {
+    public static Digits read(InputStream in, String source) throws IOException {
         BufferedInputStream buffered = new BufferedInputStream(in);
         buffered.mark(2);
         boolean gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
