@@ -35,7 +35,9 @@ class SsvaeDemoTest {
         assertThat(m.find()).as(html).isTrue();
         // ten classes: chance is 10 %; even two epochs of the labeled digits alone do better
         assertThat(Double.parseDouble(m.group(2))).isBetween(15.0, 100.0);
-        assertThat(Double.parseDouble(m.group(1))).isBetween(0.0, 100.0);
+        // seed 3, two epochs: M2 69.3 %, alone 26.7 %; an M2 that ignored the unlabeled digits (or reported the
+        // classifier-only accuracy in its place) would not lead by 10 points
+        assertThat(Double.parseDouble(m.group(1))).isGreaterThan(Double.parseDouble(m.group(2)) + 10);
         assertThat(text.toString()).contains("epoch  2: objective");
     }
 
