@@ -1,5 +1,6 @@
 package io.github.elbo4j.infer.run;
 
+import io.github.elbo4j.infer.LogDensity;
 import io.github.elbo4j.optim.Lbfgs;
 import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;

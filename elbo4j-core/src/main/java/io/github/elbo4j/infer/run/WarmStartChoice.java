@@ -1,5 +1,6 @@
 package io.github.elbo4j.infer.run;
 
+import io.github.elbo4j.infer.LogDensity;
 import io.github.elbo4j.infer.WarmStart;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.LatentLayout;

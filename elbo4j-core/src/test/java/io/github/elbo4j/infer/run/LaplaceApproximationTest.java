@@ -8,6 +8,7 @@ import io.github.elbo4j.distribution.continuous.Gamma;
 import io.github.elbo4j.distribution.continuous.Normal;
 import io.github.elbo4j.distribution.discrete.Bernoulli;
 import io.github.elbo4j.distribution.discrete.Poisson;
+import io.github.elbo4j.infer.LogDensity;
 import io.github.elbo4j.infer.PrototypeRun;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.model.Model;

@@ -1,10 +1,11 @@
-package io.github.elbo4j.infer.run;
+package io.github.elbo4j.infer;
 
 import io.github.elbo4j.autodiff.Gradients;
 import io.github.elbo4j.autodiff.Tape;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.infer.elbo.ElboInputs;
 import io.github.elbo4j.infer.guide.LatentLayout;
+import io.github.elbo4j.infer.run.ParticleBroadcast;
 import io.github.elbo4j.model.Handler;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.optim.DifferentiableFunction;
@@ -20,6 +21,9 @@ import io.github.elbo4j.tensor.Tensor;
  * with {@code T} the bijectors of {@link LatentLayout}; the density the automatic guides
  * approximate, and the one a sampler would draw from. Each call runs the model once on a fresh
  * tape. The model's own learnable parameters (if any) stay at their initial values.
+ *
+ * <p>One definition of "the unconstrained posterior": the automatic guides' warm start (Laplace),
+ * and the samplers and particle methods that need only a log density and its gradient, all use it.
  */
 public final class LogDensity {
 
@@ -29,11 +33,26 @@ public final class LogDensity {
     private final LatentLayout layout;
     private final RandomStream rng;
 
+    /**
+     * The unconstrained log density of {@code model}: its latent sites are found by one run with
+     * prior draws from {@code rng} ({@link PrototypeRun}), laid out in the order the model samples
+     * them ({@link LatentLayout}), each starting at its prior median.
+     */
+    public static LogDensity of(Model model, RandomStream rng) {
+        PrototypeRun prototype = PrototypeRun.of(model, rng.split(0));
+        return new LogDensity(model, LatentLayout.of(prototype.trace()), rng.split(1));
+    }
+
     /** The unconstrained log density of {@code model} with the latent sites of {@code layout}. */
     public LogDensity(Model model, LatentLayout layout, RandomStream rng) {
         this.model = model;
         this.layout = layout;
         this.rng = rng;
+    }
+
+    /** Where each latent site sits in the unconstrained vector, and its bijector. */
+    public LatentLayout layout() {
+        return layout;
     }
 
     /** The length {@code D} of the unconstrained vector. */
