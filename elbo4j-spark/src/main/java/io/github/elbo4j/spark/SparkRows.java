@@ -83,16 +83,19 @@ public final class SparkRows implements RowSum, AutoCloseable {
         JavaRDD<Row> input = data.select(cols[0], Arrays.copyOfRange(cols, 1, cols.length)).javaRDD();
         int partitions = Math.max(1, input.getNumPartitions());
         JavaRDD<double[]> checked = input.mapPartitionsWithIndex((p, it) -> checkPartition(p, it, cols, likelihood), true);
-        JavaPairRDD<Long, Iterable<Tuple2<Long, double[]>>> grouped = checked.zipWithIndex()
-                .mapToPair(t -> new Tuple2<>(t._2() / blockRows, new Tuple2<>(t._2(), t._1())))
-                .groupByKey(partitions);
-        JavaRDD<RowBlock> blocks = grouped.map(g -> block(g._1() * blockRows, g._2(), cols.length))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<RowBlock> blocks = null;
         long rows;
         try {
+            // zipWithIndex runs a job (the partitions' sizes): the checks may fail here already
+            JavaPairRDD<Long, Iterable<Tuple2<Long, double[]>>> grouped = checked.zipWithIndex()
+                    .mapToPair(t -> new Tuple2<>(t._2() / blockRows, new Tuple2<>(t._2(), t._1())))
+                    .groupByKey(partitions);
+            blocks = grouped.map(g -> block(g._1() * blockRows, g._2(), cols.length)).persist(StorageLevel.MEMORY_AND_DISK());
             rows = blocks.map(RowBlock::rows).fold(0, Integer::sum);
         } catch (Exception e) {
-            blocks.unpersist(false);
+            if (blocks != null) {
+                blocks.unpersist(false);
+            }
             throw unwrap(e);
         }
         if (rows == 0) {

@@ -25,14 +25,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SVI of a logistic regression whose data term is summed on Spark ({@code local[2]}) against the
- * same fit on one machine: 600 rows in blocks of 64 (10 blocks, the last short), 30 Adam steps with
- * 2 particles.
+ * same fit on one machine: 600 rows in blocks of 64 (10 blocks, the last short), 15 Adam steps with
+ * 2 particles (every step is a Spark job: few steps keep the module's test time small).
  */
 class SparkSviTest {
 
     private static final int N = 600;
     private static final int D = 4;
     private static final int BLOCK = 64;
+    private static final int STEPS = 15;
     private static final double[] ROWS = SharedSpark.logisticRows(N, D, 17);
 
     private static Model dataTermModel(DataTerm term, int batch) {
@@ -64,7 +65,7 @@ class SparkSviTest {
     }
 
     private static Fit fit(Model model, Subsampling subsampling) {
-        return Svi.builder(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).numParticles(2).maxSteps(30)
+        return Svi.builder(model).guide(AutoGuide.meanField(1.0)).optimizer(Adam.lr(0.05)).numParticles(2).maxSteps(STEPS)
                 .convergence(Convergence.none()).warmStart(WarmStart.none()).diagnosticDraws(0).subsampling(subsampling)
                 .seed(5).build().run();
     }
@@ -92,7 +93,7 @@ class SparkSviTest {
     private static void assertClose(Fit actual, Fit expected, double tolerance, String what) {
         double[] a = actual.elboTrace().values();
         double[] e = expected.elboTrace().values();
-        assertThat(a).as(what).hasSize(30);
+        assertThat(a).as(what).hasSize(STEPS);
         for (int t = 0; t < e.length; t++) {
             assertThat(a[t]).as("%s, step %d", what, t).isCloseTo(e[t], within(tolerance * Math.abs(e[t])));
         }
@@ -127,30 +128,25 @@ class SparkSviTest {
     /**
      * Minibatches of 150 rows (cyclic windows, scaled by 600/150 by the plate): the Spark sum cuts a
      * window at block boundaries, the local one at multiples of its chunk from the window's start,
-     * so they agree to rounding (1e-9), not bit for bit; 3 and 8 partitions give the same bits. A
+     * so they agree to rounding (1e-9), not bit for bit. A
      * window read from the wrong rows, or a part counted twice where the window wraps, would move
      * the ELBO by whole rows' log-likelihoods (order 1).
      */
     @Test
     void minibatchWindowsEqualTheSingleMachineFit() {
         Fit local = localFit(150);
-        Fit three = sparkFit(3, 150);
-        assertClose(three, local, 1e-9, "3 partitions, minibatch");
-        assertThat(sparkFit(8, 150).elboTrace().values()).isEqualTo(three.elboTrace().values());
+        assertClose(sparkFit(3, 150), local, 1e-9, "3 partitions, minibatch");
     }
 
     /**
      * Uniform random minibatches of 150 (Subsampling.random(), the default): the listed rows are
-     * broadcast and each block sums its own; within 1e-9 of the local fit, and 3 and 8 partitions
-     * give the same bits. A row of the list skipped or counted in two blocks would move the ELBO by
+     * broadcast and each block sums its own; within 1e-9 of the local fit. A row of the list skipped or counted in two blocks would move the ELBO by
      * whole rows' log-likelihoods.
      */
     @Test
     void randomMinibatchesEqualTheSingleMachineFit() {
         Fit local = localFit(150, Subsampling.random());
-        Fit three = sparkFit(3, 150, Subsampling.random());
-        assertClose(three, local, 1e-9, "3 partitions, random minibatch");
-        assertThat(sparkFit(8, 150, Subsampling.random()).elboTrace().values()).isEqualTo(three.elboTrace().values());
+        assertClose(sparkFit(8, 150, Subsampling.random()), local, 1e-9, "8 partitions, random minibatch");
     }
 
     /** Sanity of the setup: the sums are over every row exactly once (the row count and the block count). */
