@@ -29,7 +29,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Measures a full-batch SVI step of logistic regression (20 features) with the data term on Spark:
  * generates {@code rows} rows on the executors, caches them in blocks, and prints the median ms per
- * step over 3 runs of {@code steps} steps as one JSON line. The master comes from spark-submit (or
+ * step over 3 runs of {@code steps} steps (and that run's CPU ms of the whole JVM, driver and local
+ * executors) as one JSON line. The master comes from spark-submit (or
  * {@code -Dspark.master=local[2]}).
  *
  * <pre>
@@ -93,15 +94,19 @@ public final class ScalingJob {
                         .subsampling(Subsampling.windows()).seed(0).build();
                 SviState start = svi.init();
                 svi.advance(start, steps, (s, e, g, t) -> { });
-                double[] t = new double[3];
+                com.sun.management.OperatingSystemMXBean os =
+                        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+                double[][] t = new double[3][];
                 for (int r = 0; r < 3; r++) {
+                    long cpu = os.getProcessCpuTime();
                     long began = System.nanoTime();
                     svi.advance(start, steps, (s, e, g, ns) -> { });
-                    t[r] = (System.nanoTime() - began) / 1e6 / steps;
+                    t[r] = new double[] {(System.nanoTime() - began) / 1e6 / steps, (os.getProcessCpuTime() - cpu) / 1e6 / steps};
                 }
-                java.util.Arrays.sort(t);
-                System.out.printf(Locale.ROOT, "{\"master\": \"%s\", \"rows\": %d, \"partitions\": %d, \"steps\": %d, \"ms_per_step\": %.3f}%n",
-                        spark.sparkContext().master(), n, partitions, steps, t[1]);
+                java.util.Arrays.sort(t, (a, b) -> Double.compare(a[0], b[0]));
+                System.out.printf(Locale.ROOT, "{\"master\": \"%s\", \"rows\": %d, \"partitions\": %d, \"steps\": %d, \"ms_per_step\": %.3f, "
+                                + "\"cpu_ms_per_step\": %.3f, \"load\": %.2f}%n",
+                        spark.sparkContext().master(), n, partitions, steps, t[1][0], t[1][1], os.getSystemLoadAverage());
             }
         } finally {
             spark.stop();
