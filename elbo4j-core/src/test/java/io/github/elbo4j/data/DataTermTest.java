@@ -88,6 +88,28 @@ class DataTermTest {
         assertThat(mu1).isNotEmpty();
     }
 
+    /**
+     * Uniform random minibatches of 200 (the plate's own subsample, drawn from the same stream in
+     * both models): the data term gathers the listed rows; trace and parameters agree with the tape's
+     * to 1e-12. A wrong scale (the plate's 1000/200), a row gathered from the wrong index or a chunk of
+     * the list lost would move the ELBO by whole rows' log-likelihoods.
+     */
+    @Test
+    void randomMinibatchesEqualTheTapes() {
+        Fit tape = fit(DATA.tensorModel(200), 2, Subsampling.random());
+        Fit chunked = withThreads(2, term -> fit(DATA.dataTermModel(term, 200), 2, Subsampling.random()));
+        double[] a = tape.elboTrace().values();
+        double[] b = chunked.elboTrace().values();
+        for (int t = 0; t < a.length; t++) {
+            assertThat(b[t]).as("step %d", t).isCloseTo(a[t], within(1e-12 * Math.abs(a[t])));
+        }
+        double[] p1 = tape.parameters().get("auto_loc").toArray();
+        double[] p2 = chunked.parameters().get("auto_loc").toArray();
+        for (int j = 0; j < p1.length; j++) {
+            assertThat(p2[j]).as("auto_loc[%d]", j).isCloseTo(p1[j], within(1e-12 * (Math.abs(p1[j]) + 1)));
+        }
+    }
+
     /** Full batch and windowed minibatches of 300 (windows wrap past the last row): the same bits on 1, 2 and 4 threads. */
     @Test
     void bitsDoNotDependOnTheThreadCount() {

@@ -51,6 +51,25 @@ final class LogisticData {
         };
     }
 
+    /** The tape's model on a uniform random minibatch of {@code batch} rows per run (the plate's own subsample). */
+    Model tensorModel(int batch) {
+        double[] x = new double[n * d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(rows, i * (d + 1), x, i * d, d);
+            y[i] = rows[i * (d + 1) + d];
+        }
+        Tensor xs = Tensor.of(x, n, d);
+        Tensor ys = Tensor.of(y);
+        return m -> {
+            Var w = m.sample("w", Normal.of(Tensor.zeros(d), Tensor.ones(d)).toEvent(1));
+            m.plate("rows", n, batch, p -> {
+                Var logits = w.reshape(-1, d).matmul(Var.constant(p.subsample(xs).transpose()));
+                m.observe("y", Bernoulli.ofLogits(logits), p.subsample(ys));
+            });
+        };
+    }
+
     /** The same model with the likelihood as a data term over a plate of {@code n} rows, {@code batch} per step. */
     Model dataTermModel(DataTerm term, int batch) {
         return m -> {
