@@ -9,6 +9,7 @@ import io.github.elbo4j.tensor.Tensor;
 /**
  * How stochastic VI picks the minibatch of a subsampled plate ({@code m.plate(name, size, batch, ...)})
  * at each step. {@link #random()} (the default) draws a fresh uniform subset every step;
+ * {@link #windows()} takes a random run of consecutive rows (for data read from a file);
  * {@link #epochs()} walks through a seeded shuffle of the data, as neural-network training does:
  * epoch {@code e} is a permutation of {@code 0..size-1} drawn from the stream {@code (seed, plate, e)},
  * cut into {@code ⌈size / batch⌉} minibatches; the last one is completed with the first
@@ -28,6 +29,19 @@ public sealed interface Subsampling {
         return new Epochs();
     }
 
+    /**
+     * A cyclic window of consecutive rows per step: rows {@code (s + j) mod size}, {@code j < batch},
+     * with {@code s} uniform on {@code 0..size-1} from the stream {@code (seed, plate, step)}. Every
+     * row is in the window with probability {@code batch / size}, so the plate's scale
+     * {@code size / batch} keeps the estimate unbiased; a step reads one or two runs of consecutive
+     * rows, which is what data read from a file wants ({@code io.github.elbo4j.data.RowFile}), and
+     * costs {@code O(batch)} memory, not {@code O(size)}. Rows next to each other land in the same
+     * minibatches, so store them in random order (shuffle the file once).
+     */
+    static Subsampling windows() {
+        return new Windows();
+    }
+
     /** The handler that gives step {@code step}'s plates their indices, or null for the plates' own random subsets. */
     Handler handlerAt(long step, RandomStream schedule);
 
@@ -41,6 +55,33 @@ public sealed interface Subsampling {
         @Override
         public String toString() {
             return "random";
+        }
+    }
+
+    /** See {@link Subsampling#windows()}. */
+    record Windows() implements Subsampling {
+
+        /** The indices of {@code plate} at step {@code step}: see {@link Subsampling#windows()}. */
+        public static Tensor indices(PlateFrame plate, long step, RandomStream schedule) {
+            int n = plate.size();
+            int b = plate.subsampleSize();
+            int start = schedule.split(plate.name().hashCode()).split(step).nextInt(n);
+            double[] idx = new double[b];
+            for (int j = 0; j < b; j++) {
+                int r = start + j;
+                idx[j] = r >= n ? r - n : r;
+            }
+            return Tensor.of(idx);
+        }
+
+        @Override
+        public Handler handlerAt(long step, RandomStream schedule) {
+            return new SubsampleHandler(f -> f.subsampleSize() < f.size() ? indices(f, step, schedule) : null);
+        }
+
+        @Override
+        public String toString() {
+            return "windows";
         }
     }
 
