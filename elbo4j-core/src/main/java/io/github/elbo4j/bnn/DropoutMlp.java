@@ -42,23 +42,26 @@ final class DropoutMlp implements StochasticNetwork {
         return List.copyOf(out);
     }
 
-    /** {@code particles} passes with independent masks, {@code [S, N, out]}; one pass if {@code p = 0} (all equal). */
+    /**
+     * {@code particles} passes with independent masks, {@code [S, N, out]}; one pass if {@code p = 0}
+     * (all equal). The first layer has no dropout in front, so its output is computed once for all passes.
+     */
     @Override
     public Var forward(List<Var> params, Var x, int particles, RandomStream rng) {
         int passes = dropout.p() == 0 ? 1 : particles;
-        Var[] out = new Var[passes];
+        int n = x.shape()[0];
+        int out = sizes[sizes.length - 1];
+        Var first = x.matmul(params.get(0)).add(params.get(1));
+        Var[] outputs = new Var[passes];
         for (int s = 0; s < passes; s++) {
-            Var h = x;
-            for (int k = 0; k + 1 < sizes.length; k++) {
-                if (k > 0) {
-                    h = dropout.forward(activation.apply(h), rng, true);
-                }
-                h = h.matmul(params.get(2 * k)).add(params.get(2 * k + 1));
+            Var h = first;
+            for (int k = 1; k + 1 < sizes.length; k++) {
+                h = dropout.forward(activation.apply(h), rng, true).matmul(params.get(2 * k)).add(params.get(2 * k + 1));
             }
-            out[s] = h;
+            outputs[s] = h;
         }
-        Var stacked = passes == 1 ? out[0].reshape(1, x.shape()[0], sizes[sizes.length - 1]) : Var.stack(0, out);
-        return passes == particles ? stacked : stacked.broadcastTo(particles, x.shape()[0], sizes[sizes.length - 1]);
+        Var stacked = passes == 1 ? outputs[0].reshape(1, n, out) : Var.stack(0, outputs);
+        return passes == particles ? stacked : stacked.broadcastTo(particles, n, out);
     }
 
     @Override
