@@ -167,7 +167,6 @@ public final class BnnDemo implements Demo {
         for (int k = 0; k < ps.length; k++) {
             Charts.line(c, names[k], grid, ps[k].epistemicSd().toArray()).setLineColor(Charts.PALETTE[k + 1]);
         }
-        c.getStyler().setYAxisLogarithmic(true);
         return c;
     }
 
