@@ -39,8 +39,13 @@ import java.util.Map;
  * A third variant times the same network written as a model ({@code m.sample} sites for the four
  * weight tensors) and fitted by the generic {@code Svi} with {@code AutoGuide.meanField}, the same
  * initial means and the analytic KL: what the lean loop of {@code BnnRegression} saves per step.
+ * With {@code --posteriors}, two more rows in the same settings: the matrix-variate Gaussian posterior
+ * (Louizos &amp; Welling 2016, local reparameterization, {@link WeightPosterior#MATRIX_GAUSSIAN}) and MC
+ * dropout ({@code p = 0.1}, weight decay for the {@code N(0, 1)} prior, PyTorch's initialization); each
+ * one untimed fit, then {@code REPEATS} fits. Every row gives the test log-likelihood and the RMSE against
+ * {@code y} as mean ± standard error over the repeats ({@code *_over_seeds}).
  * Prints one JSON line in the {@link PeerFormat}.
- * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.BnnGapComparison TRAIN.csv TEST.csv [REPEATS]}.
+ * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.BnnGapComparison TRAIN.csv TEST.csv [REPEATS] [--posteriors]}.
  */
 public final class BnnGapComparison {
 
@@ -68,6 +73,7 @@ public final class BnnGapComparison {
         Tensor[] train = read(Path.of(args[0]));
         Tensor[] test = read(Path.of(args[1]));
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        boolean posteriors = java.util.Arrays.asList(args).contains("--posteriors");
         List<Map<String, Object>> summary = new ArrayList<>();
         for (boolean local : new boolean[] {false, true}) {
             BnnRegression reg = BnnRegression.of(BayesianMlp.of(Activation.RELU, 1, 50, 1)
@@ -77,12 +83,15 @@ public final class BnnGapComparison {
             }
             double[] walls = new double[repeats];
             double[] lpds = new double[repeats];
+            double[] rmses = new double[repeats];
             BnnFit fit = null;
             for (int r = 0; r < repeats; r++) {
                 long t0 = System.nanoTime();
                 fit = reg.fit(train[0], train[1], STEPS, r);
                 walls[r] = (System.nanoTime() - t0) / 1e9;
-                lpds[r] = fit.predict(test[0], 2000, RandomStream.of(99)).averageLogPredictiveDensity(test[1]);
+                Predictive p = fit.predict(test[0], 2000, RandomStream.of(99));
+                lpds[r] = p.averageLogPredictiveDensity(test[1]);
+                rmses[r] = p.rmse(test[1]);
             }
             Map<String, Object> all = quality(fit, test);
             Map<String, Object> quality = new LinkedHashMap<>();
@@ -96,10 +105,14 @@ public final class BnnGapComparison {
                     local ? "local reparameterization" : "pytorch", PeerFormat.median(walls), STEPS, Double.NaN, quality);
             variant.put("quality_last_seed", all);
             variant.put("test_avg_log_pred_density_per_seed", lpds);
+            putOverSeeds(variant, lpds, rmses);
             variant.put("wall_s_all", walls);
             summary.add(variant);
         }
         summary.add(generic(train, repeats));
+        if (posteriors) {
+            summary.addAll(GapPosteriors.rows(train, test, repeats));
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("N", train[0].dim(0));
         details.put("hidden", 50);
@@ -111,10 +124,20 @@ public final class BnnGapComparison {
                 1, summary, details));
     }
 
-    private static Map<String, Object> quality(BnnFit fit, Tensor[] test) {
-        Predictive p = fit.predict(test[0], 2000, RandomStream.of(99));
+    /** Mean and standard error over the repeats of the test log-likelihood and RMSE vs y. */
+    static void putOverSeeds(Map<String, Object> variant, double[] lpds, double[] rmses) {
+        variant.put("test_avg_log_pred_density_over_seeds", new double[] {BnnUciComparison.mean(lpds), BnnUciComparison.se(lpds)});
+        variant.put("test_rmse_vs_y_over_seeds", new double[] {BnnUciComparison.mean(rmses), BnnUciComparison.se(rmses)});
+    }
+
+    static Map<String, Object> quality(BnnFit fit, Tensor[] test) {
         Tensor gapX = Tensor.linspace(-0.95, 0.95, 39).reshape(39, 1);
-        Predictive g = fit.predict(gapX, 2000, RandomStream.of(99));
+        return quality(fit.predict(test[0], 2000, RandomStream.of(99)), fit.predict(gapX, 2000, RandomStream.of(99)), test);
+    }
+
+    /** The quality of predictive {@code p} at the test inputs and {@code g} at 39 points of the gap. */
+    static Map<String, Object> quality(Predictive p, Predictive g, Tensor[] test) {
+        Tensor gapX = Tensor.linspace(-0.95, 0.95, 39).reshape(39, 1);
         Tensor lpd = p.logPredictiveDensity(test[1]);
         int n = lpd.size();
         double mean = lpd.mean().item();

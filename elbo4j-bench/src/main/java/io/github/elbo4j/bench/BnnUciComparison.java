@@ -1,9 +1,11 @@
 package io.github.elbo4j.bench;
 
 import io.github.elbo4j.bnn.BayesianMlp;
-import io.github.elbo4j.bnn.BnnFit;
 import io.github.elbo4j.bnn.BnnRegression;
+import io.github.elbo4j.bnn.BnnFit;
+import io.github.elbo4j.bnn.McDropout;
 import io.github.elbo4j.bnn.Predictive;
+import io.github.elbo4j.bnn.WeightPosterior;
 import io.github.elbo4j.nn.Activation;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
@@ -28,8 +30,12 @@ import java.util.Map;
  * estimate from 0.5, Adam 1e-2, 3000 full-batch steps of one draw, 1000 predictive draws (seed 99);
  * test RMSE and log-likelihood per point on the original scale, mean and standard error over splits.
  * One untimed warm-up fit first; the wall time is the median over splits.
+ * With {@code --posteriors}, two more rows on the same splits and scaling: the matrix-variate Gaussian
+ * posterior ({@link WeightPosterior#MATRIX_GAUSSIAN}, local reparameterization, otherwise as above) and
+ * MC dropout ({@code p = 0.05} as in Gal &amp; Ghahramani's UCI runs, weight decay for the {@code N(0, 1)}
+ * prior, the noise sd a point estimate from 0.5, Adam 1e-2, 3000 steps, 1000 passes).
  * Prints one JSON line in the {@link PeerFormat}.
- * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.BnnUciComparison DIABETES.csv [SPLITS]}.
+ * Usage: {@code java -cp benchmarks.jar io.github.elbo4j.bench.BnnUciComparison DIABETES.csv [SPLITS] [--posteriors]}.
  */
 public final class BnnUciComparison {
 
@@ -41,16 +47,55 @@ public final class BnnUciComparison {
 
     public static void main(String[] args) throws IOException {
         Tensor[] data = LogisticAdviComparison.read(Path.of(args[0]));
-        int splits = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int splits = args.length > 1 && !args[1].startsWith("--") ? Integer.parseInt(args[1]) : 20;
+        boolean posteriors = java.util.Arrays.asList(args).contains("--posteriors");
         List<int[]> perms = permutations();
         BnnRegression reg = BnnRegression.of(BayesianMlp.of(Activation.RELU, 10, 50, 1), 0.5).withLearnedNoise(0.5);
-        run(reg, data, perms.get(0), 0); // JIT warm-up
+        List<Map<String, Object>> variants = new ArrayList<>();
+        List<Object> perSplitAll = new ArrayList<>();
+        variants.add(variant("BBB 10-50-1 ReLU, N(0,1) prior, Adam 1e-2, 3000 full-batch steps, float64", "pytorch",
+                bbb(reg), data, perms, splits, perSplitAll));
+        if (posteriors) {
+            BnnRegression mvg = BnnRegression.of(BayesianMlp.of(Activation.RELU, 10, 50, 1)
+                    .withPosterior(WeightPosterior.MATRIX_GAUSSIAN).withLocalReparameterization(true), 0.5).withLearnedNoise(0.5);
+            variants.add(variant("matrix Gaussian 10-50-1 ReLU, local reparameterization, N(0,1) prior, Adam 1e-2, 3000 full-batch steps",
+                    "matrix gaussian", bbb(mvg), data, perms, splits, perSplitAll));
+            McDropout dropout = McDropout.of(Activation.RELU, 0.05, 0.5, 10, 50, 1).withLearnedNoise(0.5);
+            variants.add(variant("MC dropout 10-50-1 ReLU, p = 0.05, N(0,1) weight decay, Adam 1e-2, 3000 full-batch steps",
+                    "mc dropout", (x, y, seed) -> {
+                        List<Tensor> w = dropout.fit(x, y, STEPS, seed);
+                        return xt -> dropout.predict(w, xt, 1000, RandomStream.of(99));
+                    },
+                    data, perms, splits, perSplitAll));
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("per_split", perSplitAll.size() == 1 ? perSplitAll.get(0) : perSplitAll);
+        details.put("load_average", Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.println(PeerFormat.line("bnn_bbb_diabetes_splits",
+                "peers/data/diabetes.csv (sklearn load_diabetes, 442 x 10), " + splits + " splits 90/10", 1, variants, details));
+    }
+
+    /** Fits on standardised training data (the timed part); the result predicts at standardised test inputs. */
+    interface Method {
+        java.util.function.Function<Tensor, Predictive> fit(Tensor x, Tensor y, long seed);
+    }
+
+    private static Method bbb(BnnRegression reg) {
+        return (x, y, seed) -> {
+            BnnFit fit = reg.fit(x, y, STEPS, seed);
+            return xt -> fit.predict(xt, 1000, RandomStream.of(99));
+        };
+    }
+
+    private static Map<String, Object> variant(String name, String pair, Method method, Tensor[] data, List<int[]> perms, int splits,
+            List<Object> perSplitAll) {
+        run(method, data, perms.get(0), 0); // JIT warm-up
         double[] walls = new double[splits];
         double[] rmse = new double[splits];
         double[] loglik = new double[splits];
         List<Map<String, Object>> perSplit = new ArrayList<>();
         for (int s = 0; s < splits; s++) {
-            double[] r = run(reg, data, perms.get(s), s);
+            double[] r = run(method, data, perms.get(s), s);
             walls[s] = r[0];
             rmse[s] = r[1];
             loglik[s] = r[2];
@@ -61,17 +106,12 @@ public final class BnnUciComparison {
         quality.put("test_rmse_se", se(rmse));
         quality.put("test_loglik_mean", mean(loglik));
         quality.put("test_loglik_se", se(loglik));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("per_split", perSplit);
-        details.put("load_average", Files.readString(Path.of("/proc/loadavg")).trim());
-        System.out.println(PeerFormat.line("bnn_bbb_diabetes_splits",
-                "peers/data/diabetes.csv (sklearn load_diabetes, 442 x 10), " + splits + " splits 90/10", 1,
-                List.of(PeerFormat.variant("BBB 10-50-1 ReLU, N(0,1) prior, Adam 1e-2, 3000 full-batch steps, float64",
-                        "pytorch", PeerFormat.median(walls), STEPS, Double.NaN, quality)), details));
+        perSplitAll.add(perSplit);
+        return PeerFormat.variant(name, pair, PeerFormat.median(walls), STEPS, Double.NaN, quality);
     }
 
     /** One split: {wall seconds, test RMSE, test log-likelihood per point, fitted noise sd}, on the original scale. */
-    static double[] run(BnnRegression reg, Tensor[] data, int[] perm, long seed) {
+    static double[] run(Method method, Tensor[] data, int[] perm, long seed) {
         int n = perm.length;
         int[] test = java.util.Arrays.copyOfRange(perm, 0, TEST);
         int[] train = java.util.Arrays.copyOfRange(perm, TEST, n);
@@ -86,9 +126,9 @@ public final class BnnUciComparison {
         Tensor xTest = data[0].indexSelect(0, test).sub(xMean).div(xSd);
         Tensor yTest = data[1].indexSelect(0, test);
         long t0 = System.nanoTime();
-        BnnFit fit = reg.fit(x, y, STEPS, seed);
+        java.util.function.Function<Tensor, Predictive> fitted = method.fit(x, y, seed);
         double wall = (System.nanoTime() - t0) / 1e9;
-        Predictive p = fit.predict(xTest, 1000, RandomStream.of(99)).affine(ySd, yMean);
+        Predictive p = fitted.apply(xTest).affine(ySd, yMean);
         return new double[] {wall, p.rmse(yTest), p.averageLogPredictiveDensity(yTest), p.noiseSd()};
     }
 
@@ -108,7 +148,7 @@ public final class BnnUciComparison {
         return out;
     }
 
-    private static double mean(double[] v) {
+    static double mean(double[] v) {
         double s = 0;
         for (double x : v) {
             s += x;
@@ -116,7 +156,7 @@ public final class BnnUciComparison {
         return s / v.length;
     }
 
-    private static double se(double[] v) {
+    static double se(double[] v) {
         double m = mean(v);
         double s = 0;
         for (double x : v) {

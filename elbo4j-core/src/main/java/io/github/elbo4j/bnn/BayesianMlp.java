@@ -9,12 +9,16 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A multilayer perceptron of {@link BayesLinear} layers with an activation between them (none after
- * the last), a {@link WeightPrior} on every weight and bias, and the estimator of the forward pass
- * (weight sampling or the local reparameterization trick). Immutable: {@code with...} returns a copy.
+ * A multilayer perceptron of Bayesian dense layers with an activation between them (none after
+ * the last), a {@link WeightPosterior} family for the weights ({@link BayesLinear}'s factorised
+ * Gaussian by default, or {@link MatrixGaussianLinear}'s matrix-variate Gaussian), a
+ * {@link WeightPrior} on every weight and bias, and the estimator of the forward pass (weight sampling
+ * or the local reparameterization trick). Immutable: {@code with...} returns a copy.
  *
- * <p>The variational parameters are a list of four tensors per layer, in the order
- * {@code μ_W [in, out], ρ_W [in, out], μ_b [out], ρ_b [out]}, with {@code σ = softplus(ρ)}.
+ * <p>The variational parameters are a list of four tensors per layer, in the order the posterior
+ * family names: {@code μ_W [in, out], ρ_W [in, out], μ_b [out], ρ_b [out]} (factorised,
+ * {@code σ = softplus(ρ)}) or {@code M [in+1, out], ρ_A [in+1], L [out, out], ρ_B [out]}
+ * (matrix Gaussian).
  */
 public final class BayesianMlp {
 
@@ -24,10 +28,17 @@ public final class BayesianMlp {
     private final boolean local;
     private final double initialLocScale;
     private final double initialRho;
+    private final WeightPosterior posterior;
     private final List<BayesLinear> layers;
+    private final List<MatrixGaussianLinear> matrixLayers;
 
     private BayesianMlp(int[] sizes, Activation activation, WeightPrior prior, boolean local, double initialLocScale,
-            double initialRho) {
+            double initialRho, WeightPosterior posterior) {
+        if (posterior == WeightPosterior.MATRIX_GAUSSIAN && !(prior instanceof NormalPrior)) {
+            throw new IllegalArgumentException("BayesianMlp posterior MATRIX_GAUSSIAN needs a NormalPrior (its KL is in "
+                    + "closed form), got " + prior + "; use FACTORISED_GAUSSIAN for this prior");
+        }
+        this.posterior = posterior;
         this.sizes = sizes;
         this.activation = activation;
         this.prior = prior;
@@ -35,10 +46,13 @@ public final class BayesianMlp {
         this.initialLocScale = initialLocScale;
         this.initialRho = initialRho;
         List<BayesLinear> l = new ArrayList<>();
+        List<MatrixGaussianLinear> m = new ArrayList<>();
         for (int k = 0; k + 1 < sizes.length; k++) {
             l.add(BayesLinear.of(sizes[k], sizes[k + 1]));
+            m.add(MatrixGaussianLinear.of(sizes[k], sizes[k + 1]));
         }
         this.layers = List.copyOf(l);
+        this.matrixLayers = List.copyOf(m);
     }
 
     /**
@@ -57,17 +71,33 @@ public final class BayesianMlp {
                 throw new IllegalArgumentException("BayesianMlp sizes must be >= 1, got " + Arrays.toString(sizes));
             }
         }
-        return new BayesianMlp(sizes.clone(), activation, NormalPrior.of(1.0), false, 0.1, -5.0);
+        return new BayesianMlp(sizes.clone(), activation, NormalPrior.of(1.0), false, 0.1, -5.0,
+                WeightPosterior.FACTORISED_GAUSSIAN);
     }
 
-    /** The same network with another prior. */
+    /**
+     * The same network with another prior.
+     *
+     * @throws IllegalArgumentException if the posterior is {@link WeightPosterior#MATRIX_GAUSSIAN} and
+     *     the prior is not a {@link NormalPrior}
+     */
     public BayesianMlp withPrior(WeightPrior prior) {
-        return new BayesianMlp(sizes, activation, prior, local, initialLocScale, initialRho);
+        return new BayesianMlp(sizes, activation, prior, local, initialLocScale, initialRho, posterior);
     }
 
     /** The same network with the local reparameterization trick on ({@code true}) or weight sampling. */
     public BayesianMlp withLocalReparameterization(boolean on) {
-        return new BayesianMlp(sizes, activation, prior, on, initialLocScale, initialRho);
+        return new BayesianMlp(sizes, activation, prior, on, initialLocScale, initialRho, posterior);
+    }
+
+    /**
+     * The same network with another posterior family.
+     *
+     * @throws IllegalArgumentException if {@code posterior} is {@link WeightPosterior#MATRIX_GAUSSIAN}
+     *     and the prior is not a {@link NormalPrior}
+     */
+    public BayesianMlp withPosterior(WeightPosterior posterior) {
+        return new BayesianMlp(sizes, activation, prior, local, initialLocScale, initialRho, posterior);
     }
 
     /**
@@ -83,16 +113,32 @@ public final class BayesianMlp {
         if (!Double.isFinite(rho)) {
             throw new IllegalArgumentException("BayesianMlp init rho must be finite, got " + rho);
         }
-        return new BayesianMlp(sizes, activation, prior, local, locScale, rho);
+        return new BayesianMlp(sizes, activation, prior, local, locScale, rho, posterior);
     }
 
     /**
      * Initial variational parameters: for each layer, {@code μ_W} then {@code μ_b} drawn from
-     * {@code N(0, locScale²)} with a stream seeded by {@code seed}; every {@code ρ} constant.
+     * {@code N(0, locScale²)} with a stream seeded by {@code seed}; every {@code ρ} constant. For the
+     * matrix Gaussian, {@code M = [μ_W; μ_b]} (the same draws), {@code L = 0} and
+     * {@code ρ_A = ρ_B = softplus⁻¹(sqrt(softplus(ρ)))}, so that every weight starts with the same sd
+     * {@code a_i B_jj = softplus(ρ)} as in the factorised family.
      */
     public List<Tensor> init(long seed) {
         RandomStream rng = RandomStream.of(seed);
         List<Tensor> out = new ArrayList<>();
+        if (posterior == WeightPosterior.MATRIX_GAUSSIAN) {
+            double half = Math.sqrt(Math.log1p(Math.exp(initialRho)));
+            double rho = Math.log(Math.expm1(half));
+            for (BayesLinear l : layers) {
+                double[] w = new double[(l.in() + 1) * l.out()];
+                rng.fillGaussian(w);
+                out.add(Tensor.of(w, l.in() + 1, l.out()).mul(initialLocScale));
+                out.add(Tensor.full(rho, l.in() + 1));
+                out.add(Tensor.zeros(l.out(), l.out()));
+                out.add(Tensor.full(rho, l.out()));
+            }
+            return List.copyOf(out);
+        }
         for (BayesLinear l : layers) {
             double[] w = new double[l.in() * l.out()];
             double[] b = new double[l.out()];
@@ -118,8 +164,14 @@ public final class BayesianMlp {
         checkCount(params.size());
         Var h = x;
         for (int k = 0; k < layers.size(); k++) {
-            h = layers.get(k).forward(h, params.get(4 * k), params.get(4 * k + 1), params.get(4 * k + 2),
-                    params.get(4 * k + 3), particles, rng, local);
+            Var p0 = params.get(4 * k);
+            Var p1 = params.get(4 * k + 1);
+            Var p2 = params.get(4 * k + 2);
+            Var p3 = params.get(4 * k + 3);
+            h = switch (posterior) {
+                case FACTORISED_GAUSSIAN -> layers.get(k).forward(h, p0, p1, p2, p3, particles, rng, local);
+                case MATRIX_GAUSSIAN -> matrixLayers.get(k).forward(h, p0, p1, p2, p3, particles, rng, local);
+            };
             if (k + 1 < layers.size()) {
                 h = activation.apply(h);
             }
@@ -127,14 +179,24 @@ public final class BayesianMlp {
         return h;
     }
 
-    /** {@code KL(q || p)} summed over every weight and bias: exact or estimated, as the prior says. */
+    /**
+     * {@code KL(q || p)} summed over every weight and bias: exact or estimated, as the prior says
+     * (factorised), or {@link MatrixGaussianLinear#klDivergence}'s closed form per layer.
+     */
     public Var klDivergence(List<Var> params, RandomStream rng) {
         checkCount(params.size());
         Var kl = null;
         for (int k = 0; k < layers.size(); k++) {
-            Var w = prior.klDivergence(params.get(4 * k), params.get(4 * k + 1).softplus(), rng);
-            Var b = prior.klDivergence(params.get(4 * k + 2), params.get(4 * k + 3).softplus(), rng);
-            kl = kl == null ? w.add(b) : kl.add(w).add(b);
+            Var layerKl;
+            if (posterior == WeightPosterior.MATRIX_GAUSSIAN) {
+                layerKl = matrixLayers.get(k).klDivergence(params.get(4 * k), params.get(4 * k + 1), params.get(4 * k + 2),
+                        params.get(4 * k + 3), (NormalPrior) prior);
+            } else {
+                Var w = prior.klDivergence(params.get(4 * k), params.get(4 * k + 1).softplus(), rng);
+                Var b = prior.klDivergence(params.get(4 * k + 2), params.get(4 * k + 3).softplus(), rng);
+                layerKl = w.add(b);
+            }
+            kl = kl == null ? layerKl : kl.add(layerKl);
         }
         return kl;
     }
@@ -151,7 +213,7 @@ public final class BayesianMlp {
         return sizes.clone();
     }
 
-    /** The layers. */
+    /** The layers as factorised layers (their sizes; the matrix-Gaussian family uses {@link MatrixGaussianLinear} of the same sizes). */
     public List<BayesLinear> layers() {
         return layers;
     }
@@ -166,6 +228,11 @@ public final class BayesianMlp {
         return prior;
     }
 
+    /** The posterior family of the weights. */
+    public WeightPosterior posterior() {
+        return posterior;
+    }
+
     /** Whether the forward pass uses the local reparameterization trick. */
     public boolean localReparameterization() {
         return local;
@@ -173,7 +240,7 @@ public final class BayesianMlp {
 
     @Override
     public String toString() {
-        return "BayesianMlp(" + Arrays.toString(sizes) + ", " + activation + ", " + prior
+        return "BayesianMlp(" + Arrays.toString(sizes) + ", " + activation + ", " + posterior + ", " + prior
                 + (local ? ", local reparameterization)" : ", weight sampling)");
     }
 }

@@ -65,7 +65,7 @@ public final class BnnFit {
         return network;
     }
 
-    /** The variational parameters, four per layer: {@code μ_W, ρ_W, μ_b, ρ_b}. */
+    /** The variational parameters, four per layer, in the order of the network's {@link WeightPosterior}. */
     public List<Tensor> parameters() {
         return parameters;
     }

@@ -32,14 +32,17 @@ public final class McDropout {
     private final double noiseSd;
     private final double priorScale;
     private final Adam optimizer;
+    private final boolean learnNoise;
 
-    private McDropout(int[] sizes, Activation activation, Dropout dropout, double noiseSd, double priorScale, Adam optimizer) {
+    private McDropout(int[] sizes, Activation activation, Dropout dropout, double noiseSd, double priorScale, Adam optimizer,
+            boolean learnNoise) {
         this.sizes = sizes;
         this.activation = activation;
         this.dropout = dropout;
         this.noiseSd = noiseSd;
         this.priorScale = priorScale;
         this.optimizer = optimizer;
+        this.learnNoise = learnNoise;
     }
 
     /**
@@ -62,7 +65,7 @@ public final class McDropout {
         if (!(noiseSd > 0) || Double.isInfinite(noiseSd)) {
             throw new IllegalArgumentException("McDropout noiseSd must be finite and > 0, got " + noiseSd);
         }
-        return new McDropout(sizes.clone(), activation, Dropout.of(p), noiseSd, 1.0, Adam.lr(1e-2));
+        return new McDropout(sizes.clone(), activation, Dropout.of(p), noiseSd, 1.0, Adam.lr(1e-2), false);
     }
 
     /**
@@ -74,12 +77,26 @@ public final class McDropout {
         if (!(s > 0) || Double.isInfinite(s)) {
             throw new IllegalArgumentException("McDropout prior scale must be finite and > 0, got " + s);
         }
-        return new McDropout(sizes, activation, dropout, noiseSd, s, optimizer);
+        return new McDropout(sizes, activation, dropout, noiseSd, s, optimizer, learnNoise);
     }
 
     /** The same with another Adam. */
     public McDropout withOptimizer(Adam adam) {
-        return new McDropout(sizes, activation, dropout, noiseSd, priorScale, adam);
+        return new McDropout(sizes, activation, dropout, noiseSd, priorScale, adam, learnNoise);
+    }
+
+    /**
+     * The same with the noise sd a point estimate {@code σ = exp(log σ)} learned with the weights from
+     * {@code initialNoiseSd}: the objective gains {@code N log σ} (the Gaussian's normalizer), and
+     * {@link #fit} appends the scalar {@code log σ} to the weights it returns, which {@link #predict} reads.
+     *
+     * @throws IllegalArgumentException if {@code initialNoiseSd} is not finite and {@code > 0}
+     */
+    public McDropout withLearnedNoise(double initialNoiseSd) {
+        if (!(initialNoiseSd > 0) || Double.isInfinite(initialNoiseSd)) {
+            throw new IllegalArgumentException("McDropout initial noise sd must be finite and > 0, got " + initialNoiseSd);
+        }
+        return new McDropout(sizes, activation, dropout, initialNoiseSd, priorScale, optimizer, true);
     }
 
     /**
@@ -102,7 +119,7 @@ public final class McDropout {
      * Fits to {@code x} ({@code [N, in]}) and {@code y} ({@code [N]}) by {@code steps} Adam steps from
      * PyTorch's default initialization ({@link Init#PYTORCH_DEFAULT}, seeded by {@code seed}); the
      * masks come from {@code RandomStream.of(seed).split(1)}. Returns the weights, weight then bias of
-     * each layer.
+     * each layer, then the scalar {@code log σ} if the noise is learned.
      *
      * @throws IllegalArgumentException if the shapes do not fit or {@code steps < 1}
      */
@@ -115,15 +132,20 @@ public final class McDropout {
             throw new IllegalArgumentException("McDropout steps must be >= 1, got " + steps);
         }
         int layers = sizes.length - 1;
-        double[][] values = new double[2 * layers][];
-        int[][] shapes = new int[2 * layers][];
-        int[] lengths = new int[2 * layers];
+        int count = 2 * layers + (learnNoise ? 1 : 0);
+        double[][] values = new double[count][];
+        int[][] shapes = new int[count][];
+        int[] lengths = new int[count];
         for (int k = 0; k < layers; k++) {
             Linear l = Linear.of("mcdropout." + k, sizes[k], sizes[k + 1], Init.PYTORCH_DEFAULT, seed + k);
             values[2 * k] = l.weightInit().toArray();
             values[2 * k + 1] = l.biasInit().toArray();
             shapes[2 * k] = l.weightInit().shape();
             shapes[2 * k + 1] = l.biasInit().shape();
+        }
+        if (learnNoise) {
+            values[count - 1] = new double[] {Math.log(noiseSd)};
+            shapes[count - 1] = new int[0];
         }
         for (int i = 0; i < lengths.length; i++) {
             lengths[i] = values[i].length;
@@ -139,8 +161,15 @@ public final class McDropout {
             for (int i = 0; i < values.length; i++) {
                 leaves[i] = tape.variable(Tensor.of(values[i], shapes[i]));
             }
-            List<Var> params = Arrays.asList(leaves);
-            Var loss = forward(params, xs, rng).sub(y).square().sum().mul(0.5 / (noiseSd * noiseSd));
+            List<Var> params = Arrays.asList(leaves).subList(0, 2 * layers);
+            Var residual = forward(params, xs, rng).sub(y);
+            Var loss;
+            if (learnNoise) {
+                Var logSigma = leaves[count - 1];
+                loss = residual.mul(logSigma.neg().exp()).square().sum().mul(0.5).add(logSigma.mul(y.size()));
+            } else {
+                loss = residual.square().sum().mul(0.5 / (noiseSd * noiseSd));
+            }
             for (int k = 0; k < layers; k++) {
                 double keep = k == 0 ? 1.0 : 1.0 - dropout.p();
                 loss = loss.add(leaves[2 * k].square().sum().mul(keep * inv)).add(leaves[2 * k + 1].square().sum().mul(inv));
@@ -164,25 +193,31 @@ public final class McDropout {
     /**
      * The predictive from {@code passes} stochastic forward passes at {@code x} with the fitted
      * {@code weights}, dropout on, masks from {@code rng}: {@code f_t(x)}, {@code t = 1..T}, with the
-     * noise sd {@code σ}.
+     * noise sd {@code σ} (fixed, or the learned one at the end of {@code weights}).
      *
-     * @throws IllegalArgumentException if {@code passes < 2}
+     * @throws IllegalArgumentException if {@code passes < 2} or {@code weights} is not what {@link #fit} returns
      */
     public Predictive predict(List<Tensor> weights, Tensor x, int passes, RandomStream rng) {
         if (passes < 2) {
             throw new IllegalArgumentException("McDropout predict passes must be >= 2, got " + passes);
         }
-        List<Var> params = new ArrayList<>();
-        for (Tensor w : weights) {
-            params.add(Var.constant(w));
+        int layers = sizes.length - 1;
+        if (weights.size() != 2 * layers + (learnNoise ? 1 : 0)) {
+            throw new IllegalArgumentException("McDropout predict weights must hold " + (2 * layers + (learnNoise ? 1 : 0))
+                    + " tensors (weight and bias per layer" + (learnNoise ? ", then log σ" : "") + "), got " + weights.size());
         }
+        List<Var> params = new ArrayList<>();
+        for (int i = 0; i < 2 * layers; i++) {
+            params.add(Var.constant(weights.get(i)));
+        }
+        double sd = learnNoise ? Math.exp(weights.get(2 * layers).item()) : noiseSd;
         Var xs = Var.constant(x);
         int n = x.dim(0);
         double[] f = new double[passes * n];
         for (int t = 0; t < passes; t++) {
             System.arraycopy(forward(params, xs, rng).value().toArray(), 0, f, t * n, n);
         }
-        return Predictive.of(Tensor.of(f, passes, n), noiseSd);
+        return Predictive.of(Tensor.of(f, passes, n), sd);
     }
 
     /** The drop probability. */
@@ -193,6 +228,6 @@ public final class McDropout {
     @Override
     public String toString() {
         return "McDropout(" + Arrays.toString(sizes) + ", " + activation + ", p = " + dropout.p() + ", noise sd "
-                + noiseSd + ", prior sd " + priorScale + ")";
+                + (learnNoise ? "learned from " : "") + noiseSd + ", prior sd " + priorScale + ")";
     }
 }

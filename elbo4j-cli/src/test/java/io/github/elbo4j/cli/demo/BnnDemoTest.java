@@ -17,19 +17,31 @@ import org.junit.jupiter.api.io.TempDir;
 class BnnDemoTest {
 
     @Test
-    void runWritesTheBandsAndTheBandWidensAwayFromTheData(@TempDir Path dir) throws Exception {
+    void runWritesTheBandsAndTheReliabilityDiagram(@TempDir Path dir) throws Exception {
         StringWriter text = new StringWriter();
-        new BnnDemo(400).run(new DemoContext(dir, 5, new PrintWriter(text)));
+        new BnnDemo(400, 3).run(new DemoContext(dir, 5, new PrintWriter(text)));
         assertThat(ImageIO.read(dir.resolve("bands.png").toFile())).isNotNull();
         assertThat(dir.resolve("bands.svg")).isNotEmptyFile();
+        assertThat(ImageIO.read(dir.resolve("reliability.png").toFile())).isNotNull();
+        assertThat(ImageIO.read(dir.resolve("epistemic-sd.png").toFile())).isNotNull();
         String html = Files.readString(dir.resolve("report.html"));
-        Matcher m = Pattern.compile("Bayes by Backprop\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)").matcher(html);
-        assertThat(m.find()).as(html).isTrue();
-        double onData = Double.parseDouble(m.group(2));
-        double outside = Double.parseDouble(m.group(3));
-        // far from the data the weights are unconstrained: the epistemic band must be wider there than on the data
-        assertThat(outside).isGreaterThan(2 * onData);
+        for (String name : new String[] {"Bayes by Backprop", "matrix Gaussian"}) {
+            Matcher m = Pattern.compile(name + "\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)").matcher(html);
+            assertThat(m.find()).as(html).isTrue();
+            double onData = Double.parseDouble(m.group(2));
+            double outside = Double.parseDouble(m.group(3));
+            // far from the data the weights are unconstrained: the epistemic band must be wider there than on the data
+            assertThat(outside).as(name).isGreaterThan(2 * onData);
+        }
         assertThat(text.toString()).contains("MC dropout (p = 0.1)");
+        // the digits: every method well above the 10% of guessing after 3 epochs on 1,200 digits, an ECE in [0, 1]
+        String digits = text.toString().substring(text.toString().indexOf("digits:"));
+        for (String name : new String[] {"Bayes by Backprop", "matrix Gaussian", "MC dropout", "plain network"}) {
+            Matcher m = Pattern.compile("\\n" + name + "\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)").matcher(digits);
+            assertThat(m.find()).as(digits).isTrue();
+            assertThat(Double.parseDouble(m.group(1))).as(name + " accuracy").isGreaterThan(0.6);
+            assertThat(Double.parseDouble(m.group(2))).as(name + " ECE").isBetween(0.0, 1.0);
+        }
     }
 
     @Test
