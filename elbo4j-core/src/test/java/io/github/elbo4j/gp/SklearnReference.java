@@ -31,6 +31,10 @@ final class SklearnReference {
     private SklearnReference() {
     }
 
+    static JsonNode root() {
+        return ROOT;
+    }
+
     static JsonNode cases() {
         return ROOT.get("cases");
     }

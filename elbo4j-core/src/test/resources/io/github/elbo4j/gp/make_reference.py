@@ -5,7 +5,7 @@
 scikit-learn's GaussianProcessRegressor with fixed hyperparameters (optimizer=None) and the noise
 variance as `alpha`: its log marginal likelihood and latent predictive mean/sd (predict with
 return_std=True excludes alpha, i.e. the sd of f*, not of y*); the kernel matrices themselves; and
-numpy's Gauss-Hermite rule (hermgauss) for two orders.
+numpy's Gauss-Hermite rule (hermgauss) for two orders; scipy's log_ndtr at a few points.
 """
 import json
 
@@ -43,6 +43,10 @@ cases = [
     case("sum", C(1.0) * RBF(0.9) + C(0.5) * ExpSineSquared(1.1, 2.3), 1, 0.08),
     case("product", C(0.7) * RBF([1.5, 0.8]) * (C(0.4) * DotProduct(sigma_0=0.0, sigma_0_bounds="fixed")), 2, 0.15),
 ]
+from scipy.special import log_ndtr
+logcdf_x = [-40.0, -10.0, -3.0, -0.5, 0.0, 0.5, 3.0, 8.0]
+logcdf = {"x": logcdf_x, "value": [float(log_ndtr(v)) for v in logcdf_x]}
 gh = {str(q): [v.tolist() for v in np.polynomial.hermite.hermgauss(q)] for q in (5, 20)}
-print(json.dumps({"sklearn": sklearn.__version__, "numpy": np.__version__, "cases": cases, "hermgauss": gh},
+print(json.dumps({"sklearn": sklearn.__version__, "numpy": np.__version__, "cases": cases, "hermgauss": gh,
+                  "log_ndtr": logcdf},
                  indent=1))
