@@ -9,7 +9,7 @@ import io.github.elbo4j.tensor.Tensor;
  * inducing variables in sparse Gaussian processes", AISTATS 2009, eq. 9): with inducing inputs
  * {@code Z} ({@code m} rows), {@code Q_ff = K_fu K_uu⁻¹ K_uf},
  * <pre>
- *   F = log N(y | 0, Q_ff + σ² I) - tr(K_ff - Q_ff) / (2σ²)  <=  log p(y)
+ *   F = log N(y | 0, Q_ff + σ² I) - tr(K_ff - Q_ff) / (2σ²)  ≤  log p(y)
  * </pre>
  * evaluated in {@code O(n m²)} through Woodbury: {@code L = chol(K_uu + εI)},
  * {@code A = L⁻¹ K_uf / σ} ({@code m×n}), so {@code Q_ff + σ²I = σ² (I + AᵀA)}; with
