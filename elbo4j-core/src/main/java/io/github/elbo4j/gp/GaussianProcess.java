@@ -11,7 +11,7 @@ import io.github.elbo4j.tensor.Tensor;
  * Cholesky factor {@code L = chol(K + εI)}. Put it at a sample site like any distribution:
  * <pre>{@code
  * Var f = m.sample("f", GaussianProcess.prior(kernel, x));
- * m.plate("data", n, p -> m.observe("y", Normal.of(f, 0.3), y));
+ * m.observe("y", Normal.of(f, 0.3).toEvent(1), y); // y given f: one event of n values
  * }</pre>
  * The jitter {@code ε} (default {@code 1e-6}, GPflow's) keeps the factorization stable when inputs
  * nearly repeat; with hyperparameters as model parameters ({@link #prior(Kernel, Var, Tensor, double)}
