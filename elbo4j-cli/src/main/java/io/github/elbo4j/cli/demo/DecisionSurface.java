@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
 /**
  * A classifier's probability surface over a box as an image: each pixel coloured from blue
  * ({@code p = 0}) through white ({@code 0.5}) to red ({@code 1}), the 0.5 contour in black, the
- * training points as dots in their class colour and the inducing inputs as black crosses.
+ * training points as dots in their class colour (ringed in white) and the inducing inputs as black crosses.
  */
 final class DecisionSurface {
 
@@ -42,6 +42,8 @@ final class DecisionSurface {
         for (int k = 0; k < points.length; k++) {
             int px = toPixel(points[k][0], box[0], box[1]);
             int py = SIZE - toPixel(points[k][1], box[2], box[3]) + 30;
+            g.setColor(Color.WHITE);
+            g.fillOval(px - 4, py - 4, 8, 8);
             g.setColor(labels[k] > 0.5 ? new Color(150, 0, 0) : new Color(0, 0, 150));
             g.fillOval(px - 3, py - 3, 6, 6);
         }
