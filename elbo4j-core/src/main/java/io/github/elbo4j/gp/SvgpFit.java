@@ -90,7 +90,10 @@ public final class SvgpFit {
 
     /** {@code [mean, variance]} of {@code q(f)} at {@code xs}, in chunks. */
     private Tensor[] latent(Tensor xs) {
-        Svgp.checkInducing("SvgpFit.predict", inducing, xs.rank() == 2 ? xs.dim(1) : -1, kernel);
+        if (xs.rank() != 2) {
+            throw new IllegalArgumentException("SvgpFit inputs must have shape [n, d], got " + Arrays.toString(xs.shape()));
+        }
+        Svgp.checkInducing("SvgpFit", inducing, xs.dim(1), kernel);
         int n = xs.dim(0);
         double[] mean = new double[n];
         double[] var = new double[n];
