@@ -31,6 +31,7 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.data;
     exports io.github.elbo4j.amortized;
     exports io.github.elbo4j.bnn;
+    exports io.github.elbo4j.gp;
     exports io.github.elbo4j.cavi;
     exports io.github.elbo4j.cavi.gmm;
     exports io.github.elbo4j.cavi.lda;

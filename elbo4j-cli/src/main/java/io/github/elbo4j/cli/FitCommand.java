@@ -51,6 +51,10 @@ import picocli.CommandLine.Spec;
             "          scale from the sample covariance",
             "  lda     topic model on doc,word,count rows by variational Bayes;",
             "          Dirichlet(1/K) priors on topics and documents",
+            "  gp      sparse variational GP regression, --target the response;",
+            "          squared exponential ARD kernel on standardized features,",
+            "          Gaussian noise, --components inducing inputs (default",
+            "          min(100, rows)), minibatch SVI for --steps epochs",
             "",
             "linreg and logreg are fitted by deterministic VI (fixed draws, L-BFGS)",
             "unless --optimizer or --lr is given. Every fit is checked by Pareto-",
@@ -87,13 +91,13 @@ final class FitCommand implements Callable<Integer> {
     private String optimizer;
 
     @Option(names = "--lr", paramLabel = "RATE",
-            description = "linreg, logreg: the optimizer's learning rate, > 0 (default 0.05 when --optimizer is given; "
+            description = "linreg, logreg, gp: the optimizer's learning rate, > 0 (gp: Adam, default 0.01; linreg, logreg: default 0.05 when --optimizer is given; "
                     + "given alone, it selects Adam).")
     private Double learningRate;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "The budget: L-BFGS iterations or SVI steps (linreg, logreg), CAVI sweeps (gmm) or passes (lda) "
-                    + "(default: 5000; lda: 10).")
+            description = "The budget: L-BFGS iterations or SVI steps (linreg, logreg), CAVI sweeps (gmm), passes (lda) "
+                    + "or epochs (gp) (default: 5000; lda: 10; gp: 100).")
     private Long steps;
 
     @Option(names = "--tolerance", paramLabel = "T",
@@ -106,7 +110,7 @@ final class FitCommand implements Callable<Integer> {
     private boolean strict;
 
     @Option(names = "--components", paramLabel = "K",
-            description = "gmm: mixture components (default: 10, or one per row below 10 rows); lda: topics (default: 10).")
+            description = "gmm: mixture components (default: 10, or one per row below 10 rows); lda: topics (default: 10); gp: inducing inputs (default: min(100, rows)).")
     private Integer components;
 
     @Option(names = "--vocab", paramLabel = "FILE", description = "lda: the vocabulary, one term per line (term id = line - 1).")
@@ -118,7 +122,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--method", defaultValue = "batch", description = "lda: batch or online variational Bayes (default: ${DEFAULT-VALUE}).")
     private String method;
 
-    @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "lda: documents per online minibatch (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "lda: documents per online minibatch; gp: rows per minibatch (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")

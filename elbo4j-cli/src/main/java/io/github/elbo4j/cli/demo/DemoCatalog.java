@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public final class DemoCatalog {
 
     private static final List<Demo> DEMOS = List.of(new GaussianSamplingDemo(), new BayesCoinDemo(), new KlElboDemo(), new LaplaceMixtureDemo(),
-            SviVsCaviDemo.caviChain(), new GmmDemo(), SviVsCaviDemo.sviVsCavi(), new VaeDemo(), new SsvaeDemo(), new FlowsDemo(), new BnnDemo());
+            SviVsCaviDemo.caviChain(), new GmmDemo(), SviVsCaviDemo.sviVsCavi(), new VaeDemo(), new SsvaeDemo(), new FlowsDemo(), new BnnDemo(), new GpDemo());
 
     private DemoCatalog() {
     }

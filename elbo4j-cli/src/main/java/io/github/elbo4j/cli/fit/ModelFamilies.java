@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public final class ModelFamilies {
 
     private static final List<ModelFamily> FAMILIES = List.of(new LinearRegressionFamily(), new LogisticRegressionFamily(), new GaussianMixtureFamily(),
-            new LdaFamily());
+            new LdaFamily(), new GpFamily());
 
     private ModelFamilies() {
     }
