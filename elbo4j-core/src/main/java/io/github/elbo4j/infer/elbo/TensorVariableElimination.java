@@ -1,0 +1,210 @@
+package io.github.elbo4j.infer.elbo;
+
+import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.model.PlateFrame;
+import io.github.elbo4j.model.Site;
+import io.github.elbo4j.model.SiteType;
+import io.github.elbo4j.model.Trace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The log joint of a model trace with its enumerated sites summed out exactly, per particle:
+ * {@code log Σ_{z_E} Π_f f(z)} over the log-factors {@code log f} of its sample sites (tensor
+ * variable elimination on a plated factor graph: Obermeyer, Bingham, Jankowiak, Chen, Pradhan,
+ * Rush &amp; Goodman, ICML 2019, Algorithm 1, derived here for trees of plates).
+ *
+ * <p>Every log-factor is padded on the left to the full rank {@code R = E + 1 + n} ({@code E}
+ * enumerated sites, the particle axis {@code E}, {@code n} plate axes); enumerated site {@code j}
+ * lives on axis {@code E - 1 - j}. A factor depends on an enumerated site when its axis there has
+ * size {@code > 1}. Repeatedly, the factors of a deepest remaining set of plates {@code L} are
+ * taken: (1) each enumerated site whose plates are exactly {@code L}, in the order it was drawn,
+ * is eliminated by adding the factors that depend on it and taking {@code logsumexp} over its
+ * axis (a variable local to a plate is summed out per copy, before the plate's product); (2) each
+ * remaining factor, whose enumerated sites live in plates {@code L' ⊂ L}, is summed over the axes
+ * of the plates {@code L \ L'} (the product over the plate's copies, times their subsampling
+ * scale) and joins the factors of {@code L'}. Factors left with no plates and no enumerated site
+ * are summed over all axes but the particle axis. For a chain {@code z_1 → z_2 → ... → z_T}
+ * eliminated in order each step adds {@code K × K} terms: {@code O(T K²)}, not {@code K^T}.
+ */
+final class TensorVariableElimination {
+
+    private record Factor(Var log, Set<String> plates, double scale, String site) {
+    }
+
+    private record Variable(String site, int axis, Set<String> plates) {
+    }
+
+    private final int rank;
+    private final int particleAxis;
+    private final Map<String, PlateFrame> frames = new LinkedHashMap<>();
+    private final List<Variable> variables = new ArrayList<>();
+    private final List<Factor> factors = new ArrayList<>();
+
+    private TensorVariableElimination(Trace trace, int maxPlateNesting, String[] nonFinite) {
+        List<Site> sample = trace.sites().stream().filter(s -> s.type() == SiteType.SAMPLE).toList();
+        int enumerated = (int) sample.stream().filter(Site::isEnumerated).count();
+        this.rank = enumerated + 1 + maxPlateNesting;
+        this.particleAxis = enumerated;
+        for (Site s : sample) {
+            Set<String> plates = new LinkedHashSet<>();
+            for (PlateFrame f : s.plates()) {
+                plates.add(f.name());
+                frames.put(f.name(), f);
+            }
+            if (s.isEnumerated()) {
+                variables.add(new Variable(s.name(), rank + s.enumDim().getAsInt(), plates));
+            }
+            Var lp = s.unscaledLogProb();
+            if (nonFinite[0] == null && !lp.value().allMatch(v -> v < Double.POSITIVE_INFINITY)) {
+                nonFinite[0] = s.name();
+            }
+            factors.add(new Factor(padded(lp, s.name()), plates, s.scale(), s.name()));
+        }
+        for (Factor f : factors) {
+            for (Variable v : variables) {
+                if (dependsOn(f, v) && !f.plates().containsAll(v.plates())) {
+                    throw new IllegalArgumentException("site '" + f.site() + "' (plates " + f.plates() + ") depends on the enumerated site '"
+                            + v.site() + "' inside plate(s) " + v.plates() + ": a site outside a plate cannot depend on an enumerated "
+                            + "site inside it (move the site into the plate)");
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code log Σ_{z_E} p(x, z)} of {@code trace} per particle, shape {@code [P]}; the first site
+     * whose log-density is NaN or {@code +∞} is reported in {@code nonFinite[0]}.
+     */
+    static Var logJoint(Trace trace, int particles, int maxPlateNesting, String[] nonFinite) {
+        return new TensorVariableElimination(trace, maxPlateNesting, nonFinite).contract(particles);
+    }
+
+    private Var contract(int particles) {
+        List<Factor> pending = new ArrayList<>(factors);
+        Var total = Var.constant(0.0);
+        while (!pending.isEmpty()) {
+            Set<String> leaf = deepest(pending);
+            List<Factor> group = new ArrayList<>();
+            pending.removeIf(f -> f.plates().equals(leaf) && group.add(f));
+            for (Variable v : variables) {
+                if (v.plates().equals(leaf)) {
+                    eliminate(v, group);
+                }
+            }
+            for (Factor f : group) {
+                Set<String> keep = new LinkedHashSet<>();
+                for (Variable v : variables) {
+                    if (dependsOn(f, v)) {
+                        keep.addAll(v.plates());
+                    }
+                }
+                if (leaf.isEmpty()) {
+                    total = total.add(perParticle(f.log().mul(f.scale())));
+                } else if (keep.equals(leaf)) {
+                    throw new IllegalArgumentException("site '" + f.site() + "' in plates " + leaf + " depends on enumerated sites in "
+                            + "different plates that do not nest; elimination needs the plates of enumerated sites to form a tree");
+                } else {
+                    pending.add(productOverPlates(f, leaf, keep));
+                }
+            }
+        }
+        int[] shape = total.shape();
+        if (shape.length == 1 && shape[0] == particles) {
+            return total;
+        }
+        return total.reshape(shape.length == 0 ? new int[] {1} : new int[] {Arrays.stream(shape).reduce(1, (a, b) -> a * b)})
+                .broadcastTo(particles);
+    }
+
+    /** Adds the factors of {@code group} that depend on {@code v} and sums {@code v} out of them by {@code logsumexp}. */
+    private void eliminate(Variable v, List<Factor> group) {
+        List<Factor> with = group.stream().filter(f -> dependsOn(f, v)).toList();
+        if (with.isEmpty()) {
+            return;
+        }
+        double scale = with.get(0).scale();
+        Var sum = with.get(0).log();
+        for (Factor f : with.subList(1, with.size())) {
+            if (Math.abs(f.scale() - scale) > 1e-12 * Math.abs(scale)) {
+                throw new IllegalArgumentException("enumerated site '" + v.site() + "': its factors '" + with.get(0).site() + "' and '"
+                        + f.site() + "' have different scales (" + scale + " and " + f.scale() + "); scale them alike");
+            }
+            sum = sum.add(f.log());
+        }
+        int[] kept = sum.shape();
+        kept[v.axis()] = 1;
+        group.removeAll(with);
+        group.add(new Factor(sum.logSumExp(v.axis()).reshape(kept), v.plates(), scale, v.site()));
+    }
+
+    /** {@code f} summed over the axes of the plates {@code leaf \ keep}, times their subsampling scale. */
+    private Factor productOverPlates(Factor f, Set<String> leaf, Set<String> keep) {
+        Var log = f.log();
+        double plateScale = 1.0;
+        int[] kept = log.shape();
+        List<Integer> axes = new ArrayList<>();
+        for (String name : leaf) {
+            if (!keep.contains(name)) {
+                PlateFrame frame = frames.get(name);
+                int axis = rank + frame.dim();
+                if (!axes.contains(axis)) {
+                    axes.add(axis);
+                    kept[axis] = 1;
+                }
+                plateScale *= (double) frame.size() / frame.subsampleSize();
+            }
+        }
+        log = log.sum(axes.stream().mapToInt(Integer::intValue).toArray()).reshape(kept);
+        double rest = f.scale() / plateScale;
+        return new Factor(plateScale == 1.0 ? log : log.mul(plateScale), keep, rest, f.site());
+    }
+
+    /** A deepest set of plates among {@code pending} (the first in trace order among those with the most plates). */
+    private static Set<String> deepest(List<Factor> pending) {
+        Set<String> best = pending.get(0).plates();
+        for (Factor f : pending) {
+            if (f.plates().size() > best.size()) {
+                best = f.plates();
+            }
+        }
+        return best;
+    }
+
+    private static boolean dependsOn(Factor f, Variable v) {
+        return f.log().shape()[v.axis()] > 1;
+    }
+
+    /** A full-rank factor summed over every axis but the particle axis: shape {@code [P]} or {@code [1]}. */
+    private Var perParticle(Var log) {
+        int[] axes = new int[rank - 1];
+        for (int i = 0, k = 0; i < rank; i++) {
+            if (i != particleAxis) {
+                axes[k++] = i;
+            }
+        }
+        return axes.length == 0 ? log : log.sum(axes);
+    }
+
+    /** {@code lp} padded on the left with 1s to the full rank. */
+    private Var padded(Var lp, String site) {
+        int[] shape = lp.shape();
+        if (shape.length > rank) {
+            throw new IllegalArgumentException("site '" + site + "' has log-density shape " + Arrays.toString(shape) + " of rank "
+                    + shape.length + " > " + rank + " (enumerated sites, particles and plates): under enumeration every batch axis "
+                    + "must belong to a plate (m.plate(...)) or be an event axis (toEvent)");
+        }
+        if (shape.length == rank) {
+            return lp;
+        }
+        int[] full = new int[rank];
+        Arrays.fill(full, 1);
+        System.arraycopy(shape, 0, full, rank - shape.length, shape.length);
+        return lp.reshape(full);
+    }
+}
