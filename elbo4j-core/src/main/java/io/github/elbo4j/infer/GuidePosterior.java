@@ -45,10 +45,12 @@ public final class GuidePosterior implements Posterior {
     private final AutoGuide autoGuide;
     private final Preconditioner preconditioner;
     private final LatentLayout layout;
+    private final boolean enumerates;
 
     GuidePosterior(Model model, Model guide, ParameterStore store, Map<String, int[]> latentShapes, int maxPlateNesting,
-                   AutoGuide autoGuide, Preconditioner preconditioner, LatentLayout layout) {
+                   AutoGuide autoGuide, Preconditioner preconditioner, LatentLayout layout, boolean enumerates) {
         this.model = model;
+        this.enumerates = enumerates;
         this.layout = layout;
         this.guide = guide;
         this.store = store.copy();
@@ -67,7 +69,7 @@ public final class GuidePosterior implements Posterior {
     /** The approximation a compiled fit describes at the parameters in {@code store}. */
     static GuidePosterior of(SviProgram program, ParameterStore store) {
         return new GuidePosterior(program.model, program.guide, store, program.latentShapes, program.maxPlateNesting,
-                program.autoGuide, program.preconditioner, program.layout);
+                program.autoGuide, program.preconditioner, program.layout, program.enumerates);
     }
 
     @Override
@@ -176,9 +178,10 @@ public final class GuidePosterior implements Posterior {
     private LogRatios batchOfRatios(Model model, int n, RandomStream rng) {
         ElboInputs in = new ElboInputs(model, guide, new SubstituteHandler(frozen::get), rng, n, maxPlateNesting);
         Trace g = in.traceGuide();
-        Trace m = in.traceModel(g);
+        Trace m = enumerates ? in.traceModelEnumerated(g) : in.traceModel(g);
         String[] nonFinite = new String[1];
-        Tensor w = in.sumPerParticle(m, nonFinite).sub(in.sumPerParticle(g, nonFinite)).value();
+        Var logP = enumerates ? in.sumPerParticleEnumerated(m, nonFinite) : in.sumPerParticle(m, nonFinite);
+        Tensor w = logP.sub(in.sumPerParticle(g, nonFinite)).value();
         double[] ratios = w.size() == n ? w.toArray() : w.broadcastTo(n).toArray();
         return new LogRatios(latentDraws(m, n), ratios);
     }
