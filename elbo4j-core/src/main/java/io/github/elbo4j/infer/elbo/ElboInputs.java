@@ -82,6 +82,16 @@ public record ElboInputs(Model model, Model guide, Handler params, RandomStream 
     }
 
     /**
+     * For every enumerated site of a trace from {@link #traceModelEnumerated}, its posterior
+     * marginal given each particle's continuous draws, {@code p(z = k | x, z_p)}: shape
+     * {@code [P] + [1] * (n - b) + plateSizes + [K]} (for a mixture's labels in a plate of {@code N},
+     * {@code [P, N, K]}: the responsibilities per particle). See {@link TensorVariableElimination#marginals}.
+     */
+    public java.util.Map<String, io.github.elbo4j.tensor.Tensor> enumeratedMarginals(Trace model) {
+        return TensorVariableElimination.marginals(model, particles, maxPlateNesting);
+    }
+
+    /**
      * A site's log-density summed to one value per particle: shape {@code [P]} when the site's
      * log-density carries the particle axis, else a scalar (it does not depend on the particle and
      * broadcasts). With one particle everything is summed.

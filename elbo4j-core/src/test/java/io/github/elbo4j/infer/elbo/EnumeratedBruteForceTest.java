@@ -110,6 +110,66 @@ class EnumeratedBruteForceTest {
         assertThat(new TraceEnumElbo().estimate(in).elbo()).isCloseTo(expected, Offset.offset(1e-10));
     }
 
+    /**
+     * {@code p(site = value | x, s)} by the brute-force loop: for each assignment its weight
+     * {@code exp(log p - log Σ p)}, summed into the bins of every site. Rows: a (2), b0..b2 (3 each), c0 (3), c1 (3).
+     */
+    private static double[][] bruteForceMarginals(double s) {
+        double logZ = bruteForce(s);
+        double[][] out = {new double[2], new double[3], new double[3], new double[3], new double[3], new double[3]};
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 27; b++) {
+                int[] bi = {b % 3, (b / 3) % 3, b / 9};
+                for (int c0 = 0; c0 < 3; c0++) {
+                    for (int c1 = 0; c1 < 3; c1++) {
+                        double lp = logNormal(s, 0, 1) + Math.log(a == 1 ? 0.3 : 0.7);
+                        for (int i = 0; i < 3; i++) {
+                            lp += Math.log(B_GIVEN_A[a][bi[i]]) + logNormal(X[i], MU_A[a] + NU_B[bi[i]], 1.0);
+                        }
+                        lp += Math.log(C0[c0]) + Math.log(C1_GIVEN_C0[c0][c1]) + logNormal(Y, W_C[c1] + a + s, 0.5);
+                        double w = Math.exp(lp - logZ);
+                        out[0][a] += w;
+                        for (int i = 0; i < 3; i++) {
+                            out[1 + i][bi[i]] += w;
+                        }
+                        out[4][c0] += w;
+                        out[5][c1] += w;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void theMarginalsOfTheEnumeratedSitesAreTheBruteForcePosteriorsPerParticle() {
+        ElboInputs in = new ElboInputs(MODEL, GUIDE, new SubstituteHandler(Map.of()), RandomStream.of(3), 3, 1);
+        Trace guide = in.traceGuide();
+        double[] s = guide.require("s").value().value().toArray();
+        Map<String, Tensor> marginals = in.enumeratedMarginals(in.traceModelEnumerated(guide));
+        assertThat(marginals.keySet()).containsExactly("a", "b", "c0", "c1");
+        assertThat(marginals.get("a").shape()).containsExactly(3, 1, 2);
+        assertThat(marginals.get("b").shape()).containsExactly(3, 3, 3);
+        for (int p = 0; p < 3; p++) {
+            double[][] exact = bruteForceMarginals(s[p]);
+            double[] a = marginals.get("a").toArray();
+            double[] b = marginals.get("b").toArray();
+            double[] c0 = marginals.get("c0").toArray();
+            double[] c1 = marginals.get("c1").toArray();
+            for (int k = 0; k < 2; k++) {
+                assertThat(a[p * 2 + k]).as("p(a = %d), particle %d", k, p).isCloseTo(exact[0][k], Offset.offset(1e-10));
+            }
+            for (int k = 0; k < 3; k++) {
+                for (int i = 0; i < 3; i++) {
+                    assertThat(b[(p * 3 + i) * 3 + k]).as("p(b_%d = %d), particle %d", i, k, p)
+                            .isCloseTo(exact[1 + i][k], Offset.offset(1e-10));
+                }
+                assertThat(c0[p * 3 + k]).as("p(c0 = %d)", k).isCloseTo(exact[4][k], Offset.offset(1e-10));
+                assertThat(c1[p * 3 + k]).as("p(c1 = %d)", k).isCloseTo(exact[5][k], Offset.offset(1e-10));
+            }
+        }
+    }
+
     @Test
     void eachDiscreteSiteGetsItsOwnDimLeftOfTheParticleAndPlateAxes() {
         ElboInputs in = new ElboInputs(MODEL, GUIDE, new SubstituteHandler(Map.of()), RandomStream.of(3), 3, 1);
