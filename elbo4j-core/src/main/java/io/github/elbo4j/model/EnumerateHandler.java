@@ -3,6 +3,7 @@ package io.github.elbo4j.model;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.distribution.Distribution;
 import io.github.elbo4j.tensor.Tensor;
+import io.github.elbo4j.transform.Constraint;
 import java.util.Arrays;
 
 /**
@@ -35,9 +36,11 @@ public final class EnumerateHandler implements Handler {
             return;
         }
         if (!d.hasEnumerateSupport()) {
+            String why = d.support() instanceof Constraint.IntegerInterval ? "whose values " + d.getClass().getSimpleName()
+                    + " does not list (no enumerateSupport)" : "which is not finite";
             throw new IllegalArgumentException("latent site '" + msg.name() + "' has discrete support " + d.support() + " ("
-                    + d.getClass().getSimpleName() + "), which is not finite: enumeration needs a finite support (marginalize it "
-                    + "by hand, truncate it to a Categorical, or draw it in a hand-written guide with ElboEstimator.scoreFunction())");
+                    + d.getClass().getSimpleName() + "), " + why + ": enumeration needs a finite support it can list (marginalize "
+                    + "it by hand, truncate it to a Categorical, or draw it in a hand-written guide with ElboEstimator.scoreFunction())");
         }
         Tensor all;
         try {
