@@ -1,6 +1,7 @@
 package io.github.elbo4j.infer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.cavi.gmm.CovarianceType;
@@ -141,6 +142,20 @@ class EnumeratedMixtureTest {
         // would make the importance ratios explode (k̂ far above 0.7)
         assertThat(fit.paretoK()).isPresent();
         assertThat(fit.paretoK().getAsDouble()).isLessThan(0.7);
+    }
+
+    @Test
+    void withoutEnumerationTheAutomaticGuideRefusesTheLabelsAndSaysHowToSumThemOut() {
+        Model m = mixture(new double[] {0.1, 2.0, -1.0});
+        assertThatThrownBy(() -> Svi.of(m).run()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("latent site 'z'").hasMessageContaining("ElboEstimator.traceEnum()");
+    }
+
+    @Test
+    void enumerationRefusesDeterministicVi() {
+        Model m = mixture(new double[] {0.1, 2.0, -1.0});
+        assertThatThrownBy(() -> Svi.builder(m).elbo(ElboEstimator.traceEnum()).method(Svi.Method.DETERMINISTIC).build().run())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enumerates discrete sites");
     }
 
     private static double[][] column(double[] x) {
