@@ -158,6 +158,25 @@ class EnumeratedMixtureTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enumerates discrete sites");
     }
 
+    @Test
+    void aSavedEnumeratedFitLoadsWithItsLabelsStillSummedOut(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        double[] x = {-5.2, -4.1, -4.9, 0.3, -0.2, 6.1, 5.7, 6.4};
+        Model m = mixture(x);
+        Fit fit = Svi.builder(m).elbo(ElboEstimator.traceEnum()).init(InitStrategy.values(Map.of("loc", Tensor.of(-2.0, 0.0, 2.0))))
+                .maxSteps(200).convergence(Convergence.none()).diagnosticDraws(0).seed(4).build().run();
+        java.nio.file.Path file = dir.resolve("mixture.json");
+        fit.save(file);
+        // without the enumeration the loaded model's labels would be refused by the automatic guide's layout
+        GuidePosterior loaded = (GuidePosterior) Fit.load(file, m).posterior();
+        GuidePosterior original = (GuidePosterior) fit.posterior();
+        assertThat(loaded.location("loc").toArray()).containsExactly(original.location("loc").toArray());
+        assertThat(loaded.discretePosterior(50, RandomStream.of(1)).get("z").toArray())
+                .containsExactly(original.discretePosterior(50, RandomStream.of(1)).get("z").toArray());
+        // and its log ratios sum the labels out (equal to the original's for the same draws)
+        assertThat(loaded.logRatios(m, 20, RandomStream.of(2)).logRatios())
+                .containsExactly(original.logRatios(m, 20, RandomStream.of(2)).logRatios());
+    }
+
     private static double[][] column(double[] x) {
         double[][] out = new double[x.length][1];
         for (int i = 0; i < x.length; i++) {

@@ -1,10 +1,14 @@
 package io.github.elbo4j.infer.elbo;
 
+import io.github.elbo4j.autodiff.Gradients;
+import io.github.elbo4j.autodiff.Tape;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.model.PlateFrame;
 import io.github.elbo4j.model.Site;
 import io.github.elbo4j.model.SiteType;
 import io.github.elbo4j.model.Trace;
+import io.github.elbo4j.tensor.Broadcasting;
+import io.github.elbo4j.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -94,9 +98,9 @@ final class TensorVariableElimination {
      * 2008, Prop. 3.1; Darwiche, J. ACM 50(3), 2003). One contraction gives every site's marginals.
      * Each tensor has shape {@code [P] + [1 or plate size per plate axis] + [K]}.
      */
-    static Map<String, io.github.elbo4j.tensor.Tensor> marginals(Trace trace, int particles, int maxPlateNesting) {
+    static Map<String, Tensor> marginals(Trace trace, int particles, int maxPlateNesting) {
         TensorVariableElimination e = new TensorVariableElimination(trace, maxPlateNesting, new String[1]);
-        io.github.elbo4j.autodiff.Tape tape = new io.github.elbo4j.autodiff.Tape();
+        Tape tape = new Tape();
         List<Var> biases = new ArrayList<>();
         for (Variable v : e.variables) {
             int[] shape = new int[e.rank];
@@ -107,21 +111,21 @@ final class TensorVariableElimination {
                 PlateFrame f = e.frames.get(name);
                 shape[e.rank + f.dim()] = f.subsampleSize();
             }
-            Var b = tape.variable(io.github.elbo4j.tensor.Tensor.zeros(shape));
+            Var b = tape.variable(Tensor.zeros(shape));
             biases.add(b);
             e.factors.add(new Factor(b, v.plates(), trace.require(v.site()).scale(), v.site()));
         }
         Var logZ = e.contract(particles).sum();
-        io.github.elbo4j.autodiff.Gradients g = tape.gradient(logZ, biases.toArray(Var[]::new));
-        Map<String, io.github.elbo4j.tensor.Tensor> out = new LinkedHashMap<>();
+        Gradients g = tape.gradient(logZ, biases.toArray(Var[]::new));
+        Map<String, Tensor> out = new LinkedHashMap<>();
         for (int i = 0; i < e.variables.size(); i++) {
             Variable v = e.variables.get(i);
-            io.github.elbo4j.tensor.Tensor grad = g.get(i);
+            Tensor grad = g.get(i);
             int[] shape = grad.shape();
             // drop the enumeration axes (size 1 except v's), then put v's support last
             int[] rest = Arrays.copyOfRange(shape, e.particleAxis, e.rank);
             int k = shape[v.axis()];
-            io.github.elbo4j.tensor.Tensor moved = grad.reshape(io.github.elbo4j.tensor.Broadcasting.concat(new int[] {k}, rest));
+            Tensor moved = grad.reshape(Broadcasting.concat(new int[] {k}, rest));
             int[] order = new int[rest.length + 1];
             for (int a = 0; a < rest.length; a++) {
                 order[a] = a + 1;

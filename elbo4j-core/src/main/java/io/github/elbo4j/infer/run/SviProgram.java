@@ -105,10 +105,16 @@ public final class SviProgram {
 
     /** Compiles an automatic guide with known coordinates (resuming a saved fit). */
     public static SviProgram automatic(Model model, AutoGuide auto, LatentLayoutFactory layouts, Preconditioner pre, RandomStream root) {
-        PrototypeRun proto = PrototypeRun.of(model, root);
+        return automatic(model, auto, layouts, pre, root, false);
+    }
+
+    /** As {@link #automatic(Model, AutoGuide, LatentLayoutFactory, Preconditioner, RandomStream)}; {@code enumerate} as in the fit. */
+    public static SviProgram automatic(Model model, AutoGuide auto, LatentLayoutFactory layouts, Preconditioner pre, RandomStream root,
+                                       boolean enumerate) {
+        PrototypeRun proto = enumerate ? PrototypeRun.enumerating(model, root) : PrototypeRun.of(model, root);
         LatentLayout layout = layouts.layout(proto.trace());
         return new SviProgram(model, auto.guideFor(layout, pre), auto, layout, pre, layout.maxPlateNesting(), proto.latentShapes(),
-                subsampled(proto.trace()), "restored coordinates", false);
+                subsampled(proto.trace()), "restored coordinates", enumerate);
     }
 
     /** How a layout is made from a prototype trace (the initialization strategy and its random stream). */
