@@ -26,7 +26,8 @@ import java.util.Set;
  * <p>Every log-factor is padded on the left to the full rank {@code R = E + 1 + n} ({@code E}
  * enumerated sites, the particle axis {@code E}, {@code n} plate axes); enumerated site {@code j}
  * lives on axis {@code E - 1 - j}. A factor depends on an enumerated site when its axis there has
- * size {@code > 1}. Repeatedly, the factors of a deepest remaining set of plates {@code L} are
+ * size {@code > 1}; it is then kept compact, with only those axes (so a chain's factors, of rank
+ * {@code T + n + 1} in the model, are added and reduced at rank 2 or 3). Repeatedly, the factors of a deepest remaining set of plates {@code L} are
  * taken: (1) each enumerated site whose plates are exactly {@code L}, in the order it was drawn,
  * is eliminated by adding the factors that depend on it and taking {@code logsumexp} over its
  * axis (a variable local to a plate is summed out per copy, before the plate's product); (2) each
@@ -38,7 +39,12 @@ import java.util.Set;
  */
 final class TensorVariableElimination {
 
-    private record Factor(Var log, Set<String> plates, double scale, String site) {
+    /**
+     * A log-factor kept compact: {@code log} holds only its axes of size {@code > 1}, which are the
+     * full-rank positions {@code axes} (ascending). A chain's factors have rank {@code T + n + 1}
+     * but two such axes, so every op works on {@code K²} elements at rank 2, not at rank {@code T}.
+     */
+    private record Factor(Var log, int[] axes, Set<String> plates, double scale, String site) {
     }
 
     private record Variable(String site, int axis, Set<String> plates) {
@@ -68,7 +74,7 @@ final class TensorVariableElimination {
             if (nonFinite[0] == null && !lp.value().allMatch(v -> v < Double.POSITIVE_INFINITY)) {
                 nonFinite[0] = s.name();
             }
-            factors.add(new Factor(padded(lp, s.name()), plates, s.scale(), s.name()));
+            factors.add(compact(padded(lp, s.name()), plates, s.scale(), s.name()));
         }
         for (Factor f : factors) {
             for (Variable v : variables) {
@@ -113,7 +119,7 @@ final class TensorVariableElimination {
             }
             Var b = tape.variable(Tensor.zeros(shape));
             biases.add(b);
-            e.factors.add(new Factor(b, v.plates(), trace.require(v.site()).scale(), v.site()));
+            e.factors.add(e.compact(b, v.plates(), trace.require(v.site()).scale(), v.site()));
         }
         Var logZ = e.contract(particles).sum();
         Gradients g = tape.gradient(logZ, biases.toArray(Var[]::new));
@@ -156,7 +162,8 @@ final class TensorVariableElimination {
                     }
                 }
                 if (leaf.isEmpty()) {
-                    total = total.add(perParticle(f.log().mul(f.scale())));
+                    Var term = perParticle(f);
+                    total = total.add(f.scale() == 1.0 ? term : term.mul(f.scale()));
                 } else if (keep.equals(leaf)) {
                     throw new IllegalArgumentException("site '" + f.site() + "' in plates " + leaf + " depends on enumerated sites in "
                             + "different plates that do not nest; elimination needs the plates of enumerated sites to form a tree");
@@ -180,40 +187,64 @@ final class TensorVariableElimination {
             return;
         }
         double scale = with.get(0).scale();
-        Var sum = with.get(0).log();
-        for (Factor f : with.subList(1, with.size())) {
+        for (Factor f : with) {
             if (Math.abs(f.scale() - scale) > 1e-12 * Math.abs(scale)) {
                 throw new IllegalArgumentException("enumerated site '" + v.site() + "': its factors '" + with.get(0).site() + "' and '"
                         + f.site() + "' have different scales (" + scale + " and " + f.scale() + "); scale them alike");
             }
-            sum = sum.add(f.log());
         }
-        int[] kept = sum.shape();
-        kept[v.axis()] = 1;
+        int[] union = with.stream().flatMapToInt(f -> Arrays.stream(f.axes())).distinct().sorted().toArray();
+        int[] sizes = new int[union.length];
+        for (Factor f : with) {
+            int[] fs = f.log().shape();
+            for (int i = 0; i < f.axes().length; i++) {
+                sizes[Arrays.binarySearch(union, f.axes()[i])] = fs[i];
+            }
+        }
+        Var sum = null;
+        for (Factor f : with) {
+            Var aligned = aligned(f, union, sizes);
+            sum = sum == null ? aligned : sum.add(aligned);
+        }
+        int position = Arrays.binarySearch(union, v.axis());
+        int[] rest = new int[union.length - 1];
+        for (int i = 0, k = 0; i < union.length; i++) {
+            if (i != position) {
+                rest[k++] = union[i];
+            }
+        }
         group.removeAll(with);
-        group.add(new Factor(sum.logSumExp(v.axis()).reshape(kept), v.plates(), scale, v.site()));
+        group.add(new Factor(sum.logSumExp(position), rest, v.plates(), scale, v.site()));
+    }
+
+    /** {@code f} reshaped to the axes {@code union} (a superset of its own, with their sizes): 1 on the axes it lacks. */
+    private static Var aligned(Factor f, int[] union, int[] sizes) {
+        int[] shape = new int[union.length];
+        for (int i = 0; i < union.length; i++) {
+            shape[i] = Arrays.binarySearch(f.axes(), union[i]) >= 0 ? sizes[i] : 1;
+        }
+        return Arrays.equals(shape, f.log().shape()) ? f.log() : f.log().reshape(shape);
     }
 
     /** {@code f} summed over the axes of the plates {@code leaf \ keep}, times their subsampling scale. */
     private Factor productOverPlates(Factor f, Set<String> leaf, Set<String> keep) {
-        Var log = f.log();
         double plateScale = 1.0;
-        int[] kept = log.shape();
-        List<Integer> axes = new ArrayList<>();
+        Set<Integer> summed = new LinkedHashSet<>();
         for (String name : leaf) {
             if (!keep.contains(name)) {
                 PlateFrame frame = frames.get(name);
-                int axis = rank + frame.dim();
-                if (!axes.contains(axis)) {
-                    axes.add(axis);
-                    kept[axis] = 1;
-                }
+                summed.add(rank + frame.dim());
                 plateScale *= (double) frame.size() / frame.subsampleSize();
             }
         }
-        log = log.sum(axes.stream().mapToInt(Integer::intValue).toArray()).reshape(kept);
-        double rest = f.scale() / plateScale;
-        return new Factor(plateScale == 1.0 ? log : log.mul(plateScale), keep, rest, f.site());
+        List<Integer> positions = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        for (int i = 0; i < f.axes().length; i++) {
+            (summed.contains(f.axes()[i]) ? positions : rest).add(i);
+        }
+        Var log = positions.isEmpty() ? f.log() : f.log().sum(positions.stream().mapToInt(Integer::intValue).toArray());
+        int[] axes = rest.stream().mapToInt(i -> f.axes()[i]).toArray();
+        return new Factor(plateScale == 1.0 ? log : log.mul(plateScale), axes, keep, f.scale() / plateScale, f.site());
     }
 
     /** A deepest set of plates among {@code pending} (the first in trace order among those with the most plates). */
@@ -228,18 +259,40 @@ final class TensorVariableElimination {
     }
 
     private static boolean dependsOn(Factor f, Variable v) {
-        return f.log().shape()[v.axis()] > 1;
+        return Arrays.binarySearch(f.axes(), v.axis()) >= 0;
     }
 
-    /** A full-rank factor summed over every axis but the particle axis: shape {@code [P]} or {@code [1]}. */
-    private Var perParticle(Var log) {
-        int[] axes = new int[rank - 1];
-        for (int i = 0, k = 0; i < rank; i++) {
-            if (i != particleAxis) {
-                axes[k++] = i;
+    /** A factor summed over every axis but the particle axis: shape {@code [P]}, or a scalar when it has no particle axis. */
+    private Var perParticle(Factor f) {
+        int p = Arrays.binarySearch(f.axes(), particleAxis);
+        if (p < 0) {
+            return f.axes().length == 0 ? f.log() : f.log().sum();
+        }
+        int[] others = new int[f.axes().length - 1];
+        for (int i = 0, k = 0; i < f.axes().length; i++) {
+            if (i != p) {
+                others[k++] = i;
             }
         }
-        return axes.length == 0 ? log : log.sum(axes);
+        return others.length == 0 ? f.log() : f.log().sum(others);
+    }
+
+    /** The compact factor of a full-rank log-density: its axes of size {@code > 1} only. */
+    private Factor compact(Var full, Set<String> plates, double scale, String site) {
+        int[] shape = full.shape();
+        int count = 0;
+        for (int d : shape) {
+            count += d > 1 ? 1 : 0;
+        }
+        int[] axes = new int[count];
+        int[] sizes = new int[count];
+        for (int i = 0, k = 0; i < shape.length; i++) {
+            if (shape[i] > 1) {
+                axes[k] = i;
+                sizes[k++] = shape[i];
+            }
+        }
+        return new Factor(Arrays.equals(sizes, shape) ? full : full.reshape(sizes), axes, plates, scale, site);
     }
 
     /** {@code lp} padded on the left with 1s to the full rank. */
