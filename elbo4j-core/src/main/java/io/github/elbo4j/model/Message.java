@@ -30,6 +30,7 @@ public final class Message {
     private PlateFrame declaredPlate;
     private Var logJacobian;
     private int enumDim;
+    private int markovStep = -1;
 
     Message(SiteType type, String name, Distribution distribution, Var value, boolean observed,
             Tensor paramInit, Constraint constraint) {
@@ -178,6 +179,15 @@ public final class Message {
 
     void setEnumDim(int dim) {
         this.enumDim = dim;
+    }
+
+    /** For a site inside {@link ModelContext#markov}: the step of the chain it belongs to. */
+    public java.util.OptionalInt markovStep() {
+        return markovStep < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(markovStep);
+    }
+
+    void setMarkovStep(int step) {
+        this.markovStep = step;
     }
 
     /** For a {@link SiteType#PLATE} site: the plate it declares. */

@@ -25,10 +25,11 @@ import java.util.Optional;
  * @param declaredPlate for a {@link SiteType#PLATE} site, the plate it declares
  * @param logJacobian   for a value mapped from unconstrained coordinates, the log-Jacobian of the map
  * @param enumDim       for a site enumerated by {@link EnumerateHandler}, the batch dim holding its support
+ * @param markovStep    for a site inside {@link ModelContext#markov}, the step of the chain it belongs to
  */
 public record Site(String name, SiteType type, Var value, Optional<Distribution> distribution, boolean isObserved, double scale,
                    Optional<Tensor> mask, Constraint constraint, List<PlateFrame> plates, Optional<PlateFrame> declaredPlate,
-                   Optional<Var> logJacobian, java.util.OptionalInt enumDim) {
+                   Optional<Var> logJacobian, java.util.OptionalInt enumDim, java.util.OptionalInt markovStep) {
 
     /** Copies the list of plates. */
     public Site {
@@ -40,7 +41,7 @@ public record Site(String name, SiteType type, Var value, Optional<Distribution>
         Var value = msg.value().orElseThrow(() -> new IllegalStateException("site '" + msg.name() + "' has no value"));
         return new Site(msg.name(), msg.type(), value, msg.distribution(), msg.isObserved(), msg.scale(), msg.mask(),
                 msg.constraint(), msg.plates(), msg.declaredPlate(), msg.logJacobian(),
-                msg.enumDim());
+                msg.enumDim(), msg.markovStep());
     }
 
     /** True for an unobserved sample site. */

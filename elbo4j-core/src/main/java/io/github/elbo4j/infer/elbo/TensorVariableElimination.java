@@ -44,10 +44,11 @@ final class TensorVariableElimination {
      * full-rank positions {@code axes} (ascending). A chain's factors have rank {@code T + n + 1}
      * but two such axes, so every op works on {@code K²} elements at rank 2, not at rank {@code T}.
      */
-    private record Factor(Var log, int[] axes, Set<String> plates, double scale, String site) {
+    private record Factor(Var log, int[] axes, Set<String> plates, double scale, String site, int step) {
     }
 
-    private record Variable(String site, int axis, Set<String> plates) {
+    /** An enumerated site: its axis, its plates, and its step of a {@code markov} chain (-1 outside one). */
+    private record Variable(String site, int axis, Set<String> plates, int step) {
     }
 
     private final int rank;
@@ -55,10 +56,12 @@ final class TensorVariableElimination {
     private final Map<String, PlateFrame> frames = new LinkedHashMap<>();
     private final List<Variable> variables = new ArrayList<>();
     private final List<Factor> factors = new ArrayList<>();
+    private final Map<Integer, Variable> lastOnAxis = new LinkedHashMap<>();
 
     private TensorVariableElimination(Trace trace, int maxPlateNesting, String[] nonFinite) {
         List<Site> sample = trace.sites().stream().filter(s -> s.type() == SiteType.SAMPLE).toList();
-        int enumerated = (int) sample.stream().filter(Site::isEnumerated).count();
+        int enumerated = sample.stream().filter(Site::isEnumerated).mapToInt(s -> -s.enumDim().getAsInt() - maxPlateNesting - 1)
+                .max().orElse(0);
         this.rank = enumerated + 1 + maxPlateNesting;
         this.particleAxis = enumerated;
         for (Site s : sample) {
@@ -67,14 +70,17 @@ final class TensorVariableElimination {
                 plates.add(f.name());
                 frames.put(f.name(), f);
             }
+            int step = s.markovStep().orElse(-1);
             if (s.isEnumerated()) {
-                variables.add(new Variable(s.name(), rank + s.enumDim().getAsInt(), plates));
+                Variable v = new Variable(s.name(), rank + s.enumDim().getAsInt(), plates, step);
+                variables.add(v);
+                lastOnAxis.put(v.axis(), v);
             }
             Var lp = s.unscaledLogProb();
             if (nonFinite[0] == null && !lp.value().allMatch(v -> v < Double.POSITIVE_INFINITY)) {
                 nonFinite[0] = s.name();
             }
-            factors.add(compact(padded(lp, s.name()), plates, s.scale(), s.name()));
+            factors.add(compact(padded(lp, s.name()), plates, s.scale(), s.name(), step));
         }
         for (Factor f : factors) {
             for (Variable v : variables) {
@@ -119,7 +125,7 @@ final class TensorVariableElimination {
             }
             Var b = tape.variable(Tensor.zeros(shape));
             biases.add(b);
-            e.factors.add(e.compact(b, v.plates(), trace.require(v.site()).scale(), v.site()));
+            e.factors.add(e.compact(b, v.plates(), trace.require(v.site()).scale(), v.site(), v.step()));
         }
         Var logZ = e.contract(particles).sum();
         Gradients g = tape.gradient(logZ, biases.toArray(Var[]::new));
@@ -214,7 +220,8 @@ final class TensorVariableElimination {
             }
         }
         group.removeAll(with);
-        group.add(new Factor(sum.logSumExp(position), rest, v.plates(), scale, v.site()));
+        int step = with.stream().mapToInt(Factor::step).max().orElse(-1);
+        group.add(new Factor(sum.logSumExp(position), rest, v.plates(), scale, v.site(), step));
     }
 
     /** {@code f} reshaped to the axes {@code union} (a superset of its own, with their sizes): 1 on the axes it lacks. */
@@ -244,7 +251,7 @@ final class TensorVariableElimination {
         }
         Var log = positions.isEmpty() ? f.log() : f.log().sum(positions.stream().mapToInt(Integer::intValue).toArray());
         int[] axes = rest.stream().mapToInt(i -> f.axes()[i]).toArray();
-        return new Factor(plateScale == 1.0 ? log : log.mul(plateScale), axes, keep, f.scale() / plateScale, f.site());
+        return new Factor(plateScale == 1.0 ? log : log.mul(plateScale), axes, keep, f.scale() / plateScale, f.site(), f.step());
     }
 
     /** A deepest set of plates among {@code pending} (the first in trace order among those with the most plates). */
@@ -258,8 +265,20 @@ final class TensorVariableElimination {
         return best;
     }
 
-    private static boolean dependsOn(Factor f, Variable v) {
-        return Arrays.binarySearch(f.axes(), v.axis()) >= 0;
+    /**
+     * True when {@code f} has {@code v}'s axis and that axis is {@code v}'s: inside a {@code markov}
+     * chain an axis is shared by the sites of every other step, and a factor of step {@code t}
+     * depends on the sites of steps {@code t - 1} and {@code t}; a factor outside the chain, on the
+     * last site of the axis.
+     */
+    private boolean dependsOn(Factor f, Variable v) {
+        if (Arrays.binarySearch(f.axes(), v.axis()) < 0) {
+            return false;
+        }
+        if (v.step() < 0) {
+            return true;
+        }
+        return f.step() >= 0 ? f.step() == v.step() || f.step() == v.step() + 1 : lastOnAxis.get(v.axis()) == v;
     }
 
     /** A factor summed over every axis but the particle axis: shape {@code [P]}, or a scalar when it has no particle axis. */
@@ -278,7 +297,7 @@ final class TensorVariableElimination {
     }
 
     /** The compact factor of a full-rank log-density: its axes of size {@code > 1} only. */
-    private Factor compact(Var full, Set<String> plates, double scale, String site) {
+    private Factor compact(Var full, Set<String> plates, double scale, String site, int step) {
         int[] shape = full.shape();
         int count = 0;
         for (int d : shape) {
@@ -292,7 +311,7 @@ final class TensorVariableElimination {
                 sizes[k++] = shape[i];
             }
         }
-        return new Factor(Arrays.equals(sizes, shape) ? full : full.reshape(sizes), axes, plates, scale, site);
+        return new Factor(Arrays.equals(sizes, shape) ? full : full.reshape(sizes), axes, plates, scale, site, step);
     }
 
     /** {@code lp} padded on the left with 1s to the full rank. */

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
  * but the states is {@code log p(x)} exactly, so it must equal the forward algorithm (Rabiner,
  * Proc. IEEE 77(2), 1989, eq. 19-21, in log space) written here independently, to 1e-10, and its
  * gradient in the emission means and the transition logits must equal central finite differences
- * of that forward algorithm. A chain of 40 steps would be 3^40 assignments: only an elimination
- * along the chain ({@code O(T K²)}) can run it.
+ * of that forward algorithm; the same with the chain inside {@code m.markov} (two axes recycled
+ * along the chain). A factor after the chain on its last state checks that a site outside the chain
+ * sees the last state of a recycled axis. A chain of 40 steps would be 3^40 assignments: only an
+ * elimination along the chain ({@code O(T K²)}) can run it.
  */
 class EnumeratedHmmTest {
 
@@ -43,15 +45,30 @@ class EnumeratedHmmTest {
         return x;
     }
 
-    /** The HMM over S sequences in a plate: z_0 ~ Cat(π), z_t ~ Cat(softmax(L)[z_{t-1}]), x_t ~ N(μ[z_t], σ). */
-    private static Model hmm(Var mu, Var logits, double[][] x) {
+    /** The end observation's data per sequence: a factor after the chain on its last state. */
+    private static final double[] END = {0.5, -1.0};
+
+    /**
+     * The HMM over S sequences in a plate: z_0 ~ Cat(π), z_t ~ Cat(softmax(L)[z_{t-1}]),
+     * x_t ~ N(μ[z_t], σ), and after the chain e ~ N(2 μ[z_{T-1}], 1); inside {@code m.markov} when
+     * {@code markov} (the states of step t reuse the axes of step t - 2), else a plain loop (one axis per state).
+     */
+    private static Model hmm(Var mu, Var logits, double[][] x, boolean markov) {
         return m -> m.plate("sequences", S, seq -> {
-            Var z = null;
-            for (int t = 0; t < T; t++) {
-                Categorical d = t == 0 ? Categorical.ofProbs(INIT) : Categorical.ofLogits(logits.take(0, z.value()));
-                z = m.sample("z" + t, d);
-                m.observe("x" + t, Normal.of(mu.take(0, z.value()), SIGMA), Tensor.of(x[t]));
+            Var[] z = new Var[1];
+            java.util.function.IntConsumer step = t -> {
+                Categorical d = t == 0 ? Categorical.ofProbs(INIT) : Categorical.ofLogits(logits.take(0, z[0].value()));
+                z[0] = m.sample("z" + t, d);
+                m.observe("x" + t, Normal.of(mu.take(0, z[0].value()), SIGMA), Tensor.of(x[t]));
+            };
+            if (markov) {
+                m.markov(T, step);
+            } else {
+                for (int t = 0; t < T; t++) {
+                    step.accept(t);
+                }
             }
+            m.observe("end", Normal.of(mu.take(0, z[0].value()).mul(2.0), 1.0), Tensor.of(END));
         });
     }
 
@@ -83,7 +100,12 @@ class EnumeratedHmmTest {
                 }
                 alpha = next;
             }
-            total += logSumExp(alpha);
+            double[] last = new double[K];
+            for (int k = 0; k < K; k++) {
+                double e = END[s] - 2 * mu[k];
+                last[k] = alpha[k] - 0.5 * e * e - 0.5 * Math.log(2 * Math.PI);
+            }
+            total += logSumExp(last);
         }
         return total;
     }
@@ -108,28 +130,30 @@ class EnumeratedHmmTest {
     private static final double[] MU = {-1.0, 0.2, 1.7};
     private static final double[] LOGITS = {1.2, 0.1, -0.4, 0.3, 0.9, -0.2, -0.5, 0.0, 1.1};
 
-    private static ElboStep enumerated(Var mu, Var logits, double[][] x) {
-        ElboInputs in = new ElboInputs(hmm(mu, logits, x), m -> { }, new SubstituteHandler(Map.of()), RandomStream.of(0), 1, 1);
+    private static ElboStep enumerated(Var mu, Var logits, double[][] x, boolean markov) {
+        ElboInputs in = new ElboInputs(hmm(mu, logits, x, markov), m -> { }, new SubstituteHandler(Map.of()), RandomStream.of(0), 1, 1);
         return new TraceEnumElbo().estimate(in);
     }
 
-    @Test
-    void theEnumeratedElboOfAnHmmIsTheForwardAlgorithmsLogLikelihood() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "markov = {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void theEnumeratedElboOfAnHmmIsTheForwardAlgorithmsLogLikelihood(boolean markov) {
         double[][] x = data();
-        ElboStep step = enumerated(Var.constant(Tensor.of(MU)), Var.constant(Tensor.of(LOGITS, K, K)), x);
+        ElboStep step = enumerated(Var.constant(Tensor.of(MU)), Var.constant(Tensor.of(LOGITS, K, K)), x, markov);
         double exact = forward(MU, LOGITS, x);
         // a wrong elimination order, a logsumexp over the wrong axis or a plate summed before its states
         // would each move log p(x) by O(1); rounding in 80 logsumexp steps stays near 1e-13
         assertThat(step.elbo()).isCloseTo(exact, org.assertj.core.data.Offset.offset(1e-10));
     }
 
-    @Test
-    void itsGradientMatchesFiniteDifferencesOfTheForwardAlgorithm() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "markov = {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void itsGradientMatchesFiniteDifferencesOfTheForwardAlgorithm(boolean markov) {
         double[][] x = data();
         Tape tape = new Tape();
         Var mu = tape.variable(Tensor.of(MU));
         Var logits = tape.variable(Tensor.of(LOGITS, K, K));
-        ElboStep step = enumerated(mu, logits, x);
+        ElboStep step = enumerated(mu, logits, x, markov);
         Gradients g = tape.gradient(step.loss(), mu, logits);
         double[] dMu = g.get(0).toArray();
         double[] dLogits = g.get(1).toArray();
@@ -151,6 +175,22 @@ class EnumeratedHmmTest {
             down[k] -= h;
             double fd = (forward(MU, up, x) - forward(MU, down, x)) / (2 * h);
             assertThat(-dLogits[k]).as("d log p / d logits[%d]", k).isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
+    void insideMarkovTheStatesReuseTwoAxesAndWithoutItEachStateHasItsOwn() {
+        double[][] x = data();
+        for (boolean markov : new boolean[] {false, true}) {
+            ElboInputs in = new ElboInputs(hmm(Var.constant(Tensor.of(MU)), Var.constant(Tensor.of(LOGITS, K, K)), x, markov), m -> { },
+                    new SubstituteHandler(Map.of()), RandomStream.of(0), 1, 1);
+            io.github.elbo4j.model.Trace t = in.traceModelEnumerated(in.traceGuide());
+            // plate nesting 1: the j-th axis is dim -(3 + j); with markov, steps alternate between dims -3 and -4
+            assertThat(t.require("z0").enumDim()).hasValue(-3);
+            assertThat(t.require("z1").enumDim()).hasValue(-4);
+            assertThat(t.require("z2").enumDim()).hasValue(markov ? -3 : -5);
+            assertThat(t.require("z" + (T - 1)).value().shape()).hasSize(markov ? 4 : T + 2);
+            assertThat(t.require("z7").markovStep()).isEqualTo(markov ? java.util.OptionalInt.of(7) : java.util.OptionalInt.empty());
         }
     }
 }
