@@ -7,7 +7,7 @@ import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Map;
 
-/** Times one enumerated ELBO evaluation with its gradient for an HMM with T = 100, K = 5 (docs/enumeration.md), next to a plain-Java forward algorithm. */
+/** Times one enumerated ELBO evaluation with its gradient for an HMM with T = 100, K = 5 (docs/enumeration.md), next to a plain-Java forward algorithm. Arguments: T (default 100), then "markov" to run the chain inside m.markov. */
 public class HmmStepTiming {
     /** CPU time of this thread: on a shared machine wall time mostly measures the other processes. */
     static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -39,7 +39,8 @@ public class HmmStepTiming {
     }
 
     public static void main(String[] args) {
-        int T = 100, K = 5;
+        int T = args.length > 0 ? Integer.parseInt(args[0]) : 100, K = 5;
+        boolean markov = args.length > 1 && args[1].equals("markov");
         double[] x = Normal.of(0, 2).sample(RandomStream.of(1), T).toArray();
         double[] init = new double[K];
         java.util.Arrays.fill(init, 1.0 / K);
@@ -52,11 +53,18 @@ public class HmmStepTiming {
             Var mu = tape.variable(Tensor.of(mu0));
             Var logits = tape.variable(Tensor.zeros(K, K));
             Model hmm = m -> {
-                Var z = null;
-                for (int t = 0; t < T; t++) {
-                    Categorical d = t == 0 ? Categorical.ofProbs(init) : Categorical.ofLogits(logits.take(0, z.value()));
-                    z = m.sample("z" + t, d);
-                    m.observe("x" + t, Normal.of(mu.take(0, z.value()), 1.0), Tensor.scalar(x[t]));
+                Var[] z = new Var[1];
+                java.util.function.IntConsumer step = t -> {
+                    Categorical d = t == 0 ? Categorical.ofProbs(init) : Categorical.ofLogits(logits.take(0, z[0].value()));
+                    z[0] = m.sample("z" + t, d);
+                    m.observe("x" + t, Normal.of(mu.take(0, z[0].value()), 1.0), Tensor.scalar(x[t]));
+                };
+                if (markov) {
+                    m.markov(T, step);
+                } else {
+                    for (int t = 0; t < T; t++) {
+                        step.accept(t);
+                    }
                 }
             };
             long t0 = CPU.getCurrentThreadCpuTime();
@@ -78,7 +86,7 @@ public class HmmStepTiming {
         java.util.Arrays.sort(ftimes);
         System.out.printf("plain-Java forward algorithm (value only, thread CPU time): median %.4f ms (sink %s)%n", ftimes[150], sink);
         java.util.Arrays.sort(times);
-        System.out.printf("T=%d K=%d: ELBO + gradient per step (thread CPU time): median %.2f ms, 10%% %.2f ms, 90%% %.2f ms (300 reps after 100 warm-up)%n",
+        System.out.printf((markov ? "markov, " : "one axis per step, ") + "T=%d K=%d: ELBO + gradient per step (thread CPU time): median %.2f ms, 10%% %.2f ms, 90%% %.2f ms (300 reps after 100 warm-up)%n",
                 T, K, times[150], times[30], times[270]);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Random;
 
 /**
  * A hidden Markov model with unknown emission means: the hidden states are summed out exactly by
- * enumeration ({@code ElboEstimator.traceEnum()}), the means get a mean-field guide, and the
+ * enumeration ({@code ElboEstimator.traceEnum()}) along a {@code markov} chain, the means get a mean-field guide, and the
  * posterior of every state comes from {@code discretePosterior}. See docs/enumeration.md.
  */
 public final class HiddenMarkovModelByEnumeration {
@@ -42,13 +42,13 @@ public final class HiddenMarkovModelByEnumeration {
         Var transition = Var.constant(Tensor.of(stay, k, k));
         Model hmm = m -> {
             Var mu = m.sample("mu", Normal.of(0, 5).expand(k).toEvent(1));
-            Var z = null;
-            for (int t = 0; t < steps; t++) {
+            Var[] z = new Var[1];
+            m.markov(steps, t -> {                       // step t reuses the enumeration axes of step t - 2
                 Categorical d = t == 0 ? Categorical.ofProbs(1.0 / 3, 1.0 / 3, 1.0 / 3)
-                        : Categorical.ofProbs(transition.take(0, z.value()));
-                z = m.sample("z" + t, d);
-                m.observe("x" + t, Normal.of(mu.take(-1, z.value()), 0.7), Tensor.scalar(x[t]));
-            }
+                        : Categorical.ofProbs(transition.take(0, z[0].value()));
+                z[0] = m.sample("z" + t, d);
+                m.observe("x" + t, Normal.of(mu.take(-1, z[0].value()), 0.7), Tensor.scalar(x[t]));
+            });
         };
         Fit fit = Svi.builder(hmm).elbo(ElboEstimator.traceEnum())
                 .init(InitStrategy.values(Map.of("mu", Tensor.of(-1.0, 0.0, 1.0)))).maxSteps(2000).seed(3).build().run();
