@@ -193,4 +193,81 @@ class EnumeratedHmmTest {
             assertThat(t.require("z7").markovStep()).isEqualTo(markov ? java.util.OptionalInt.of(7) : java.util.OptionalInt.empty());
         }
     }
+
+    /**
+     * {@code p(z_t = k | x)} of sequence {@code s} by forward-backward (Rabiner 1989, eq. 27, in log
+     * space, with the end factor on the last state): {@code α_t(k) + β_t(k) - log p(x)}.
+     */
+    private static double[][] forwardBackward(double[][] x, int s) {
+        double[][] logA = new double[K][K];
+        for (int i = 0; i < K; i++) {
+            double lse = logSumExp(java.util.Arrays.copyOfRange(LOGITS, i * K, i * K + K));
+            for (int j = 0; j < K; j++) {
+                logA[i][j] = LOGITS[i * K + j] - lse;
+            }
+        }
+        double[][] alpha = new double[T][K];
+        double[][] beta = new double[T][K];
+        for (int k = 0; k < K; k++) {
+            alpha[0][k] = Math.log(INIT[k]) + logNormal(x[0][s], MU[k]);
+            double e = END[s] - 2 * MU[k];
+            beta[T - 1][k] = -0.5 * e * e - 0.5 * Math.log(2 * Math.PI);
+        }
+        for (int t = 1; t < T; t++) {
+            for (int j = 0; j < K; j++) {
+                double[] terms = new double[K];
+                for (int i = 0; i < K; i++) {
+                    terms[i] = alpha[t - 1][i] + logA[i][j];
+                }
+                alpha[t][j] = logSumExp(terms) + logNormal(x[t][s], MU[j]);
+            }
+        }
+        for (int t = T - 2; t >= 0; t--) {
+            for (int i = 0; i < K; i++) {
+                double[] terms = new double[K];
+                for (int j = 0; j < K; j++) {
+                    terms[j] = logA[i][j] + logNormal(x[t + 1][s], MU[j]) + beta[t + 1][j];
+                }
+                beta[t][i] = logSumExp(terms);
+            }
+        }
+        double[] last = new double[K];
+        for (int k = 0; k < K; k++) {
+            last[k] = alpha[T - 1][k] + beta[T - 1][k];
+        }
+        double logP = logSumExp(last);
+        double[][] out = new double[T][K];
+        for (int t = 0; t < T; t++) {
+            for (int k = 0; k < K; k++) {
+                out[t][k] = Math.exp(alpha[t][k] + beta[t][k] - logP);
+            }
+        }
+        return out;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "markov = {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void theStatesPosteriorsAreForwardBackwards(boolean markov) {
+        // with markov two axes are shared along the chain: a state mistaken for the one two steps back,
+        // or the end factor given to the wrong state, would change these marginals by O(1)
+        double[][] x = data();
+        Map<String, Tensor> marginals = marginals(x, markov);
+        for (int s = 0; s < S; s++) {
+            double[][] exact = forwardBackward(x, s);
+            for (int t = 0; t < T; t++) {
+                double[] p = marginals.get("z" + t).toArray();   // [P = 1, S, K]
+                assertThat(p).hasSize(S * K);
+                for (int k = 0; k < K; k++) {
+                    assertThat(p[s * K + k]).as("p(z%d = %d), sequence %d", t, k, s).isCloseTo(exact[t][k],
+                            org.assertj.core.data.Offset.offset(1e-10));
+                }
+            }
+        }
+    }
+
+    private static Map<String, Tensor> marginals(double[][] x, boolean markov) {
+        ElboInputs in = new ElboInputs(hmm(Var.constant(Tensor.of(MU)), Var.constant(Tensor.of(LOGITS, K, K)), x, markov), m -> { },
+                new SubstituteHandler(Map.of()), RandomStream.of(0), 1, 1);
+        return in.enumeratedMarginals(in.traceModelEnumerated(in.traceGuide()));
+    }
 }
