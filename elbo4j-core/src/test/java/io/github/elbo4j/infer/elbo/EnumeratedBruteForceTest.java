@@ -183,6 +183,34 @@ class EnumeratedBruteForceTest {
     }
 
     @Test
+    void everyFamilyWithAFiniteSupportIsEnumeratedIncludingOneHotEvents() {
+        double[] p = {0.2, 0.5, 0.3};
+        double[] mu = {-1.0, 0.5, 2.0};
+        double x = 0.8;
+        double exactCategorical = Math.log(p[0] * Math.exp(logNormal(x, mu[0], 1)) + p[1] * Math.exp(logNormal(x, mu[1], 1))
+                + p[2] * Math.exp(logNormal(x, mu[2], 1)));
+        Model oneHot = m -> {
+            // the value is [K] + [1] + [K]: the support along the enumeration axis, each a one-hot event
+            Var z = m.sample("z", io.github.elbo4j.distribution.discrete.OneHotCategorical.ofProbs(Tensor.of(p)));
+            m.observe("x", Normal.of(z.mul(Var.constant(Tensor.of(mu))).sum(-1), 1.0), Tensor.scalar(x));
+        };
+        assertThat(logEvidence(oneHot)).isCloseTo(exactCategorical, Offset.offset(1e-12));
+        // Binomial(2, 0.3): P(n) = 0.49, 0.42, 0.09
+        double exactBinomial = Math.log(0.49 * Math.exp(logNormal(x, 0, 1)) + 0.42 * Math.exp(logNormal(x, 1, 1))
+                + 0.09 * Math.exp(logNormal(x, 2, 1)));
+        Model binomial = m -> {
+            Var n = m.sample("n", io.github.elbo4j.distribution.discrete.Binomial.ofProbs(2, 0.3));
+            m.observe("x", Normal.of(n, 1.0), Tensor.scalar(x));
+        };
+        assertThat(logEvidence(binomial)).isCloseTo(exactBinomial, Offset.offset(1e-12));
+    }
+
+    private static double logEvidence(Model model) {
+        ElboInputs in = new ElboInputs(model, m -> { }, new SubstituteHandler(Map.of()), RandomStream.of(0), 1, 0);
+        return new TraceEnumElbo().estimate(in).elbo();
+    }
+
+    @Test
     void enumeratingASiteWithInfiniteSupportNamesTheSiteAndItsSupport() {
         Model poisson = m -> {
             Var n = m.sample("count", Poisson.of(3.0));
