@@ -54,6 +54,38 @@ final class IndexOps {
         return a.tape().record(out, (g, adj) -> adj.add(a, g.scatterAdd(axis, index, size)));
     }
 
+    /**
+     * {@code out[b, t] = a[b, index[b], t]} with {@code b} broadcast over the axes of {@code a} left
+     * of {@code axis} and the shape of {@code index} (NumPy's advanced indexing
+     * {@code a[..., index, :]}): a broadcast, a {@link #gather} and a reshape, so the adjoint is theirs.
+     */
+    static Var take(Var a, int axis, Tensor index) {
+        int[] shape = a.value().shape();
+        int ax = axis < 0 ? axis + shape.length : axis;
+        if (ax < 0 || ax >= shape.length) {
+            throw new IllegalArgumentException("take axis " + axis + " is out of range for shape " + java.util.Arrays.toString(shape));
+        }
+        int k = shape[ax];
+        int[] left = java.util.Arrays.copyOfRange(shape, 0, ax);
+        int[] right = java.util.Arrays.copyOfRange(shape, ax + 1, shape.length);
+        int[] batch = io.github.elbo4j.tensor.Broadcasting.shape(left, index.shape());
+        int[] full = io.github.elbo4j.tensor.Broadcasting.concat(io.github.elbo4j.tensor.Broadcasting.concat(batch, new int[] {k}), right);
+        double[] picks = index.broadcastTo(batch).toArray();
+        int inner = io.github.elbo4j.tensor.Broadcasting.size(right);
+        int[] idx = new int[picks.length * inner];
+        for (int i = 0; i < picks.length; i++) {
+            double v = picks[i];
+            if (v != Math.rint(v) || v < 0 || v >= k) {
+                throw new IllegalArgumentException("take index must be an integer in [0, " + (k - 1) + "] (axis " + axis
+                        + " of shape " + java.util.Arrays.toString(shape) + "), got " + v);
+            }
+            java.util.Arrays.fill(idx, i * inner, (i + 1) * inner, (int) v);
+        }
+        int[] one = io.github.elbo4j.tensor.Broadcasting.concat(io.github.elbo4j.tensor.Broadcasting.concat(batch, new int[] {1}), right);
+        Var picked = gather(a.broadcastTo(full), batch.length, Index.of(idx, one));
+        return picked.reshape(io.github.elbo4j.tensor.Broadcasting.concat(batch, right));
+    }
+
     static Var scatterAdd(Var a, int axis, Index index, int size) {
         Tensor out = a.value().scatterAdd(axis, index, size);
         if (!a.isTracked()) {

@@ -309,6 +309,20 @@ public final class Var {
         return IndexOps.scatterAdd(this, axis, index, size);
     }
 
+    /**
+     * Picks along {@code axis} by the integers in {@code index}, broadcasting (NumPy's
+     * {@code x[..., index, :]}, Pyro's {@code Vindex}): for this of shape {@code B + [K] + T} and
+     * {@code index} of shape {@code I}, the result has shape {@code broadcast(B, I) + T} with
+     * {@code out[b, t] = this[b, index[b], t]}. The component means of a mixture at enumerated
+     * labels {@code z} are {@code locs.take(-1, z.value())}; the rows of a transition matrix
+     * {@code A} ({@code [K, K]}) at the previous states are {@code A.take(0, z.value())}.
+     *
+     * @throws IllegalArgumentException when an element of {@code index} is not an integer in {@code [0, K - 1]}
+     */
+    public Var take(int axis, Tensor index) {
+        return IndexOps.take(this, axis, index);
+    }
+
     /** Joins along an existing axis. */
     public static Var concat(int axis, Var... parts) {
         return IndexOps.concat(axis, parts);

@@ -74,6 +74,25 @@ public interface Distribution {
         return Independent.of(this, n);
     }
 
+    /**
+     * True when the support is finite and {@link #enumerateSupport()} lists it (Pyro's
+     * {@code has_enumerate_support}): what enumeration of a discrete latent needs.
+     */
+    default boolean hasEnumerateSupport() {
+        return false;
+    }
+
+    /**
+     * Every value of a finite support along a new leading axis, broadcast over the batch: shape
+     * {@code [K] + batchShape + eventShape}, the same {@code K} values for every batch element.
+     *
+     * @throws UnsupportedOperationException when the support is not finite or not listed
+     */
+    default Tensor enumerateSupport() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " with support " + support()
+                + " cannot list its support (enumeration needs a finite support)");
+    }
+
     /** {@code P(X <= x)} for a univariate distribution. */
     default Tensor cdf(Tensor x) {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " has no cdf");

@@ -45,10 +45,12 @@ public final class GuidePosterior implements Posterior {
     private final AutoGuide autoGuide;
     private final Preconditioner preconditioner;
     private final LatentLayout layout;
+    private final boolean enumerates;
 
     GuidePosterior(Model model, Model guide, ParameterStore store, Map<String, int[]> latentShapes, int maxPlateNesting,
-                   AutoGuide autoGuide, Preconditioner preconditioner, LatentLayout layout) {
+                   AutoGuide autoGuide, Preconditioner preconditioner, LatentLayout layout, boolean enumerates) {
         this.model = model;
+        this.enumerates = enumerates;
         this.layout = layout;
         this.guide = guide;
         this.store = store.copy();
@@ -67,7 +69,7 @@ public final class GuidePosterior implements Posterior {
     /** The approximation a compiled fit describes at the parameters in {@code store}. */
     static GuidePosterior of(SviProgram program, ParameterStore store) {
         return new GuidePosterior(program.model, program.guide, store, program.latentShapes, program.maxPlateNesting,
-                program.autoGuide, program.preconditioner, program.layout);
+                program.autoGuide, program.preconditioner, program.layout, program.enumerates);
     }
 
     @Override
@@ -176,11 +178,40 @@ public final class GuidePosterior implements Posterior {
     private LogRatios batchOfRatios(Model model, int n, RandomStream rng) {
         ElboInputs in = new ElboInputs(model, guide, new SubstituteHandler(frozen::get), rng, n, maxPlateNesting);
         Trace g = in.traceGuide();
-        Trace m = in.traceModel(g);
+        Trace m = enumerates ? in.traceModelEnumerated(g) : in.traceModel(g);
         String[] nonFinite = new String[1];
-        Tensor w = in.sumPerParticle(m, nonFinite).sub(in.sumPerParticle(g, nonFinite)).value();
+        Var logP = enumerates ? in.sumPerParticleEnumerated(m, nonFinite) : in.sumPerParticle(m, nonFinite);
+        Tensor w = logP.sub(in.sumPerParticle(g, nonFinite)).value();
         double[] ratios = w.size() == n ? w.toArray() : w.broadcastTo(n).toArray();
         return new LogRatios(latentDraws(m, n), ratios);
+    }
+
+    /**
+     * The posterior of every enumerated discrete site, {@code p(z = k | x) ≈ (1/n) Σ_s p(z = k | x, θ_s)}
+     * with {@code θ_s ~ q} the continuous latents ({@code n} draws as one batch axis): each site's
+     * marginal given a draw is exact (the gradient of the enumerated log joint, see
+     * {@link ElboInputs#enumeratedMarginals}), and the average over draws has Monte Carlo error
+     * {@code sd_q(p(z = k | x, θ)) / √n}. Shape {@code siteShape + [K]}, where {@code siteShape} holds
+     * the sizes of the site's plates (for a mixture's labels in a plate of {@code N}: {@code [N, K]},
+     * the responsibilities).
+     *
+     * @throws IllegalStateException when the fit enumerated no discrete site ({@code ElboEstimator.traceEnum()})
+     */
+    public Map<String, Tensor> discretePosterior(int n, RandomStream rng) {
+        requireDraws(n, 1);
+        if (!enumerates) {
+            throw new IllegalStateException("this fit enumerated no discrete site: fit with Svi.builder(model).elbo(ElboEstimator.traceEnum())");
+        }
+        ElboInputs in = new ElboInputs(model, guide, new SubstituteHandler(frozen::get), rng, n, maxPlateNesting);
+        Trace m = in.traceModelEnumerated(in.traceGuide());
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        in.enumeratedMarginals(m).forEach((site, perDraw) -> {
+            int[] shape = perDraw.shape();
+            Tensor mean = perDraw.mean(0);
+            int[] kept = io.github.elbo4j.model.LatentShape.withoutLeadingOnes(Arrays.copyOfRange(shape, 1, shape.length - 1));
+            out.put(site, mean.reshape(Broadcasting.concat(kept, new int[] {shape[shape.length - 1]})));
+        });
+        return out;
     }
 
     @Override

@@ -34,6 +34,9 @@ final class MethodChoice {
             return "the " + p.autoGuide.familyName() + " guide is fitted by stochastic VI (with few fixed draws its many parameters "
                     + "would fit the draws, not the posterior)";
         }
+        if (p.enumerates) {
+            return "the ELBO enumerates discrete sites (TraceEnumElbo is fitted by stochastic VI)";
+        }
         if (p.subsampled) {
             return "the model subsamples its data (the objective would be random)";
         }

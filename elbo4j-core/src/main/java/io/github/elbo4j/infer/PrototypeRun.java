@@ -1,6 +1,8 @@
 package io.github.elbo4j.infer;
 
 import io.github.elbo4j.infer.elbo.ParticleHandler;
+import io.github.elbo4j.model.EnumerateHandler;
+import io.github.elbo4j.model.Handler;
 import io.github.elbo4j.model.LatentShape;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.model.ModelContext;
@@ -10,7 +12,9 @@ import io.github.elbo4j.model.SeedHandler;
 import io.github.elbo4j.model.Site;
 import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.random.RandomStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,15 +57,34 @@ public final class PrototypeRun {
         return of(model, Optional.of(guide), rng);
     }
 
+    /**
+     * The prototype of {@code model} with its discrete latent sites enumerated ({@link EnumerateHandler})
+     * rather than drawn: what a fit
+     * with {@code ElboEstimator.traceEnum()} compiles. The enumerated sites are in the trace (marked by
+     * {@code Site.enumDim()}) but not among {@link #latentShapes()}.
+     */
+    public static PrototypeRun enumerating(Model model, RandomStream rng) {
+        return of(model, Optional.empty(), rng, true);
+    }
+
+    /** As {@link #enumerating(Model, RandomStream)}, with the draws of a hand-written {@code guide} replayed. */
+    public static PrototypeRun enumerating(Model model, Model guide, RandomStream rng) {
+        return of(model, Optional.of(guide), rng, true);
+    }
+
     /** Runs {@code model} (after {@code guide}, replayed into it, when there is one) until the nesting guess holds. */
     static PrototypeRun of(Model model, Optional<Model> guide, RandomStream rng) {
+        return of(model, guide, rng, false);
+    }
+
+    private static PrototypeRun of(Model model, Optional<Model> guide, RandomStream rng, boolean enumerate) {
         int guess = 0;
         Throwable kept = null;
         int keptDepth = -1;
         while (true) {
             PlateDepthRecorder depth = new PlateDepthRecorder();
             try {
-                Trace t = run(model, guide, rng, guess, depth);
+                Trace t = run(model, guide, rng, guess, depth, enumerate);
                 int found = Math.max(depth.deepest(), t.maxPlateNesting());
                 if (found <= guess) {
                     return new PrototypeRun(t, guess);
@@ -87,14 +110,21 @@ public final class PrototypeRun {
         }
     }
 
-    private static Trace run(Model model, Optional<Model> guide, RandomStream rng, int nesting, PlateDepthRecorder depth) {
+    private static Trace run(Model model, Optional<Model> guide, RandomStream rng, int nesting, PlateDepthRecorder depth,
+                             boolean enumerate) {
+        List<Handler> handlers = new ArrayList<>(List.of(depth, new ParticleHandler(1, nesting)));
+        if (enumerate) {
+            handlers.add(new EnumerateHandler(nesting));
+        }
+        handlers.add(new ImproperStartHandler(nesting));
         if (guide.isEmpty()) {
-            return ModelContext.trace(model, depth, new ParticleHandler(1, nesting), new ImproperStartHandler(nesting),
-                    new SeedHandler(rng));
+            handlers.add(new SeedHandler(rng));
+            return ModelContext.trace(model, handlers.toArray(Handler[]::new));
         }
         Trace g = ModelContext.trace(guide.get(), depth, new ParticleHandler(1, nesting), new SeedHandler(rng.split(0)));
-        Trace t = ModelContext.trace(model, depth, new ParticleHandler(1, nesting), new ImproperStartHandler(nesting),
-                new ReplayHandler(g), new SeedHandler(rng.split(1)));
+        handlers.add(new ReplayHandler(g));
+        handlers.add(new SeedHandler(rng.split(1)));
+        Trace t = ModelContext.trace(model, handlers.toArray(Handler[]::new));
         requireGuided(t, g);
         return t;
     }
@@ -102,7 +132,7 @@ public final class PrototypeRun {
     /** Every latent sample site of the model must be drawn by the hand-written guide (else the ELBO would silently use prior draws). */
     private static void requireGuided(Trace model, Trace guide) {
         for (Site s : model.latentSites()) {
-            if (guide.get(s.name()).isEmpty()) {
+            if (!s.isEnumerated() && guide.get(s.name()).isEmpty()) {
                 String plates = s.plates().isEmpty() ? "" : " (inside plate(s) " + s.plates().stream().map(PlateFrame::name).toList() + ")";
                 throw new IllegalArgumentException("the guide has no site '" + s.name() + "' for the model's latent site '" + s.name()
                         + "'" + plates + ": a hand-written guide must draw every latent sample site of the model; it draws "
@@ -121,10 +151,18 @@ public final class PrototypeRun {
         return maxPlateNesting;
     }
 
-    /** The shape of one draw of every latent site, {@code batchShape + eventShape}, in model order. */
+    /** The names of the sites summed out by enumeration (empty unless built by {@link #enumerating}). */
+    public List<String> enumeratedSites() {
+        return trace.latentSites().stream().filter(Site::isEnumerated).map(Site::name).toList();
+    }
+
+    /** The shape of one draw of every latent site not enumerated, {@code batchShape + eventShape}, in model order. */
     public Map<String, int[]> latentShapes() {
         Map<String, int[]> out = new LinkedHashMap<>();
         for (Site s : trace.latentSites()) {
+            if (s.isEnumerated()) {
+                continue;
+            }
             out.put(s.name(), LatentShape.siteShape(s.value().shape(), s.distribution().orElseThrow().eventShape().length));
         }
         return out;

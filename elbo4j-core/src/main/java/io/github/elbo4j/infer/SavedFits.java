@@ -1,6 +1,7 @@
 package io.github.elbo4j.infer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.elbo4j.infer.elbo.TraceEnumElbo;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.infer.run.SviProgram;
@@ -21,19 +22,21 @@ final class SavedFits {
         String type = post.path("type").asText();
         Optional<SviState> state = root.has("state") ? Optional.of(PosteriorJson.readState(root.path("state"))) : Optional.empty();
         RandomStream rootStream = RandomStream.of(root.path("provenance").path("seed").asLong());
+        // a fit whose ELBO summed out the discrete sites: its guide leaves them out, and its PSIS check sums them out again
+        boolean enumerate = TraceEnumElbo.class.getSimpleName().equals(root.path("provenance").path("settings").path("estimator").asText());
         Posterior posterior = switch (type) {
             case "factors" -> FactorPosterior.fromJson(post.path("factors"));
             case "automatic" -> {
                 AutoGuide auto = AutoGuide.named(post.path("guide").asText());
                 SviProgram p = SviProgram.automatic(model, auto, LatentLayout::of, PosteriorJson.readPreconditioner(post.path("preconditioner")),
-                        rootStream.split(-1));
+                        rootStream.split(-1), enumerate);
                 yield GuidePosterior.of(p, PosteriorJson.readStore(post.path("parameters")));
             }
             case "guide" -> {
                 if (guide == null) {
                     throw new IllegalArgumentException("fit file " + file + " was fitted with a hand-written guide: Fit.load(file, model, guide)");
                 }
-                SviProgram p = SviProgram.handWritten(model, guide, rootStream.split(-1));
+                SviProgram p = SviProgram.handWritten(model, guide, rootStream.split(-1), enumerate);
                 yield GuidePosterior.of(p, PosteriorJson.readStore(post.path("parameters")));
             }
             default -> throw new IllegalArgumentException("fit file " + file + " has an unknown posterior type '" + type + "'");

@@ -93,9 +93,10 @@ public final class Svi {
         if (p == null) {
             SviSettings s = settings;
             RandomStream root = RandomStream.of(s.seed());
-            p = s.autoGuide() == null ? SviProgram.handWritten(model, s.guide(), root.split(-1))
+            boolean enumerate = s.estimator().enumeratesDiscreteSites();
+            p = s.autoGuide() == null ? SviProgram.handWritten(model, s.guide(), root.split(-1), enumerate)
                     : SviProgram.automatic(model, s.autoGuide(), t -> LatentLayout.of(t, s.init(), root.split(-3)), s.warmStart(),
-                    root.split(-1));
+                    root.split(-1), enumerate);
             program = p;
         }
         return p;

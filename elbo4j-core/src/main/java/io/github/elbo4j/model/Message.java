@@ -29,6 +29,8 @@ public final class Message {
     private RandomStream rng;
     private PlateFrame declaredPlate;
     private Var logJacobian;
+    private int enumDim;
+    private int markovStep = -1;
 
     Message(SiteType type, String name, Distribution distribution, Var value, boolean observed,
             Tensor paramInit, Constraint constraint) {
@@ -165,6 +167,27 @@ public final class Message {
 
     void setLogJacobian(Var ladj) {
         this.logJacobian = ladj;
+    }
+
+    /**
+     * For a site enumerated by {@link EnumerateHandler}: the batch dim (negative, counted from the
+     * right of the batch shape) along which its value holds its whole support.
+     */
+    public java.util.OptionalInt enumDim() {
+        return enumDim == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(enumDim);
+    }
+
+    void setEnumDim(int dim) {
+        this.enumDim = dim;
+    }
+
+    /** For a site inside {@link ModelContext#markov}: the step of the chain it belongs to. */
+    public java.util.OptionalInt markovStep() {
+        return markovStep < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(markovStep);
+    }
+
+    void setMarkovStep(int step) {
+        this.markovStep = step;
     }
 
     /** For a {@link SiteType#PLATE} site: the plate it declares. */

@@ -148,6 +148,39 @@ public final class ModelContext {
         }
     }
 
+    /**
+     * Runs {@code body} for steps {@code t = 0, ..., steps - 1} of a Markov chain: the sites of
+     * step {@code t} may depend on those of step {@code t - 1} but not earlier (Pyro's
+     * {@code markov} with history 1). Under enumeration this lets the discrete sites of step
+     * {@code t} reuse the batch axes of step {@code t - 2}, so a chain of any length uses two axes per
+     * site of a step instead of one per site ({@link EnumerateHandler}); the ELBO then eliminates the
+     * states in order (Obermeyer et al., ICML 2019, sec. 3, "markov"). Outside enumeration it only
+     * marks the sites. A site of step {@code t} that depends on step {@code t - 2} gets a wrong sum
+     * under enumeration; chains do not nest.
+     *
+     * @throws IllegalArgumentException when {@code steps < 0} or inside another {@code markov}
+     */
+    public void markov(int steps, java.util.function.IntConsumer body) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("markov steps must be >= 0, got " + steps);
+        }
+        for (Handler h : stack) {
+            if (h instanceof MarkovHandler) {
+                throw new IllegalArgumentException("markov chains do not nest: this markov(" + steps + ", ...) is inside another");
+            }
+        }
+        MarkovHandler handler = new MarkovHandler();
+        stack.add(handler);
+        try {
+            for (int t = 0; t < steps; t++) {
+                handler.step(t);
+                body.accept(t);
+            }
+        } finally {
+            stack.remove(handler);
+        }
+    }
+
     /** The stack walk; see the class comment. */
     private Var apply(Message msg) {
         int processed = 0;

@@ -24,10 +24,12 @@ import java.util.Optional;
  * @param plates        the enclosing plates, outermost first
  * @param declaredPlate for a {@link SiteType#PLATE} site, the plate it declares
  * @param logJacobian   for a value mapped from unconstrained coordinates, the log-Jacobian of the map
+ * @param enumDim       for a site enumerated by {@link EnumerateHandler}, the batch dim holding its support
+ * @param markovStep    for a site inside {@link ModelContext#markov}, the step of the chain it belongs to
  */
 public record Site(String name, SiteType type, Var value, Optional<Distribution> distribution, boolean isObserved, double scale,
                    Optional<Tensor> mask, Constraint constraint, List<PlateFrame> plates, Optional<PlateFrame> declaredPlate,
-                   Optional<Var> logJacobian) {
+                   Optional<Var> logJacobian, java.util.OptionalInt enumDim, java.util.OptionalInt markovStep) {
 
     /** Copies the list of plates. */
     public Site {
@@ -38,12 +40,18 @@ public record Site(String name, SiteType type, Var value, Optional<Distribution>
     static Site of(Message msg) {
         Var value = msg.value().orElseThrow(() -> new IllegalStateException("site '" + msg.name() + "' has no value"));
         return new Site(msg.name(), msg.type(), value, msg.distribution(), msg.isObserved(), msg.scale(), msg.mask(),
-                msg.constraint(), msg.plates(), msg.declaredPlate(), msg.logJacobian());
+                msg.constraint(), msg.plates(), msg.declaredPlate(), msg.logJacobian(),
+                msg.enumDim(), msg.markovStep());
     }
 
     /** True for an unobserved sample site. */
     public boolean isLatent() {
         return type == SiteType.SAMPLE && !isObserved;
+    }
+
+    /** True for a latent site whose value is its whole support along {@link #enumDim()} (summed out, not drawn). */
+    public boolean isEnumerated() {
+        return enumDim.isPresent();
     }
 
     /**
@@ -53,6 +61,16 @@ public record Site(String name, SiteType type, Var value, Optional<Distribution>
      * {@code log p(T(u)) + log |det ∂T/∂u|}. Only for sample sites.
      */
     public Var logProb() {
+        Var lp = unscaledLogProb();
+        return scale == 1.0 ? lp : lp.mul(scale);
+    }
+
+    /**
+     * {@code mask ⊙ log p(value)} (with the log-Jacobian of a mapped value) before the
+     * {@link #scale()}: what enumeration needs, which must scale a plate's terms after it has
+     * summed out the enumerated sites inside them, not before. Only for sample sites.
+     */
+    public Var unscaledLogProb() {
         Distribution d = distribution.orElseThrow(
                 () -> new IllegalStateException("site '" + name + "' is a " + type + " site and has no log-density"));
         Var lp = d.logProb(value);
@@ -62,6 +80,6 @@ public record Site(String name, SiteType type, Var value, Optional<Distribution>
         if (mask.isPresent()) {
             lp = Var.where(mask.get(), lp, Var.constant(0.0));
         }
-        return scale == 1.0 ? lp : lp.mul(scale);
+        return lp;
     }
 }

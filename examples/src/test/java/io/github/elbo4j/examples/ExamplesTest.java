@@ -57,4 +57,17 @@ class ExamplesTest {
         // exact posterior mean 8/14 = 0.5714, sd 0.128; the fit's mean is within a tenth of an sd
         assertThat(mean(text, "theta")).isCloseTo(8.0 / 14, org.assertj.core.data.Offset.offset(0.015));
     }
+
+    @Test
+    void hiddenMarkovModelByEnumerationFindsTheMeansAndTheStates() {
+        String text = output(HiddenMarkovModelByEnumeration::main);
+        // 60 steps, about 20 per state, noise sd 0.7: each mean's posterior sd is about 0.16; 0.5 is 3 of them
+        assertThat(mean(text, "mu[0]")).isCloseTo(-3.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(mean(text, "mu[1]")).isCloseTo(0.0, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(mean(text, "mu[2]")).isCloseTo(3.0, org.assertj.core.data.Offset.offset(0.5));
+        // states 4.3 sds apart: a point is misread with probability ~1.5%, so at most a few of 60
+        String line = text.lines().filter(l -> l.startsWith("states recovered:")).findFirst().orElseThrow();
+        int right = Integer.parseInt(line.replaceAll("states recovered: (\\d+) of 60", "$1"));
+        assertThat(right).isGreaterThanOrEqualTo(55);
+    }
 }

@@ -171,10 +171,17 @@ public final class Bernoulli implements Distribution {
         return Tensor.where(valid, k, Tensor.scalar(Double.NaN));
     }
 
+    /** True: the support is finite. */
+    @Override
+    public boolean hasEnumerateSupport() {
+        return true;
+    }
+
     /**
      * All values of the support along a new leading axis, broadcast over the batch: shape
      * {@code [2] + batchShape} holding 0 then 1 (for enumerating a discrete latent).
      */
+    @Override
     public Tensor enumerateSupport() {
         int[] shape = Broadcasting.concat(new int[] {2}, batchShape);
         int[] column = new int[shape.length];

@@ -257,12 +257,19 @@ public final class Binomial implements Distribution {
         return Tensor.of(out, shape);
     }
 
+    /** True: the support is finite. */
+    @Override
+    public boolean hasEnumerateSupport() {
+        return true;
+    }
+
     /**
      * All values {@code 0..n} along a new leading axis, broadcast over the batch: shape
      * {@code [n + 1] + batchShape}. Needs the same {@code n} across the batch.
      *
      * @throws UnsupportedOperationException when the trial counts differ across the batch
      */
+    @Override
     public Tensor enumerateSupport() {
         double[] n = totalCount.toArray();
         for (double v : n) {

@@ -172,7 +172,14 @@ public final class Categorical implements Distribution {
         return XLogY.of(param.probs(), param.logProbs()).sum(-1).neg();
     }
 
+    /** True: the support is finite. */
+    @Override
+    public boolean hasEnumerateSupport() {
+        return true;
+    }
+
     /** All labels {@code 0..K-1} along a new leading axis, broadcast over the batch: shape {@code [K] + batchShape}. */
+    @Override
     public Tensor enumerateSupport() {
         int[] column = new int[batchShape.length + 1];
         Arrays.fill(column, 1);

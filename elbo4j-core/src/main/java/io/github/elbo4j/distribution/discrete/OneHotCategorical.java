@@ -152,10 +152,17 @@ public final class OneHotCategorical implements Distribution {
         return labels.entropy();
     }
 
+    /** True: the support is finite. */
+    @Override
+    public boolean hasEnumerateSupport() {
+        return true;
+    }
+
     /**
      * All one-hot vectors along a new leading axis, broadcast over the batch: shape
      * {@code [K] + batchShape + [K]}, the {@code k}-th slice being {@code e_k}.
      */
+    @Override
     public Tensor enumerateSupport() {
         int k = labels.categories();
         int[] batch = labels.batchShape();

@@ -6,7 +6,7 @@ package io.github.elbo4j.infer.elbo;
  * 2017, eq. 13) and of a surrogate loss whose gradient estimates {@code -∇ELBO}. A closed set.
  */
 public sealed interface ElboEstimator permits TraceElbo, ScoreFunctionElbo, ImportanceWeightedElbo, RenyiElbo,
-        SticksTheLandingElbo, AnalyticKlElbo, PerDatumImportanceWeightedElbo {
+        SticksTheLandingElbo, AnalyticKlElbo, PerDatumImportanceWeightedElbo, TraceEnumElbo {
 
     /** One estimate from one run of the guide and the model replayed against it. */
     ElboStep estimate(ElboInputs inputs);
@@ -14,6 +14,22 @@ public sealed interface ElboEstimator permits TraceElbo, ScoreFunctionElbo, Impo
     /** The estimator a new fit should use: this one, or a copy with its running state reset. */
     default ElboEstimator fresh() {
         return this;
+    }
+
+    /**
+     * True when the estimator sums out the model's discrete latent sites by enumeration
+     * ({@link TraceEnumElbo}): the automatic guides then leave those sites out.
+     */
+    default boolean enumeratesDiscreteSites() {
+        return false;
+    }
+
+    /**
+     * The reparameterized ELBO with every discrete latent site of finite support that the guide
+     * does not draw summed out exactly by parallel enumeration ({@link TraceEnumElbo}).
+     */
+    static ElboEstimator traceEnum() {
+        return new TraceEnumElbo();
     }
 
     /** The reparameterized ELBO. */

@@ -1,6 +1,7 @@
 package io.github.elbo4j.infer.elbo;
 
 import io.github.elbo4j.autodiff.Var;
+import io.github.elbo4j.model.EnumerateHandler;
 import io.github.elbo4j.model.Handler;
 import io.github.elbo4j.model.Model;
 import io.github.elbo4j.model.ModelContext;
@@ -54,6 +55,40 @@ public record ElboInputs(Model model, Model guide, Handler params, RandomStream 
         ReplayHandler replay = new ReplayHandler(guideTrace);
         return subsample.isEmpty() ? ModelContext.trace(model, params, particleHandler, replay, seed)
                 : ModelContext.trace(model, params, particleHandler, replay, seed, subsample.get());
+    }
+
+    /**
+     * As {@link #traceModel}, but every discrete latent site the guide does not draw holds its whole
+     * support along a fresh batch axis left of the particle axis ({@link EnumerateHandler}), marked
+     * with its dim; sum it out with {@link #sumPerParticleEnumerated}.
+     */
+    public Trace traceModelEnumerated(Trace guideTrace) {
+        ParticleHandler particleHandler = new ParticleHandler(particles, maxPlateNesting);
+        EnumerateHandler enumerate = new EnumerateHandler(maxPlateNesting);
+        SeedHandler seed = new SeedHandler(rng.split(1));
+        ReplayHandler replay = new ReplayHandler(guideTrace);
+        return subsample.isEmpty() ? ModelContext.trace(model, params, particleHandler, enumerate, replay, seed)
+                : ModelContext.trace(model, params, particleHandler, enumerate, replay, seed, subsample.get());
+    }
+
+    /**
+     * {@code log Σ_{z_E} p(x, z)} per particle, shape {@code [P]}: the log joint of a trace from
+     * {@link #traceModelEnumerated} with its enumerated sites summed out exactly, plates respected
+     * ({@link TensorVariableElimination}); reports the first site whose log-density is NaN or
+     * {@code +∞} in {@code nonFinite[0]}.
+     */
+    public Var sumPerParticleEnumerated(Trace model, String[] nonFinite) {
+        return TensorVariableElimination.logJoint(model, particles, maxPlateNesting, nonFinite);
+    }
+
+    /**
+     * For every enumerated site of a trace from {@link #traceModelEnumerated}, its posterior
+     * marginal given each particle's continuous draws, {@code p(z = k | x, z_p)}: shape
+     * {@code [P] + [1] * (n - b) + plateSizes + [K]} (for a mixture's labels in a plate of {@code N},
+     * {@code [P, N, K]}: the responsibilities per particle). See {@link TensorVariableElimination#marginals}.
+     */
+    public java.util.Map<String, io.github.elbo4j.tensor.Tensor> enumeratedMarginals(Trace model) {
+        return TensorVariableElimination.marginals(model, particles, maxPlateNesting);
     }
 
     /**

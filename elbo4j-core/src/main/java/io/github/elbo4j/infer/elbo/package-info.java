@@ -1,7 +1,8 @@
 /**
  * The ELBO estimators a user chooses with {@code Svi.elbo(...)} (exported): the closed set
  * {@link io.github.elbo4j.infer.elbo.ElboEstimator} (reparameterized, score-function, analytic-KL,
- * importance-weighted, Rényi, sticking-the-landing) and what one estimate needs: its
+ * importance-weighted, Rényi, sticking-the-landing, and the enumerated ELBO that sums discrete sites
+ * out by tensor variable elimination) and what one estimate needs: its
  * {@link io.github.elbo4j.infer.elbo.ElboInputs} and {@link io.github.elbo4j.infer.elbo.ElboStep},
  * the effect handlers that draw the particles as a batch axis
  * ({@link io.github.elbo4j.infer.elbo.ParticleHandler}) and serve the learnable parameters from

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How the continuous latent sites of a model map to one flat unconstrained vector (ADVI:
+ * How the continuous latent sites of a model (not those enumerated: {@code Site.isEnumerated()}) map to one flat unconstrained vector (ADVI:
  * Kucukelbir et al., JMLR 18(14), 2017, sec. 2.3): site {@code s} with support {@code C_s}
  * occupies entries {@code [offset, offset + size)}, holding {@code T_s⁻¹(z_s)} with
  * {@code T_s = bijectTo(C_s)}. Built once from a prototype trace of the model.
@@ -55,10 +55,14 @@ public final class LatentLayout {
         int offset = 0;
         int index = 0;
         for (Site s : prototype.latentSites()) {
+            if (s.isEnumerated()) {
+                continue; // summed out by the ELBO, not drawn by the guide
+            }
             Distribution d = s.distribution().orElseThrow();
             if (d.support().isDiscrete()) {
                 throw new IllegalArgumentException("latent site '" + s.name() + "' has discrete support " + d.support()
-                        + ": automatic guides need continuous latents (enumerate or marginalize it, or write a guide)");
+                        + ": automatic guides need continuous latents (sum it out by enumeration with "
+                        + "Svi.builder(model).elbo(ElboEstimator.traceEnum()), marginalize it by hand, or write a guide)");
             }
             Bijector t = Bijectors.bijectTo(d.support());
             int[] shape = LatentShape.siteShape(s.value().shape(), d.eventShape().length);

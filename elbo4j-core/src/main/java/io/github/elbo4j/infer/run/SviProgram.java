@@ -48,9 +48,12 @@ public final class SviProgram {
     public final Map<String, int[]> latentShapes;
     public final boolean subsampled;
     public final String warmStartNote;
+    /** True when the ELBO sums out the model's discrete sites by enumeration (they are in no guide). */
+    public final boolean enumerates;
 
     private SviProgram(Model model, Model guide, AutoGuide autoGuide, LatentLayout layout, Preconditioner preconditioner,
-                       int maxPlateNesting, Map<String, int[]> latentShapes, boolean subsampled, String warmStartNote) {
+                       int maxPlateNesting, Map<String, int[]> latentShapes, boolean subsampled, String warmStartNote,
+                       boolean enumerates) {
         this.model = model;
         this.guide = guide;
         this.autoGuide = autoGuide;
@@ -60,13 +63,19 @@ public final class SviProgram {
         this.latentShapes = latentShapes;
         this.subsampled = subsampled;
         this.warmStartNote = warmStartNote;
+        this.enumerates = enumerates;
     }
 
     /** Compiles {@code model} with a hand-written guide. */
     public static SviProgram handWritten(Model model, Model guide, RandomStream root) {
-        PrototypeRun proto = PrototypeRun.of(model, guide, root);
+        return handWritten(model, guide, root, false);
+    }
+
+    /** Compiles {@code model} with a hand-written guide; {@code enumerate}: its discrete sites are summed out, not guided. */
+    public static SviProgram handWritten(Model model, Model guide, RandomStream root, boolean enumerate) {
+        PrototypeRun proto = enumerate ? PrototypeRun.enumerating(model, guide, root) : PrototypeRun.of(model, guide, root);
         return new SviProgram(model, guide, null, null, null, proto.maxPlateNesting(), proto.latentShapes(),
-                subsampled(proto.trace()), "hand-written guide: no warm start");
+                subsampled(proto.trace()), "hand-written guide: no warm start", enumerate);
     }
 
     /**
@@ -74,20 +83,38 @@ public final class SviProgram {
      * chooses (the identity when it declines).
      */
     public static SviProgram automatic(Model model, AutoGuide auto, LatentLayoutFactory layouts, WarmStart warmStart, RandomStream root) {
-        PrototypeRun proto = PrototypeRun.of(model, root);
+        return automatic(model, auto, layouts, warmStart, root, false);
+    }
+
+    /**
+     * As {@link #automatic(Model, AutoGuide, LatentLayoutFactory, WarmStart, RandomStream)}; with
+     * {@code enumerate} the discrete sites are summed out by the ELBO and left out of the guide, and
+     * there is no Laplace warm start (its mode search would see prior draws of the discrete sites).
+     */
+    public static SviProgram automatic(Model model, AutoGuide auto, LatentLayoutFactory layouts, WarmStart warmStart, RandomStream root,
+                                       boolean enumerate) {
+        PrototypeRun proto = enumerate ? PrototypeRun.enumerating(model, root) : PrototypeRun.of(model, root);
         LatentLayout layout = layouts.layout(proto.trace());
         boolean subsampled = subsampled(proto.trace());
-        WarmStartChoice choice = WarmStartChoice.choose(warmStart, model, auto, layout, subsampled, hasParams(proto.trace()), root.split(7));
+        WarmStartChoice choice = enumerate
+                ? new WarmStartChoice(Preconditioner.identity(layout.dimension()), "no warm start: the model's discrete sites are enumerated")
+                : WarmStartChoice.choose(warmStart, model, auto, layout, subsampled, hasParams(proto.trace()), root.split(7));
         return new SviProgram(model, auto.guideFor(layout, choice.preconditioner()), auto, layout, choice.preconditioner(),
-                layout.maxPlateNesting(), proto.latentShapes(), subsampled, choice.note());
+                layout.maxPlateNesting(), proto.latentShapes(), subsampled, choice.note(), enumerate);
     }
 
     /** Compiles an automatic guide with known coordinates (resuming a saved fit). */
     public static SviProgram automatic(Model model, AutoGuide auto, LatentLayoutFactory layouts, Preconditioner pre, RandomStream root) {
-        PrototypeRun proto = PrototypeRun.of(model, root);
+        return automatic(model, auto, layouts, pre, root, false);
+    }
+
+    /** As {@link #automatic(Model, AutoGuide, LatentLayoutFactory, Preconditioner, RandomStream)}; {@code enumerate} as in the fit. */
+    public static SviProgram automatic(Model model, AutoGuide auto, LatentLayoutFactory layouts, Preconditioner pre, RandomStream root,
+                                       boolean enumerate) {
+        PrototypeRun proto = enumerate ? PrototypeRun.enumerating(model, root) : PrototypeRun.of(model, root);
         LatentLayout layout = layouts.layout(proto.trace());
         return new SviProgram(model, auto.guideFor(layout, pre), auto, layout, pre, layout.maxPlateNesting(), proto.latentShapes(),
-                subsampled(proto.trace()), "restored coordinates");
+                subsampled(proto.trace()), "restored coordinates", enumerate);
     }
 
     /** How a layout is made from a prototype trace (the initialization strategy and its random stream). */
@@ -101,7 +128,12 @@ public final class SviProgram {
         ParameterStore store = new ParameterStore();
         Tape tape = new Tape();
         ElboInputs in = new ElboInputs(model, guide, new ParamHandler(store, tape), rng, 1, maxPlateNesting);
-        in.traceModel(in.traceGuide());
+        Trace g = in.traceGuide();
+        if (enumerates) {
+            in.traceModelEnumerated(g);
+        } else {
+            in.traceModel(g);
+        }
         return store;
     }
 
