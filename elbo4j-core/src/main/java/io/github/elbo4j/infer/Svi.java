@@ -7,6 +7,7 @@ import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.infer.run.DeterministicRun;
+import io.github.elbo4j.infer.run.FixedDraws;
 import io.github.elbo4j.infer.run.ImportanceCheck;
 import io.github.elbo4j.infer.run.StepSizeSearch;
 import io.github.elbo4j.infer.run.StochasticRun;
@@ -150,14 +151,14 @@ public final class Svi {
 
     private Fit deterministic(SviProgram p, SviState start) {
         Lbfgs lbfgs = new Lbfgs(10, (int) Math.min(settings.maxSteps(), Integer.MAX_VALUE));
-        DeterministicRun.Outcome o = new DeterministicRun(p, lbfgs, MAX_DETERMINISTIC_DRAWS, settings.listener())
-                .run(start.parameters(), RandomStream.of(settings.seed()).split(-5));
+        DeterministicRun run = new DeterministicRun(p, lbfgs, MAX_DETERMINISTIC_DRAWS, settings.listener());
+        DeterministicRun.Outcome o = run.run(start.parameters(), RandomStream.of(settings.seed()).split(-5));
         Map<String, String> reported = settings.provenance("deterministic");
         reported.put("fixedDraws", Integer.toString(o.draws()));
         String method = "deterministic VI (fixed draws, L-BFGS), " + settings.guideName() + " guide, " + o.draws() + " fixed draws";
         List<String> notes = List.of(p.warmStartNote, o.note());
-        return finish(p, o.parameters(), new ElboTrace(o.trace(), ElboTrace.Kind.DETERMINISTIC), o.stop(), method, reported,
-                Optional.empty(), notes, "raise the iteration budget (maxSteps; --steps in the command)", o.drawEvaluations());
+        return finish(p, o.parameters(), run.lastDraws(), new ElboTrace(o.trace(), ElboTrace.Kind.DETERMINISTIC), o.stop(), method,
+                reported, Optional.empty(), notes, "raise the iteration budget (maxSteps; --steps in the command)", o.drawEvaluations());
     }
 
     private Fit stochastic(SviProgram p, SviState start, Optimizer opt, Optional<Double> eta) {
@@ -176,16 +177,16 @@ public final class Svi {
         eta.ifPresent(e -> reported.put("adaptedStepSize", Double.toString(e)));
         String method = "stochastic VI, " + s.guideName() + " guide, " + opt.getClass().getSimpleName() + ", "
                 + s.effectiveParticles() + " particle(s) per step";
-        return finish(p, o.fitted(), new ElboTrace(o.trace(), ElboTrace.Kind.STOCHASTIC), o.stop(), method, reported,
+        return finish(p, o.fitted(), Optional.empty(), new ElboTrace(o.trace(), ElboTrace.Kind.STOCHASTIC), o.stop(), method, reported,
                 Optional.of(o.state()), List.of(p.warmStartNote, o.note()),
                 "raise the step budget (maxSteps; --steps in the command), lower the learning rate, or let elbo4j choose the "
                         + "method (no optimizer)", o.drawEvaluations());
     }
 
-    private Fit finish(SviProgram p, ParameterStore fitted, ElboTrace trace, StopReason stop, String method,
-                       Map<String, String> reported, Optional<SviState> state, List<String> notes, String howToFix,
+    private Fit finish(SviProgram p, ParameterStore fitted, Optional<FixedDraws> fixedDraws, ElboTrace trace, StopReason stop,
+                       String method, Map<String, String> reported, Optional<SviState> state, List<String> notes, String howToFix,
                        long drawEvaluations) {
-        GuidePosterior posterior = GuidePosterior.of(p, fitted);
+        GuidePosterior posterior = GuidePosterior.of(p, fitted, fixedDraws);
         Diagnostics d;
         int chosenDraws = settings.diagnosticDraws();
         if (chosenDraws == 0) {
