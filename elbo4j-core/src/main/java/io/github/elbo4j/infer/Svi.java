@@ -8,6 +8,7 @@ import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.infer.run.DeterministicRun;
 import io.github.elbo4j.infer.run.FixedDraws;
+import io.github.elbo4j.infer.run.GradientMoments;
 import io.github.elbo4j.infer.run.ImportanceCheck;
 import io.github.elbo4j.infer.run.StepSizeSearch;
 import io.github.elbo4j.infer.run.StochasticRun;
@@ -129,7 +130,29 @@ public final class Svi {
             throw new IllegalArgumentException("steps must be >= 0, got " + steps);
         }
         return StochasticRun.advance(program(), settings.optimizerOrDefault(), settings.estimator(), settings.effectiveParticles(),
-                settings.subsampling(), RandomStream.of(settings.seed()), state, steps, nonNull("listener", listener));
+                settings.subsampling(), RandomStream.of(settings.seed()), state, steps, nonNull("listener", listener),
+                settings.signalToNoiseWindow());
+    }
+
+    /**
+     * The signal-to-noise ratio of the loss gradient per parameter at the parameters of {@code state}
+     * ({@link SignalToNoise}; Rainforth et al., ICML 2018, eq. 9): {@code draws} independent gradient
+     * estimates with this configuration's estimator and particles per estimate, each with its own
+     * stream {@code RandomStream.of(seed).split(-9).split(r)}. With {@code P} particles an estimate
+     * averages {@code P} draws, so its SNR is {@code √P} times a single draw's (for the plain ELBO);
+     * for the importance-weighted bound the guide's SNR falls as {@code K} grows (Rainforth et al.,
+     * Theorem 1: {@code O(1/√K)}). A subsampled model draws minibatch {@code step + r} for draw {@code r}
+     * (so the minibatch noise counts). Per-particle gradients are not separated: the particle axis is
+     * summed inside the one backward pass, so the draws are whole estimates.
+     *
+     * @throws IllegalArgumentException if {@code draws < 2}
+     */
+    public SignalToNoise signalToNoise(SviState state, int draws) {
+        if (draws < 2) {
+            throw new IllegalArgumentException("signal-to-noise draws must be >= 2, got " + draws);
+        }
+        return GradientMoments.atFixedParameters(program(), settings.estimator(), settings.effectiveParticles(), settings.subsampling(),
+                RandomStream.of(settings.seed()), state, draws);
     }
 
     /** Runs the fit, checks it, and returns it. */
@@ -170,7 +193,7 @@ public final class Svi {
         }
         Convergence rule = s.convergenceOrDefault();
         StochasticRun.Outcome o = StochasticRun.run(p, opt, s.estimator(), s.effectiveParticles(), s.subsampling(), s.maxSteps(), rule, s.listener(),
-                RandomStream.of(s.seed()), start);
+                RandomStream.of(s.seed()), start, s.signalToNoiseWindow());
         Map<String, String> reported = s.provenance("stochastic");
         reported.put("optimizer", opt.toString());
         reported.put("convergence", rule.toString());
@@ -233,6 +256,7 @@ public final class Svi {
         private Method method = Method.AUTO;
         private int diagnosticDraws = SviSettings.AUTO_DRAWS;
         private Subsampling subsampling = Subsampling.random();
+        private int signalToNoiseWindow;
 
         private Builder(Model model) {
             this.model = model;
@@ -369,6 +393,19 @@ public final class Svi {
             return this;
         }
 
+        /**
+         * Every {@code steps} steps of stochastic VI, the gradient's signal-to-noise ratio per parameter over
+         * those steps goes to the listener ({@link StepListener#onSignalToNoise}); 0 (the default) turns
+         * it off. Costs two arrays the size of the parameters and about three operations per parameter per step.
+         */
+        public Builder signalToNoiseWindow(int steps) {
+            if (steps != 0 && steps < 2) {
+                throw new IllegalArgumentException("signalToNoiseWindow must be 0 (off) or >= 2 steps, got " + steps);
+            }
+            this.signalToNoiseWindow = steps;
+            return this;
+        }
+
         /** Called after every step (stochastic) or L-BFGS iteration (deterministic), on the fitting thread (default: none). */
         public Builder listener(StepListener l) {
             this.listener = nonNull("listener", l);
@@ -384,7 +421,8 @@ public final class Svi {
          */
         public Svi build() {
             return new Svi(model, new SviSettings(guide, autoGuide, optimizer, estimator, estimatorChosen, particles, maxSteps,
-                    convergence, seed, listener, adaptSteps, init, warmStart, method, diagnosticDraws, subsampling));
+                    convergence, seed, listener, adaptSteps, init, warmStart, method, diagnosticDraws, subsampling,
+                    signalToNoiseWindow));
         }
     }
 }
