@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
  */
 class CumulativeSumProperties {
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = "20261207")
     void cumsumAlongAnyAxisIsTheSumOfTheLeadingSlices(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(3);
@@ -36,7 +36,7 @@ class CumulativeSumProperties {
         }
     }
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = "20261207")
     void cumsumGradientIsTheReverseRunningSum(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(3);

@@ -194,7 +194,7 @@ class LogSpaceTest {
 
     // ---- identities over random arguments
 
-    @Property(tries = 500)
+    @Property(tries = 500, seed = "20261207")
     void logSumExpOfTwoAgreesWithLogAddExp(@ForAll @Scale(12) @DoubleRange(min = -800, max = 800) double a,
                                            @ForAll @Scale(12) @DoubleRange(min = -800, max = 800) double b) {
         double pair = LogSpace.logAddExp(a, b);
@@ -202,7 +202,7 @@ class LogSpaceTest {
         assertThat(LogSpace.logAddExp(b, a)).isEqualTo(pair);
     }
 
-    @Property(tries = 500)
+    @Property(tries = 500, seed = "20261207")
     void logitInvertsSigmoid(@ForAll @Scale(12) @DoubleRange(min = -30, max = 30) double x) {
         // logit(σ(x)) = x; σ(x) carries a rounding error of one ulp, which logit amplifies by
         // 1 / (1 - σ(x)) ≈ 1 + e^x for x > 0, so the tolerance grows with e^{|x|}.
@@ -210,14 +210,14 @@ class LogSpaceTest {
         assertThat(LogSpace.logit(LogSpace.sigmoid(x))).isCloseTo(x, within(tolerance));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 500, seed = "20261207")
     void logSigmoidIsTheLogOfSigmoidAndSigmoidIsSymmetric(@ForAll @Scale(12) @DoubleRange(min = -700, max = 700) double x) {
         double s = LogSpace.sigmoid(x);
         assertThat(LogSpace.logSigmoid(x)).isCloseTo(Math.log(s), within(4e-16 * Math.max(1, Math.abs(Math.log(s)))));
         assertThat(s + LogSpace.sigmoid(-x)).isCloseTo(1.0, within(2.3e-16));
     }
 
-    @Property(tries = 500)
+    @Property(tries = 500, seed = "20261207")
     void log1mExpIsTheLogOfOneMinusTheExponential(@ForAll @Scale(12) @DoubleRange(min = -700, max = -1e-3) double x) {
         // Far from 0 the direct formula is accurate too, and exp(log1mExp(x)) + exp(x) = 1.
         assertThat(Math.exp(LogSpace.log1mExp(x)) + Math.exp(x)).isCloseTo(1.0, within(1e-15));

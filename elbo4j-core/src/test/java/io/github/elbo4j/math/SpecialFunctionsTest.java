@@ -217,7 +217,7 @@ class SpecialFunctionsTest {
 
     // ---- identities over random arguments
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261207")
     void digammaSatisfiesItsRecurrenceOnBothSidesOfZero(@ForAll @Scale(12) @DoubleRange(min = -50, max = 50) double x) {
         if (x == Math.rint(x) && x <= 0) {
             return;
@@ -229,7 +229,7 @@ class SpecialFunctionsTest {
         assertThat(Math.abs(lhs - rhs) / scale).isLessThan(1e-12);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261207")
     void trigammaSatisfiesItsRecurrenceOnBothSidesOfZero(@ForAll @Scale(12) @DoubleRange(min = -50, max = 50) double x) {
         if (x == Math.rint(x) && x <= 0) {
             return;
@@ -241,7 +241,7 @@ class SpecialFunctionsTest {
         assertThat(Math.abs(lhs - rhs) / scale).isLessThan(1e-11);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261207")
     void lowerAndUpperIncompleteGammaAddUpToOne(@ForAll @Scale(12) @DoubleRange(min = 1e-3, max = 1e3) double a,
                                                  @ForAll @Scale(12) @DoubleRange(min = 0, max = 2e3) double x) {
         double p = SpecialFunctions.regularizedGammaP(a, x);
@@ -249,7 +249,7 @@ class SpecialFunctionsTest {
         assertThat(p + q).isCloseTo(1.0, within(1e-14));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261207")
     void incompleteBetaIsSymmetricUnderSwappingTheTails(@ForAll @Scale(12) @DoubleRange(min = 0, max = 1) double x,
                                                         @ForAll @Scale(12) @DoubleRange(min = 1e-2, max = 1e3) double a,
                                                         @ForAll @Scale(12) @DoubleRange(min = 1e-2, max = 1e3) double b) {
@@ -260,7 +260,7 @@ class SpecialFunctionsTest {
         assertThat(lhs).isCloseTo(rhs, within(1e-13));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261207")
     void erfinvInvertsErf(@ForAll @Scale(12) @DoubleRange(min = -0.999999, max = 0.999999) double p) {
         assertThat(SpecialFunctions.erf(SpecialFunctions.erfinv(p))).isCloseTo(p, within(4e-16));
     }

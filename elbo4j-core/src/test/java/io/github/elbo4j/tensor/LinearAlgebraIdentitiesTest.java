@@ -18,7 +18,7 @@ class LinearAlgebraIdentitiesTest {
 
     private static final double TOLERANCE = 1e-12;
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = "20261207")
     void choleskyFactorIsLowerTriangularWithPositiveDiagonalAndReconstructsTheMatrix(@ForAll long seed) {
         Random r = new Random(seed);
         int n = 1 + r.nextInt(6);
@@ -29,7 +29,7 @@ class LinearAlgebraIdentitiesTest {
         assertThat(relativeError(l.matmul(l.transpose()), a)).isLessThanOrEqualTo(TOLERANCE);
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = "20261207")
     void triangularSolveSatisfiesItsEquationWithBroadcastBatches(@ForAll long seed) {
         Random r = new Random(seed);
         int n = 1 + r.nextInt(6);
@@ -46,7 +46,7 @@ class LinearAlgebraIdentitiesTest {
         assertThat(relativeError(residual, b.broadcastTo(residual.shape()))).isLessThanOrEqualTo(TOLERANCE);
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = "20261207")
     void choleskySolveAndInverseInvertTheFactoredMatrix(@ForAll long seed) {
         Random r = new Random(seed);
         int n = 1 + r.nextInt(6);
@@ -63,7 +63,7 @@ class LinearAlgebraIdentitiesTest {
         assertThat(relativeError(a.matmul(inverse), identity)).isLessThanOrEqualTo(TOLERANCE);
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = "20261207")
     void logDetOfAScaledMatrixAddsNTimesTheLogOfTheScale(@ForAll long seed) {
         Random r = new Random(seed);
         int n = 1 + r.nextInt(6);
@@ -76,7 +76,7 @@ class LinearAlgebraIdentitiesTest {
                 .isCloseTo(d.log().sum().item(), org.assertj.core.data.Offset.offset(1e-13 * n));
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "20261207")
     void loopAndNetlibKernelsAgreeUpToOrderSeventy(@ForAll long seed) {
         Random r = new Random(seed);
         int n = 1 + r.nextInt(70);
@@ -105,7 +105,7 @@ class LinearAlgebraIdentitiesTest {
         assertThat(relativeError(Tensor.of(xLoop, n, k), Tensor.of(xNetlib, n, k))).isLessThanOrEqualTo(TOLERANCE);
     }
 
-    @Property(tries = 50)
+    @Property(tries = 50, seed = "20261207")
     void lowerAndStrictlyUpperTrianglesAddUpToTheMatrix(@ForAll long seed) {
         Random r = new Random(seed);
         int k = r.nextInt(9) - 4;

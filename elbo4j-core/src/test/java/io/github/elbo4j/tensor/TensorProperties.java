@@ -23,7 +23,7 @@ class TensorProperties {
 
     // ---- broadcasting ---------------------------------------------------------------------
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void broadcastThenSumToMultipliesByTheNumberOfRepeats(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] full = r.shape(0, 4, 1, 4);
@@ -33,7 +33,7 @@ class TensorProperties {
         assertThat(x.broadcastTo(full).sumTo(small)).isEqualTo(x.mul(repeats));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void broadcastToRepeatsTheAlignedElement(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] full = r.shape(0, 4, 0, 4);
@@ -46,7 +46,7 @@ class TensorProperties {
         }
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void broadcastArithmeticAgreesWithElementByElementIndexing(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] full = r.shape(0, 4, 0, 4);
@@ -88,7 +88,7 @@ class TensorProperties {
 
     // ---- reductions -------------------------------------------------------------------------
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void reductionsAgreeWithAnElementByElementLoop(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(1, 4, 1, 4);
@@ -140,7 +140,7 @@ class TensorProperties {
         TensorAsserts.assertClose(x.logSumExp(axes), x.exp().sum(axes).log(), 1e-12);
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = "20261207")
     void logSumExpShiftsWithItsArgument(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(1, 3, 1, 4);
@@ -153,7 +153,7 @@ class TensorProperties {
 
     // ---- layout -------------------------------------------------------------------------------
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void permuteThenTheInversePermutationIsTheIdentity(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(0, 5, 0, 4);
@@ -175,7 +175,7 @@ class TensorProperties {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = "20261207")
     void transposeIsPermuteOfTheLastTwoAxesAndItsOwnInverse(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(2, 4, 0, 4);
@@ -190,7 +190,7 @@ class TensorProperties {
         assertThat(x.transpose().transpose()).isEqualTo(x);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void reshapeRoundTripIsTheIdentity(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(0, 4, 0, 4);
@@ -211,7 +211,7 @@ class TensorProperties {
 
     // ---- joining -----------------------------------------------------------------------------
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void concatThenSliceRecoversTheParts(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(1, 4, 1, 3);
@@ -230,7 +230,7 @@ class TensorProperties {
         assertThat(joined.dim(axis)).isEqualTo(start);
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = "20261207")
     void stackIsConcatOfPartsWithANewAxis(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(0, 3, 0, 3);
@@ -251,7 +251,7 @@ class TensorProperties {
 
     // ---- indexing ----------------------------------------------------------------------------
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void indexSelectAndIndexAddAreAdjoint(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(1, 3, 1, 4);
@@ -263,7 +263,7 @@ class TensorProperties {
         assertThat(dot(x.indexSelect(axis, index), y)).isEqualTo(dot(x, y.indexAdd(axis, index, shape[axis])));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void gatherAndScatterAddAreAdjoint(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(1, 3, 1, 4);
@@ -276,7 +276,7 @@ class TensorProperties {
         assertThat(dot(x.gather(axis, index), y)).isEqualTo(dot(x, y.scatterAdd(axis, index, shape[axis])));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void gatherReadsTheIndexedElementOfItsAxis(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         int[] shape = r.shape(1, 3, 1, 4);
@@ -295,13 +295,13 @@ class TensorProperties {
 
     // ---- matmul --------------------------------------------------------------------------------
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void matmulAgreesWithANaiveTripleLoopBelowTheBlasThreshold(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         checkMatmul(r, r.nextInt(0, 5), r.nextInt(0, 5), r.nextInt(0, 5));
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "20261207")
     void matmulAgreesWithANaiveTripleLoopAboveTheBlasThreshold(@ForAll long seed) {
         RandomTensors r = new RandomTensors(seed);
         // at least 17³ = 4913 > 4096 multiply-adds per matrix

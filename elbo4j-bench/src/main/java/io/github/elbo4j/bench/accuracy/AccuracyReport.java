@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs the accuracy suite with default settings (mean-field, full-rank and flow guides, seed 1) and
@@ -29,9 +31,13 @@ public final class AccuracyReport {
         int applicable = 0;
         int met = 0;
         int dishonest = 0;
+        Map<ReferencePosterior, AccuracyCheck> fullRank = new LinkedHashMap<>();
         for (ReferencePosterior p : suite) {
             for (AutoGuide g : new AutoGuide[] {AutoGuide.meanField(), AutoGuide.fullRank(), AutoGuide.flow()}) {
                 AccuracyCheck c = AccuracyCheck.run(p, g, 1);
+                if (g.familyName().equals("fullrank")) {
+                    fullRank.put(p, c);
+                }
                 Goals.Outcome o = c.goal(p);
                 applicable += o.applies() ? 1 : 0;
                 met += o.applies() && o.met() ? 1 : 0;
@@ -72,6 +78,7 @@ public final class AccuracyReport {
         rows.forEach(r -> md.append(r).append('\n'));
         md.append(String.format(Locale.ROOT, "%nGoals met: %d of %d fits where a goal applies; verdicts inconsistent with the error: %d.%n",
                 met, applicable, dishonest));
+        md.append(GaussianLimit.section(fullRank));
         md.append("\nReproduce: `bench/accuracy` (about a minute on two cores).\n");
         AtomicFile.write(out, md.toString());
         System.out.println("wrote " + out + ": goals met " + met + "/" + applicable + ", inconsistent verdicts " + dishonest);

@@ -40,7 +40,7 @@ class CouplingFlowTest {
         return new Case(make.apply(NetworkLaws.constants(w)), w, make);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 60, seed = "20261207")
     void logAbsDetJacobianIsTheLogDeterminantOfTheTapeJacobian(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 2 + rng.nextInt(5);
@@ -51,7 +51,7 @@ class CouplingFlowTest {
         assertThat(Math.abs(actual - expected)).as("%s at %s", k.layer(), z).isLessThanOrEqualTo(1e-10 * Math.max(1, Math.abs(expected)));
     }
 
-    @Property(tries = 60)
+    @Property(tries = 60, seed = "20261207")
     void inverseUndoesForwardToOneInTenBillionAndTheFirstHalfPassesUnchanged(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 2 + rng.nextInt(6);
@@ -68,7 +68,7 @@ class CouplingFlowTest {
      * step 1e-3 that straddles a narrow bin errs by about {@code h} times the jump (seen: 7e-3); the
      * spline's stencil has step 1e-6, which a knot almost never falls into, with round-off near 1e-9.
      */
-    @Property(tries = 12)
+    @Property(tries = 12, seed = "20261207")
     void forwardLogDetAndInverseHaveFiniteDifferenceGradientsInPointsAndWeights(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 2 + rng.nextInt(3);
@@ -92,7 +92,7 @@ class CouplingFlowTest {
      * log-derivative 0; inside it is strictly increasing, maps {@code [-B, B]} onto itself, and its
      * log-derivative is the log of the finite-difference slope.
      */
-    @Property(tries = 40)
+    @Property(tries = 40, seed = "20261207")
     void theSplineIsTheIdentityOutsideItsIntervalAndIncreasingInside(@ForAll long seed) {
         Random rng = new Random(seed);
         int bins = 1 + rng.nextInt(8);

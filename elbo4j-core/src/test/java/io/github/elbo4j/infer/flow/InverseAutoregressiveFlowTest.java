@@ -28,7 +28,7 @@ class InverseAutoregressiveFlowTest {
         return Made.of("iaf", d, 2, Activation.TANH, Init.PYTORCH_DEFAULT, rng.nextLong(), 3 + rng.nextInt(2 * d), 3 + rng.nextInt(2 * d));
     }
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = "20261207")
     void logAbsDetJacobianIsTheLogDeterminantOfTheTapeJacobian(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 2 + rng.nextInt(5);
@@ -44,7 +44,7 @@ class InverseAutoregressiveFlowTest {
      * Output {@code i} may depend on inputs {@code <= i} only: every entry above the diagonal of the
      * tape's Jacobian is exactly 0, and (so that the check can tell) some entry below it is not.
      */
-    @Property(tries = 20)
+    @Property(tries = 20, seed = "20261207")
     void theJacobianIsLowerTriangular(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 3 + rng.nextInt(4);
@@ -65,7 +65,7 @@ class InverseAutoregressiveFlowTest {
         assertThat(below).isGreaterThan(1e-3);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 40, seed = "20261207")
     void inverseUndoesForwardToOneInTenBillion(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 2 + rng.nextInt(6);
@@ -75,7 +75,7 @@ class InverseAutoregressiveFlowTest {
         assertThat(FlowLaws.worst(f.inverse(f.forward(z)), z)).as("%s", f).isLessThanOrEqualTo(1e-10);
     }
 
-    @Property(tries = 10)
+    @Property(tries = 10, seed = "20261207")
     void forwardLogDetAndInverseHaveFiniteDifferenceGradientsInPointsAndWeights(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 2 + rng.nextInt(3);

@@ -39,7 +39,7 @@ class PlanarFlowTest {
         return PlanarFlow.reparameterized(Var.constant(u), Var.constant(w), Var.constant(b));
     }
 
-    @Property(tries = 60)
+    @Property(tries = 60, seed = "20261207")
     void logAbsDetJacobianIsTheLogDeterminantOfTheTapeJacobian(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 1 + rng.nextInt(6);
@@ -50,7 +50,7 @@ class PlanarFlowTest {
         assertThat(Math.abs(actual - expected)).as("%s at %s", f, z).isLessThanOrEqualTo(1e-9 * Math.max(1, Math.abs(expected)));
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = "20261207")
     void inverseUndoesForwardToOneInTenBillion(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 1 + rng.nextInt(6);
@@ -62,7 +62,7 @@ class PlanarFlowTest {
         assertThat(FlowLaws.worst(f.inverse(y), z)).as("%s", f).isLessThanOrEqualTo(Math.max(1e-10, 1e-14 / delta));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void theReparameterizationGivesWuAtLeastMinusOneForAnyRawU(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 1 + rng.nextInt(6);
@@ -97,7 +97,7 @@ class PlanarFlowTest {
         }
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "20261207")
     void forwardLogDetAndInverseHaveFiniteDifferenceGradientsInPointsAndParameters(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 1 + rng.nextInt(4);

@@ -29,7 +29,7 @@ class RadialFlowTest {
         return RadialFlow.of(z0, alpha, beta);
     }
 
-    @Property(tries = 60)
+    @Property(tries = 60, seed = "20261207")
     void logAbsDetJacobianIsTheLogDeterminantOfTheTapeJacobian(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 1 + rng.nextInt(6);
@@ -40,7 +40,7 @@ class RadialFlowTest {
         assertThat(Math.abs(actual - expected)).as("%s at %s", f, z).isLessThanOrEqualTo(1e-9 * Math.max(1, Math.abs(expected)));
     }
 
-    @Property(tries = 100)
+    @Property(tries = 100, seed = "20261207")
     void inverseUndoesForwardToOneInTenBillion(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 1 + rng.nextInt(6);
@@ -50,7 +50,7 @@ class RadialFlowTest {
         assertThat(FlowLaws.worst(f.inverse(y), z)).as("%s", f).isLessThanOrEqualTo(1e-10);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 200, seed = "20261207")
     void theReparameterizationGivesBetaAtLeastMinusAlpha(@ForAll long seed) {
         Random rng = new Random(seed);
         double a = Math.pow(10, rng.nextInt(7) - 3) * rng.nextGaussian();
@@ -76,7 +76,7 @@ class RadialFlowTest {
         }
     }
 
-    @Property(tries = 30)
+    @Property(tries = 30, seed = "20261207")
     void forwardLogDetAndInverseHaveFiniteDifferenceGradientsInPointsAndParameters(@ForAll long seed) {
         Random rng = new Random(seed);
         int d = 1 + rng.nextInt(4);
