@@ -84,6 +84,29 @@ class LinearResponseTest {
         assertThat(lr.gradientNorm()).isLessThan(1e-3);
     }
 
+    /**
+     * A loaded fit has no record of its fixed draws: it takes 256 fresh moment-matched ones (more than
+     * the 3 coordinates), and for a Gaussian target any moment-matched draws give the exact ELBO, so
+     * the covariance is exact again, though the fit maximized the ELBO with fewer draws of its own (its provenance).
+     */
+    @Test
+    void aLoadedFitUsesItsOwnSetOfFixedDraws(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Tensor[] xy = data();
+        Model model = regression(xy[0], xy[1]);
+        Fit fit = Svi.builder(model).guide(AutoGuide.meanField()).seed(3).build().run();
+        java.nio.file.Path file = dir.resolve("fit.json");
+        fit.save(file);
+        LinearResponse own = fit.linearResponse();
+        LinearResponse loaded = Fit.load(file, model).linearResponse();
+        assertThat(own.draws()).isEqualTo(Integer.parseInt(fit.provenance().settings().get("fixedDraws")));
+        assertThat(loaded.draws()).isEqualTo(256);
+        double[] a = own.covariance().toArray();
+        double[] b = loaded.covariance().toArray();
+        for (int k = 0; k < a.length; k++) {
+            assertThat(b[k]).isCloseTo(a[k], org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
     @Test
     void mapsTheCovarianceToConstrainedSpaceByTheDeltaMethod() {
         // sigma ~ LogNormal(0, 1) with y_i ~ N(0, sigma): the row of sigma is exp(m) * sd(log sigma)
