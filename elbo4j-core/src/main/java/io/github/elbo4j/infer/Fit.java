@@ -124,6 +124,24 @@ public record Fit(String method, Map<String, Tensor> parameters, ElboTrace elboT
         return posterior.summary(4000, RandomStream.of(seed()).split(Long.MAX_VALUE));
     }
 
+    /**
+     * The linear-response covariance of a mean-field fit ({@link LinearResponse}: Giordano, Broderick
+     * &amp; Jordan, NeurIPS 2015; JMLR 19(51), 2018): {@code [(-∇²_η ELBO)⁻¹]_mm} over the
+     * unconstrained latents, and per scalar latent the mean-field and linear-response sds in
+     * constrained space. Computed on each call ({@code 4D} gradient evaluations of the ELBO with fixed
+     * draws, {@code D} the latent dimension).
+     *
+     * @throws IllegalStateException if the guide is not {@code AutoGuide.meanField()}, or the negative
+     *     Hessian is not positive definite (the parameters are not at a maximum of the ELBO)
+     */
+    public LinearResponse linearResponse() {
+        if (!(posterior instanceof GuidePosterior g)) {
+            throw new IllegalStateException("linear response corrects a mean-field guide (AutoGuide.meanField()); this fit's posterior is "
+                    + posterior.getClass().getSimpleName());
+        }
+        return LinearResponse.of(g, seed());
+    }
+
     /** Writes this fit as JSON ({@link FitJson}), whole or not at all. */
     public void save(Path file) {
         FitJson.write(this, file);

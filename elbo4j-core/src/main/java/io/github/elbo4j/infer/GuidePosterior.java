@@ -7,6 +7,7 @@ import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.GaussianMoments;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.infer.guide.Preconditioner;
+import io.github.elbo4j.infer.run.FixedDraws;
 import io.github.elbo4j.infer.run.LatentDraws;
 import io.github.elbo4j.infer.run.ParticleBroadcast;
 import io.github.elbo4j.infer.run.PredictiveRun;
@@ -46,9 +47,19 @@ public final class GuidePosterior implements Posterior {
     private final Preconditioner preconditioner;
     private final LatentLayout layout;
     private final boolean enumerates;
+    private final SviProgram program;
+    private final FixedDraws fixedDraws;
 
-    GuidePosterior(Model model, Model guide, ParameterStore store, Map<String, int[]> latentShapes, int maxPlateNesting,
-                   AutoGuide autoGuide, Preconditioner preconditioner, LatentLayout layout, boolean enumerates) {
+    private GuidePosterior(SviProgram program, ParameterStore store, FixedDraws fixedDraws) {
+        this(program.model, program.guide, store, program.latentShapes, program.maxPlateNesting, program.autoGuide,
+                program.preconditioner, program.layout, program.enumerates, program, fixedDraws);
+    }
+
+    private GuidePosterior(Model model, Model guide, ParameterStore store, Map<String, int[]> latentShapes, int maxPlateNesting,
+                   AutoGuide autoGuide, Preconditioner preconditioner, LatentLayout layout, boolean enumerates,
+                   SviProgram program, FixedDraws fixedDraws) {
+        this.program = program;
+        this.fixedDraws = fixedDraws;
         this.model = model;
         this.enumerates = enumerates;
         this.layout = layout;
@@ -68,8 +79,27 @@ public final class GuidePosterior implements Posterior {
 
     /** The approximation a compiled fit describes at the parameters in {@code store}. */
     static GuidePosterior of(SviProgram program, ParameterStore store) {
-        return new GuidePosterior(program.model, program.guide, store, program.latentShapes, program.maxPlateNesting,
-                program.autoGuide, program.preconditioner, program.layout, program.enumerates);
+        return new GuidePosterior(program, store, null);
+    }
+
+    /** As {@link #of(SviProgram, ParameterStore)}, for a fit that maximized the ELBO with the draws {@code fixed}. */
+    static GuidePosterior of(SviProgram program, ParameterStore store, Optional<FixedDraws> fixed) {
+        return new GuidePosterior(program, store, fixed.orElse(null));
+    }
+
+    /** The compiled model and guide. */
+    SviProgram program() {
+        return program;
+    }
+
+    /** The fixed draws whose ELBO the fit maximized (deterministic VI), if any. */
+    Optional<FixedDraws> fixedDraws() {
+        return Optional.ofNullable(fixedDraws);
+    }
+
+    /** The automatic guide's layout of the latents (null for a hand-written guide). */
+    LatentLayout layout() {
+        return layout;
     }
 
     @Override

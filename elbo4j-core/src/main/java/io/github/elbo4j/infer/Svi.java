@@ -7,6 +7,8 @@ import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.infer.run.DeterministicRun;
+import io.github.elbo4j.infer.run.FixedDraws;
+import io.github.elbo4j.infer.run.GradientMoments;
 import io.github.elbo4j.infer.run.ImportanceCheck;
 import io.github.elbo4j.infer.run.StepSizeSearch;
 import io.github.elbo4j.infer.run.StochasticRun;
@@ -129,7 +131,29 @@ public final class Svi {
             throw new IllegalArgumentException("steps must be >= 0, got " + steps);
         }
         return StochasticRun.advance(program(), settings.optimizerOrDefault(), settings.estimator(), settings.effectiveParticles(),
-                settings.subsampling(), RandomStream.of(settings.seed()), state, steps, nonNull("listener", listener));
+                settings.subsampling(), RandomStream.of(settings.seed()), state, steps, nonNull("listener", listener),
+                settings.signalToNoiseWindow());
+    }
+
+    /**
+     * The signal-to-noise ratio of the loss gradient per parameter at the parameters of {@code state}
+     * ({@link SignalToNoise}; Rainforth et al., ICML 2018, eq. 9): {@code draws} independent gradient
+     * estimates with this configuration's estimator and particles per estimate, each with its own
+     * stream {@code RandomStream.of(seed).split(-9).split(r)}. With {@code P} particles an estimate
+     * averages {@code P} draws, so its SNR is {@code √P} times a single draw's (for the plain ELBO);
+     * for the importance-weighted bound the guide's SNR falls as {@code K} grows (Rainforth et al.,
+     * Theorem 1: {@code O(1/√K)}). A subsampled model draws minibatch {@code step + r} for draw {@code r}
+     * (so the minibatch noise counts). Per-particle gradients are not separated: the particle axis is
+     * summed inside the one backward pass, so the draws are whole estimates.
+     *
+     * @throws IllegalArgumentException if {@code draws < 2}
+     */
+    public SignalToNoise signalToNoise(SviState state, int draws) {
+        if (draws < 2) {
+            throw new IllegalArgumentException("signal-to-noise draws must be >= 2, got " + draws);
+        }
+        return GradientMoments.atFixedParameters(program(), settings.estimator(), settings.effectiveParticles(), settings.subsampling(),
+                RandomStream.of(settings.seed()), state, draws);
     }
 
     /** Runs the fit, checks it, and returns it. */
@@ -151,14 +175,14 @@ public final class Svi {
 
     private Fit deterministic(SviProgram p, SviState start) {
         Lbfgs lbfgs = new Lbfgs(10, (int) Math.min(settings.maxSteps(), Integer.MAX_VALUE));
-        DeterministicRun.Outcome o = new DeterministicRun(p, lbfgs, MAX_DETERMINISTIC_DRAWS, settings.listener())
-                .run(start.parameters(), RandomStream.of(settings.seed()).split(-5));
+        DeterministicRun run = new DeterministicRun(p, lbfgs, MAX_DETERMINISTIC_DRAWS, settings.listener());
+        DeterministicRun.Outcome o = run.run(start.parameters(), RandomStream.of(settings.seed()).split(-5));
         Map<String, String> reported = settings.provenance("deterministic");
         reported.put("fixedDraws", Integer.toString(o.draws()));
         String method = "deterministic VI (fixed draws, L-BFGS), " + settings.guideName() + " guide, " + o.draws() + " fixed draws";
         List<String> notes = List.of(p.warmStartNote, o.note());
-        return finish(p, o.parameters(), new ElboTrace(o.trace(), ElboTrace.Kind.DETERMINISTIC), o.stop(), method, reported,
-                Optional.empty(), notes, "raise the iteration budget (maxSteps; --steps in the command)", o.drawEvaluations());
+        return finish(p, o.parameters(), run.lastDraws(), new ElboTrace(o.trace(), ElboTrace.Kind.DETERMINISTIC), o.stop(), method,
+                reported, Optional.empty(), notes, "raise the iteration budget (maxSteps; --steps in the command)", o.drawEvaluations());
     }
 
     private Fit stochastic(SviProgram p, SviState start, Optimizer opt, Optional<Double> eta) {
@@ -170,23 +194,23 @@ public final class Svi {
         }
         Convergence rule = s.convergenceOrDefault();
         StochasticRun.Outcome o = StochasticRun.run(p, opt, s.estimator(), s.effectiveParticles(), s.subsampling(), s.maxSteps(), rule, s.listener(),
-                RandomStream.of(s.seed()), start);
+                RandomStream.of(s.seed()), start, s.signalToNoiseWindow());
         Map<String, String> reported = s.provenance("stochastic");
         reported.put("optimizer", opt.toString());
         reported.put("convergence", rule.toString());
         eta.ifPresent(e -> reported.put("adaptedStepSize", Double.toString(e)));
         String method = "stochastic VI, " + s.guideName() + " guide, " + opt.getClass().getSimpleName() + ", "
                 + s.effectiveParticles() + " particle(s) per step";
-        return finish(p, o.fitted(), new ElboTrace(o.trace(), ElboTrace.Kind.STOCHASTIC), o.stop(), method, reported,
+        return finish(p, o.fitted(), Optional.empty(), new ElboTrace(o.trace(), ElboTrace.Kind.STOCHASTIC), o.stop(), method, reported,
                 Optional.of(o.state()), List.of(p.warmStartNote, o.note()),
                 "raise the step budget (maxSteps; --steps in the command), lower the learning rate, or let elbo4j choose the "
                         + "method (no optimizer)", o.drawEvaluations());
     }
 
-    private Fit finish(SviProgram p, ParameterStore fitted, ElboTrace trace, StopReason stop, String method,
-                       Map<String, String> reported, Optional<SviState> state, List<String> notes, String howToFix,
+    private Fit finish(SviProgram p, ParameterStore fitted, Optional<FixedDraws> fixedDraws, ElboTrace trace, StopReason stop,
+                       String method, Map<String, String> reported, Optional<SviState> state, List<String> notes, String howToFix,
                        long drawEvaluations) {
-        GuidePosterior posterior = GuidePosterior.of(p, fitted);
+        GuidePosterior posterior = GuidePosterior.of(p, fitted, fixedDraws);
         Diagnostics d;
         int chosenDraws = settings.diagnosticDraws();
         if (chosenDraws == 0) {
@@ -233,6 +257,7 @@ public final class Svi {
         private Method method = Method.AUTO;
         private int diagnosticDraws = SviSettings.AUTO_DRAWS;
         private Subsampling subsampling = Subsampling.random();
+        private int signalToNoiseWindow;
 
         private Builder(Model model) {
             this.model = model;
@@ -369,6 +394,19 @@ public final class Svi {
             return this;
         }
 
+        /**
+         * Every {@code steps} steps of stochastic VI, the gradient's signal-to-noise ratio per parameter over
+         * those steps goes to the listener ({@link StepListener#onSignalToNoise}); 0 (the default) turns
+         * it off. Costs two arrays the size of the parameters and about three operations per parameter per step.
+         */
+        public Builder signalToNoiseWindow(int steps) {
+            if (steps != 0 && steps < 2) {
+                throw new IllegalArgumentException("signalToNoiseWindow must be 0 (off) or >= 2 steps, got " + steps);
+            }
+            this.signalToNoiseWindow = steps;
+            return this;
+        }
+
         /** Called after every step (stochastic) or L-BFGS iteration (deterministic), on the fitting thread (default: none). */
         public Builder listener(StepListener l) {
             this.listener = nonNull("listener", l);
@@ -384,7 +422,8 @@ public final class Svi {
          */
         public Svi build() {
             return new Svi(model, new SviSettings(guide, autoGuide, optimizer, estimator, estimatorChosen, particles, maxSteps,
-                    convergence, seed, listener, adaptSteps, init, warmStart, method, diagnosticDraws, subsampling));
+                    convergence, seed, listener, adaptSteps, init, warmStart, method, diagnosticDraws, subsampling,
+                    signalToNoiseWindow));
         }
     }
 }

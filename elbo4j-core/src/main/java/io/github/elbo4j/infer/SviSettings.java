@@ -20,7 +20,7 @@ import java.util.Map;
 record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEstimator estimator, boolean estimatorChosen,
                    int particles, long maxSteps, Convergence convergence, long seed, StepListener listener, int adaptSteps,
                    InitStrategy init, WarmStart warmStart, Svi.Method method, int diagnosticDraws,
-                   Subsampling subsampling) {
+                   Subsampling subsampling, int signalToNoiseWindow) {
 
     /** Refuses a flow guide with sticking the landing (see {@link Svi.Builder#build()}). */
     SviSettings {

@@ -29,10 +29,11 @@ import java.util.Map;
  * @param steps      ELBO trace length (steps or L-BFGS iterations)
  * @param seconds    wall time of the fit including its check
  * @param method     the fit's method in words
+ * @param lrvb       for a mean-field fit, its linear-response sds against the reference ({@link LinearResponseCheck})
  */
 public record AccuracyCheck(String posterior, String guide, double meanError, String worstMean, double minSdRatio, double maxSdRatio,
                             String worstSd, double psisMeanError, double paretoK, int draws, Verdict verdict, long steps, double seconds,
-                            String method) {
+                            String method, java.util.Optional<LinearResponseCheck> lrvb) {
 
     static final int DRAWS = 20_000;
 
@@ -89,7 +90,8 @@ public record AccuracyCheck(String posterior, String guide, double meanError, St
             }
         }
         return new AccuracyCheck(p.name(), guide.familyName(), meanError, worstMean, minRatio, maxRatio, worstSd, psisError,
-                fit.paretoK().orElse(Double.NaN), fit.diagnostics().draws(), fit.verdict(), fit.steps(), seconds, fit.method());
+                fit.paretoK().orElse(Double.NaN), fit.diagnostics().draws(), fit.verdict(), fit.steps(), seconds, fit.method(),
+                LinearResponseCheck.of(p, fit, guide.familyName()));
     }
 
     /** The draws of coordinate {@code name} ({@code tau}, {@code theta[3]}, {@code w[1,2]}), or null if the fit has no such site. */

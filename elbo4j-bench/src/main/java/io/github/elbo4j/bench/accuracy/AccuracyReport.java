@@ -42,8 +42,9 @@ public final class AccuracyReport {
                 applicable += o.applies() ? 1 : 0;
                 met += o.applies() && o.met() ? 1 : 0;
                 dishonest += o.honest() ? 0 : 1;
-                String row = String.format(Locale.ROOT, "| %s | %s | %.3f (%s) | %.2f-%.2f (%s) | %s | %s | %s | %s | %s | %d | %.2f |",
+                String row = String.format(Locale.ROOT, "| %s | %s | %.3f (%s) | %.2f-%.2f (%s) | %s | %s | %s | %s | %s | %s | %d | %.2f |",
                         p.name(), c.guide(), c.meanError(), c.worstMean(), c.minSdRatio(), c.maxSdRatio(), c.worstSd(),
+                        c.lrvb().map(LinearResponseCheck::cell).orElse("-"),
                         Double.isNaN(c.psisMeanError()) ? "-" : String.format(Locale.ROOT, "%.3f", c.psisMeanError()),
                         Double.isNaN(c.paretoK()) ? "-" : String.format(Locale.ROOT, "%.2f (%d)", c.paretoK(), c.draws()),
                         c.verdict().level().name().toLowerCase(Locale.ROOT).replace('_', ' '),
@@ -68,10 +69,12 @@ public final class AccuracyReport {
                 .append("the verdict *good*, and a mean error above 0.5 sds must get a warning (*not converged* or *do not trust*): ")
                 .append("column *honest*. The PSIS-corrected means (`fit.diagnostics().sites()`) are the importance-weighted means ")
                 .append("of the latents from the check's draws: where k-hat < 0.7 they correct part of the guide's bias (Yao et al., ")
-                .append("ICML 2018); they cover latent sites only, not derived quantities.\n\n");
-        md.append("| posterior | guide | max mean error, sds (where) | sd ratio min-max (worst) | PSIS-corrected mean error | k-hat (draws) | verdict | goal "
-                + "| honest | steps | seconds |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                .append("ICML 2018); they cover latent sites only, not derived quantities. Column *LRVB*: for mean field, the sd ratios ")
+                .append("of the linear-response covariance (`fit.linearResponse()`, Giordano, Broderick & Jordan 2015, 2018; delta method to ")
+                .append("constrained space) over the latent coordinates, the correction of the mean-field sds (docs/diagnostics.md).\n\n");
+        md.append("| posterior | guide | max mean error, sds (where) | sd ratio min-max (worst) | LRVB sd ratio min-max (worst) | PSIS-corrected "
+                + "mean error | k-hat (draws) | verdict | goal | honest | steps | seconds |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> md.append(r).append('\n'));
         md.append(String.format(Locale.ROOT, "%nGoals met: %d of %d fits where a goal applies; verdicts inconsistent with the error: %d.%n",
                 met, applicable, dishonest));

@@ -23,9 +23,23 @@ import java.util.Optional;
  * @param notes      facts to show (name → value): stopping, diagnostics, family-specific numbers
  * @param arrays     fitted arrays for {@code posterior.json} (LDA's topic-word parameters, the mixture's components)
  * @param fit        the fit itself, when the outcome was just fitted (absent when read back from a file)
+ * @param tables     further tables of the report (linear-response sds, gradient signal-to-noise), in order
  */
 public record FitOutcome(String model, String method, List<SummaryRow> rows, double[] elboTrace, String traceKind,
-                         Verdict verdict, Map<String, String> notes, Map<String, Tensor> arrays, Optional<Fit> fit) {
+                         Verdict verdict, Map<String, String> notes, Map<String, Tensor> arrays, Optional<Fit> fit,
+                         List<ReportTable> tables) {
+
+    /** Copies the tables. */
+    public FitOutcome {
+        tables = List.copyOf(tables);
+    }
+
+    /** This outcome with {@code more} tables after its own. */
+    public FitOutcome withTables(List<ReportTable> more) {
+        List<ReportTable> all = new java.util.ArrayList<>(tables);
+        all.addAll(more);
+        return new FitOutcome(model, method, rows, elboTrace, traceKind, verdict, notes, arrays, fit, all);
+    }
 
     /** The outcome of {@code fit}, with the family's rows, notes and arrays; the fit's diagnostics join the notes. */
     public static FitOutcome of(String model, Fit fit, List<SummaryRow> rows, Map<String, String> familyNotes,
@@ -45,7 +59,7 @@ public record FitOutcome(String model, String method, List<SummaryRow> rows, dou
             notes.put("note " + (i + 1), fit.notes().get(i));
         }
         return new FitOutcome(model, fit.method(), rows, fit.elboTrace().values(), fit.elboTrace().kind().name(), fit.verdict(),
-                notes, arrays, Optional.of(fit));
+                notes, arrays, Optional.of(fit), List.of());
     }
 
     /** The summary rows of a fit as they are, renamed by {@code labels} (e.g. {@code w[0]} → {@code x1}). */

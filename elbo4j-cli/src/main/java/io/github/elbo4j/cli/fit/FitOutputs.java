@@ -78,6 +78,17 @@ public final class FitOutputs {
         }
         ObjectNode notes = command.putObject("notes");
         o.notes().forEach(notes::put);
+        ArrayNode tables = command.putArray("tables");
+        for (ReportTable t : o.tables()) {
+            ObjectNode table = tables.addObject();
+            table.put("title", t.title());
+            table.put("caption", t.caption());
+            t.header().forEach(table.putArray("header")::add);
+            ArrayNode cells = table.putArray("rows");
+            for (List<String> r : t.rows()) {
+                r.forEach(cells.addArray()::add);
+            }
+        }
         if (!o.arrays().isEmpty()) {
             ObjectNode arrays = command.putObject("arrays");
             o.arrays().forEach((name, t) -> {
@@ -136,8 +147,24 @@ public final class FitOutputs {
             throw new BadInputException(file + ": verdict level '" + doc.path("verdict").path("level").asText() + "' is not one of "
                     + java.util.Arrays.toString(Verdict.Level.values()));
         }
+        List<ReportTable> tables = new ArrayList<>();
+        for (JsonNode t : command.path("tables")) {
+            List<String> header = new ArrayList<>();
+            t.path("header").forEach(h -> header.add(h.asText()));
+            List<List<String>> cells = new ArrayList<>();
+            for (JsonNode r : t.path("rows")) {
+                List<String> row = new ArrayList<>();
+                r.forEach(c -> row.add(c.asText()));
+                cells.add(row);
+            }
+            try {
+                tables.add(new ReportTable(t.path("title").asText(), t.path("caption").asText(), header, cells));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(file + ": " + e.getMessage());
+            }
+        }
         return new FitOutcome(command.path("model").asText(), doc.path("method").asText(), rows, trace,
-                doc.path("elboTrace").path("kind").asText(), verdict, notes, Map.of(), Optional.empty());
+                doc.path("elboTrace").path("kind").asText(), verdict, notes, Map.of(), Optional.empty(), tables);
     }
 
     private static double value(JsonNode row, String name) {
@@ -172,6 +199,9 @@ public final class FitOutputs {
                         o.verdict().isWarning())
                 .paragraph(o.method())
                 .table(List.of("quantity", "mean", "sd", "5%", "50%", "95%"), table);
+        for (ReportTable t : o.tables()) {
+            page.heading(t.title()).table(t.header(), t.rows()).paragraph(t.caption());
+        }
         ElboCharts.add(page, o.elboTrace(), o.traceKind());
         StringBuilder facts = new StringBuilder();
         o.notes().forEach((k, v) -> facts.append(k).append(": ").append(v).append('\n'));

@@ -2,6 +2,7 @@ package io.github.elbo4j.cli.fit;
 
 import io.github.elbo4j.infer.Convergence;
 import io.github.elbo4j.infer.Fit;
+import io.github.elbo4j.infer.SignalToNoise;
 import io.github.elbo4j.infer.StepListener;
 import io.github.elbo4j.infer.Svi;
 import io.github.elbo4j.infer.guide.AutoGuide;
@@ -49,16 +50,31 @@ final class SviFamilySupport {
      */
     static FitOutcome fit(String family, Model model, FitOptions o, StepListener progress, Map<String, String> labels,
                           Map<String, String> notes) {
-        Svi.Builder svi = Svi.builder(model).guide(guide(o.guide())).maxSteps(o.steps()).seed(o.seed()).listener(progress);
+        List<SignalToNoise> windows = new ArrayList<>();
+        StepListener listener = new StepListener() {
+            @Override
+            public void onStep(long step, double elbo, double gradientNorm, long nanos) {
+                progress.onStep(step, elbo, gradientNorm, nanos);
+            }
+
+            @Override
+            public void onSignalToNoise(SignalToNoise snr) {
+                windows.add(snr);
+            }
+        };
+        Svi.Builder svi = Svi.builder(model).guide(guide(o.guide())).maxSteps(o.steps()).seed(o.seed()).listener(listener);
         if (o.optimizer().isPresent() || o.learningRate().isPresent()) {
-            svi = svi.optimizer(optimizer(o.optimizer().orElse("adam"), o.learningRate().orElse(0.05)));
+            svi = svi.optimizer(optimizer(o.optimizer().orElse("adam"), o.learningRate().orElse(0.05)))
+                    .signalToNoiseWindow(FitTables.SNR_WINDOW);
         }
         if (o.tolerance().isPresent()) {
             double t = o.tolerance().getAsDouble();
             svi = svi.convergence(t > 0 ? Convergence.relative(t) : Convergence.none());
         }
         Fit fit = svi.build().run();
-        return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), notes, Map.of());
+        Map<String, String> allNotes = new LinkedHashMap<>(notes);
+        List<ReportTable> tables = FitTables.forFit(fit, "meanfield".equals(o.guide()), windows, labels, allNotes);
+        return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), allNotes, Map.of()).withTables(tables);
     }
 
     /** {@code w[j]} is reported as the j-th feature column's name, {@code b} as {@code intercept}. */

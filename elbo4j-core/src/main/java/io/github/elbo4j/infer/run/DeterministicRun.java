@@ -40,6 +40,7 @@ public final class DeterministicRun {
     private final StepListener listener;
     private boolean batched = true;
     private long work;                      // draws evaluated by the objective, over the whole run
+    private FixedDraws lastDraws;           // the draws of the last stage, once run
 
     public DeterministicRun(SviProgram program, Lbfgs lbfgs, int maxDraws, StepListener listener) {
         this.program = program;
@@ -67,8 +68,10 @@ public final class DeterministicRun {
         int draws = pointMass ? 1 : initialDraws(program);
         GaussianMoments previous = null;
         for (int stage = 0; ; stage++) {
-            FixedNoise noise = pointMass ? null : new FixedNoise(draws, program.maxPlateNesting, root.split(stage));
-            RandomStream rng = root.split(1_000_000L + stage);
+            FixedDraws fixed = new FixedDraws(draws, root.split(stage), root.split(1_000_000L + stage));
+            FixedNoise noise = pointMass ? null : fixed.handler(program.maxPlateNesting);
+            RandomStream rng = fixed.rng();
+            lastDraws = pointMass ? null : fixed;
             DifferentiableFunction f = objective(store, noise, rng, draws);
             double[] x0 = store.flat();
             double[] g0 = new double[x0.length];
@@ -110,6 +113,24 @@ public final class DeterministicRun {
             previous = now;
             draws *= 2;
         }
+    }
+
+    /**
+     * The fixed draws of the last stage of the last {@link #run} (the draws the returned optimum
+     * maximizes the ELBO with), empty before a run and for a point-mass guide.
+     */
+    public java.util.Optional<FixedDraws> lastDraws() {
+        return java.util.Optional.ofNullable(lastDraws);
+    }
+
+    /**
+     * The objective of deterministic VI, {@code f(φ) = -ELBO(φ)} with the draws {@code fixed}, and its
+     * exact reverse-mode gradient, over the flat unconstrained parameter vector of {@code store}
+     * (which is not modified); NaN where a distribution refuses its parameters.
+     */
+    public static DifferentiableFunction negativeElbo(SviProgram program, ParameterStore store, FixedDraws fixed) {
+        DeterministicRun run = new DeterministicRun(program, null, fixed.draws(), (k, e, g, n) -> { });
+        return run.objective(store, fixed.handler(program.maxPlateNesting), fixed.rng(), fixed.draws());
     }
 
     /** {@code f(φ) = -ELBO(φ)} with the draws fixed, and its gradient, for the flat parameter vector {@code φ}. */

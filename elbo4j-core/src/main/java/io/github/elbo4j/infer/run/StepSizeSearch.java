@@ -27,7 +27,7 @@ public final class StepSizeSearch {
         for (double eta : CANDIDATES) {
             try {
                 StochasticRun.Outcome o = StochasticRun.run(program, new StanStepSize(eta), estimator, particles, Subsampling.random(), start.step() + steps,
-                        Convergence.none(), (s, e, g, n) -> { }, root, start);
+                        Convergence.none(), (s, e, g, n) -> { }, root, start, 0);
                 double[] trace = o.trace();
                 int half = trace.length / 2;
                 double mean = 0;

@@ -12,6 +12,7 @@ import io.github.elbo4j.optim.Optimizer;
 import io.github.elbo4j.optim.OptimizerState;
 import io.github.elbo4j.random.RandomStream;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Stochastic VI as a loop over a pure step ({@link #step}): each step estimates the ELBO and its
@@ -41,7 +42,7 @@ public final class StochasticRun {
         ParameterStore store = state.parameters().copy();
         OptimizerState os = state.optimizer() == null ? null : state.optimizer().copy();
         return stepInPlace(program, optimizer, estimator, particles, subsampling, root, state.step(), store, os, state.lrScale(),
-                lastFiniteElbo);
+                lastFiniteElbo, null);
     }
 
     /**
@@ -51,25 +52,59 @@ public final class StochasticRun {
      * sees every step's ELBO estimate.
      */
     public static SviState advance(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles,
-                                   Subsampling subsampling, RandomStream root, SviState start, long steps, StepListener listener) {
+                                   Subsampling subsampling, RandomStream root, SviState start, long steps, StepListener listener,
+                                   int snrWindow) {
         ParameterStore store = start.parameters().copy();
         OptimizerState os = start.optimizer() == null ? null : start.optimizer().copy();
         long t = start.step();
         double lastFinite = Double.NaN;
+        GradientMoments moments = moments(store, snrWindow);
         for (long k = 0; k < steps; k++, t++) {
             long began = System.nanoTime();
-            Step s = stepInPlace(program, optimizer, estimator, particles, subsampling, root, t, store, os, start.lrScale(), lastFinite);
+            Step s = stepInPlace(program, optimizer, estimator, particles, subsampling, root, t, store, os, start.lrScale(), lastFinite,
+                    moments);
             os = s.state().optimizer();
             lastFinite = s.elbo();
             listener.onStep(t, s.elbo(), s.gradientNorm(), System.nanoTime() - began);
+            report(moments, snrWindow, t + 1, listener);
         }
         return new SviState(t, store, os, start.lrScale());
+    }
+
+    /** One step from {@code state} (not modified), its gradient added to {@code moments} when not null. */
+    private static Step step(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles, Subsampling subsampling,
+                             RandomStream root, SviState state, double lastFiniteElbo, GradientMoments moments) {
+        ParameterStore store = state.parameters().copy();
+        OptimizerState os = state.optimizer() == null ? null : state.optimizer().copy();
+        return stepInPlace(program, optimizer, estimator, particles, subsampling, root, state.step(), store, os, state.lrScale(),
+                lastFiniteElbo, moments);
+    }
+
+    /** The moments of a window of {@code window} steps over the parameters of {@code store}, or null when {@code window} is 0. */
+    private static GradientMoments moments(ParameterStore store, int window) {
+        if (window == 0) {
+            return null;
+        }
+        List<String> names = store.names();
+        int[][] shapes = new int[names.size()][];
+        for (int p = 0; p < shapes.length; p++) {
+            shapes[p] = store.unconstrainedValue(names.get(p)).shape();
+        }
+        return new GradientMoments(names, shapes);
+    }
+
+    /** At the end of a window, gives the listener the window's SNR and starts the next window. */
+    private static void report(GradientMoments moments, int window, long step, StepListener listener) {
+        if (moments != null && moments.count() == window) {
+            listener.onSignalToNoise(moments.snapshot(step));
+            moments.reset();
+        }
     }
 
     /** Step {@code t}: evaluates at {@code store} and updates it and {@code os} (made when null) in place. */
     private static Step stepInPlace(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles,
                                     Subsampling subsampling, RandomStream root, long t, ParameterStore store, OptimizerState os,
-                                    double lrScale, double lastFiniteElbo) {
+                                    double lrScale, double lastFiniteElbo, GradientMoments moments) {
         SviProgram.Evaluation e;
         try {
             e = program.evaluate(estimator, store, root.split(t), particles, null, subsampling.handlerAt(t, root.split(SCHEDULE)));
@@ -101,12 +136,15 @@ public final class StochasticRun {
             }
             os = optimizer.init(sizes);
         }
+        if (moments != null) {
+            moments.add(e.gradients());
+        }
         optimizer.update(store.arrays(), e.gradients(), os, lrScale);
         return new Step(new SviState(t + 1, store, os, lrScale), e.step().elbo(), e.gradientNorm());
     }
 
     public static Outcome run(SviProgram program, Optimizer optimizer, ElboEstimator estimator, int particles, Subsampling subsampling,
-                              long maxSteps, Convergence rule, StepListener listener, RandomStream root, SviState start) {
+                              long maxSteps, Convergence rule, StepListener listener, RandomStream root, SviState start, int snrWindow) {
         double[] trace = new double[(int) Math.min(maxSteps - start.step(), Integer.MAX_VALUE - 8)];
         int recorded = 0;
         SviState state = start;
@@ -115,11 +153,12 @@ public final class StochasticRun {
         StationarityMonitor stationary = rule instanceof Convergence.Stationary s ? new StationarityMonitor(s, program) : null;
         ElboEstimator est = estimator.fresh();
         SviState previous = start;
+        GradientMoments moments = moments(start.parameters(), snrWindow);
         while (state.step() < maxSteps) {
             long began = System.nanoTime();
             Step s;
             try {
-                s = step(program, optimizer, est, particles, subsampling, root, state, lastFinite);
+                s = step(program, optimizer, est, particles, subsampling, root, state, lastFinite, moments);
             } catch (DivergenceException d) {
                 // report the parameters of the last step whose ELBO and gradients were finite
                 DivergenceException last = new DivergenceException(d.step(), d.site(), d.lastFiniteElbo(), previous.parameters().values());
@@ -131,6 +170,7 @@ public final class StochasticRun {
             lastFinite = s.elbo();
             trace[recorded++] = s.elbo();
             listener.onStep(state.step() - 1, s.elbo(), s.gradientNorm(), System.nanoTime() - began);
+            report(moments, snrWindow, state.step(), listener);
             if (relative != null && relative.offer(s.elbo())) {
                 return new Outcome(state, state.parameters(), Arrays.copyOf(trace, recorded), StopReason.CONVERGED,
                         "Stan's relative-ELBO rule held at step " + state.step(), (long) recorded * particles);
