@@ -3,11 +3,13 @@ package io.github.elbo4j.infer;
 import io.github.elbo4j.infer.elbo.ElboEstimator;
 import io.github.elbo4j.infer.elbo.ParameterStore;
 import io.github.elbo4j.infer.elbo.TraceElbo;
+import io.github.elbo4j.infer.guide.AutoChoice;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.infer.run.DeterministicRun;
 import io.github.elbo4j.infer.run.ImportanceCheck;
+import io.github.elbo4j.infer.run.LaplaceStart;
 import io.github.elbo4j.infer.run.StepSizeSearch;
 import io.github.elbo4j.infer.run.StochasticRun;
 import io.github.elbo4j.infer.run.SviProgram;
@@ -131,10 +133,29 @@ public final class Svi {
                 settings.subsampling(), RandomStream.of(settings.seed()), state, steps, nonNull("listener", listener));
     }
 
-    /** Runs the fit, checks it, and returns it. */
+    /** VI of {@code model} with settings already validated (the attempts of {@link AutoGuide#auto()}). */
+    static Svi of(Model model, SviSettings settings) {
+        return new Svi(model, settings);
+    }
+
+    SviSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Runs the fit, checks it, and returns it. With {@link AutoGuide#auto()}, runs the attempts of
+     * {@link GuideSearch} and returns the chosen one with all of them ({@link Fit#attempts()}); with
+     * {@link AutoGuide#laplace()}, the fit is the Laplace approximation itself (nothing is optimized).
+     */
     public Fit run() {
+        if (settings.autoGuide() instanceof AutoChoice) {
+            return GuideSearch.run(model, settings);
+        }
         SviProgram p = program();
         SviState start = init();
+        if (p.laplace.isPresent()) {
+            return laplace(p, start);
+        }
         if (MethodChoice.deterministic(settings, p, start)) {
             return deterministic(p, start);
         }
@@ -146,6 +167,16 @@ public final class Svi {
         SviState state = previous.state().orElseThrow(() -> new IllegalArgumentException(
                 "this fit has no stochastic-VI state to resume from (method: " + previous.method() + ")"));
         return stochastic(program(), state, settings.optimizerOrDefault(), Optional.empty());
+    }
+
+    private Fit laplace(SviProgram p, SviState start) {
+        LaplaceStart l = p.laplace.orElseThrow();
+        StopReason stop = l.converged() ? StopReason.CONVERGED
+                : l.search().status() == Lbfgs.Status.MAX_ITERATIONS ? StopReason.BUDGET : StopReason.OPTIMIZER_STALLED;
+        String method = "Laplace approximation (mode by L-BFGS, Hessian by central differences of exact gradients)";
+        return finish(p, start.parameters(), new ElboTrace(new double[] {l.elbo()}, ElboTrace.Kind.DETERMINISTIC), stop, method,
+                settings.provenance("laplace"), Optional.empty(), List.of(p.warmStartNote),
+                "start the mode search elsewhere (init) or use another guide", l.gradientEvaluations());
     }
 
     private Fit deterministic(SviProgram p, SviState start) {
@@ -186,6 +217,7 @@ public final class Svi {
                        Map<String, String> reported, Optional<SviState> state, List<String> notes, String howToFix,
                        long drawEvaluations) {
         GuidePosterior posterior = GuidePosterior.of(p, fitted);
+        reported.put("gradientEvaluations", Long.toString(drawEvaluations));
         Diagnostics d;
         int chosenDraws = settings.diagnosticDraws();
         if (chosenDraws == 0) {

@@ -12,6 +12,8 @@ import io.github.elbo4j.infer.elbo.ParamHandler;
 import io.github.elbo4j.infer.elbo.ParameterStore;
 import io.github.elbo4j.infer.elbo.ParticleHandler;
 import io.github.elbo4j.infer.guide.AutoGuide;
+import io.github.elbo4j.infer.guide.AutoLaplace;
+import io.github.elbo4j.infer.guide.AutoStructured;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.infer.guide.Preconditioner;
 import io.github.elbo4j.model.Handler;
@@ -48,9 +50,17 @@ public final class SviProgram {
     public final Map<String, int[]> latentShapes;
     public final boolean subsampled;
     public final String warmStartNote;
+    /** The fit of a Laplace guide ({@code AutoGuide.laplace()}), which is complete once compiled; empty for the others. */
+    public final java.util.Optional<LaplaceStart> laplace;
 
     private SviProgram(Model model, Model guide, AutoGuide autoGuide, LatentLayout layout, Preconditioner preconditioner,
                        int maxPlateNesting, Map<String, int[]> latentShapes, boolean subsampled, String warmStartNote) {
+        this(model, guide, autoGuide, layout, preconditioner, maxPlateNesting, latentShapes, subsampled, warmStartNote, null);
+    }
+
+    private SviProgram(Model model, Model guide, AutoGuide autoGuide, LatentLayout layout, Preconditioner preconditioner,
+                       int maxPlateNesting, Map<String, int[]> latentShapes, boolean subsampled, String warmStartNote,
+                       LaplaceStart laplace) {
         this.model = model;
         this.guide = guide;
         this.autoGuide = autoGuide;
@@ -60,6 +70,7 @@ public final class SviProgram {
         this.latentShapes = latentShapes;
         this.subsampled = subsampled;
         this.warmStartNote = warmStartNote;
+        this.laplace = java.util.Optional.ofNullable(laplace);
     }
 
     /** Compiles {@code model} with a hand-written guide. */
@@ -77,6 +88,16 @@ public final class SviProgram {
         PrototypeRun proto = PrototypeRun.of(model, root);
         LatentLayout layout = layouts.layout(proto.trace());
         boolean subsampled = subsampled(proto.trace());
+        if (auto instanceof AutoLaplace) {
+            LaplaceStart l = LaplaceStart.of(model, auto, layout, subsampled, hasParams(proto.trace()), root.split(7));
+            return new SviProgram(model, auto.guideFor(layout, l.preconditioner()), auto, layout, l.preconditioner(),
+                    layout.maxPlateNesting(), proto.latentShapes(), subsampled, l.note(), l);
+        }
+        if (auto instanceof AutoStructured) {
+            Preconditioner identity = Preconditioner.identity(layout.dimension());
+            return new SviProgram(model, auto.guideFor(layout, identity), auto, layout, identity, layout.maxPlateNesting(),
+                    proto.latentShapes(), subsampled, "no warm start: part of the guide is hand-written");
+        }
         WarmStartChoice choice = WarmStartChoice.choose(warmStart, model, auto, layout, subsampled, hasParams(proto.trace()), root.split(7));
         return new SviProgram(model, auto.guideFor(layout, choice.preconditioner()), auto, layout, choice.preconditioner(),
                 layout.maxPlateNesting(), proto.latentShapes(), subsampled, choice.note());
