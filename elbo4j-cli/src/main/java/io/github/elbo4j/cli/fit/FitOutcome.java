@@ -1,6 +1,7 @@
 package io.github.elbo4j.cli.fit;
 
 import io.github.elbo4j.infer.Fit;
+import io.github.elbo4j.infer.GuideAttempt;
 import io.github.elbo4j.infer.Verdict;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -23,9 +24,11 @@ import java.util.Optional;
  * @param notes      facts to show (name → value): stopping, diagnostics, family-specific numbers
  * @param arrays     fitted arrays for {@code posterior.json} (LDA's topic-word parameters, the mixture's components)
  * @param fit        the fit itself, when the outcome was just fitted (absent when read back from a file)
+ * @param attempts   the guides {@code --guide auto} tried, in order (empty otherwise)
  */
 public record FitOutcome(String model, String method, List<SummaryRow> rows, double[] elboTrace, String traceKind,
-                         Verdict verdict, Map<String, String> notes, Map<String, Tensor> arrays, Optional<Fit> fit) {
+                         Verdict verdict, Map<String, String> notes, Map<String, Tensor> arrays, Optional<Fit> fit,
+                         List<GuideAttempt> attempts) {
 
     /** The outcome of {@code fit}, with the family's rows, notes and arrays; the fit's diagnostics join the notes. */
     public static FitOutcome of(String model, Fit fit, List<SummaryRow> rows, Map<String, String> familyNotes,
@@ -45,7 +48,7 @@ public record FitOutcome(String model, String method, List<SummaryRow> rows, dou
             notes.put("note " + (i + 1), fit.notes().get(i));
         }
         return new FitOutcome(model, fit.method(), rows, fit.elboTrace().values(), fit.elboTrace().kind().name(), fit.verdict(),
-                notes, arrays, Optional.of(fit));
+                notes, arrays, Optional.of(fit), fit.attempts());
     }
 
     /** The summary rows of a fit as they are, renamed by {@code labels} (e.g. {@code w[0]} → {@code x1}). */

@@ -22,12 +22,16 @@ final class SviFamilySupport {
     private SviFamilySupport() {
     }
 
-    static AutoGuide guide(String name) {
+    static AutoGuide guide(String name, java.util.OptionalInt rank) {
         return switch (name) {
             case "meanfield" -> AutoGuide.meanField();
+            case "lowrank" -> rank.isPresent() ? AutoGuide.lowRank(rank.getAsInt()) : AutoGuide.lowRank();
             case "fullrank" -> AutoGuide.fullRank();
+            case "laplace" -> AutoGuide.laplace();
+            case "auto" -> AutoGuide.auto();
             case "map" -> AutoGuide.delta();
-            default -> throw new BadInputException("--guide must be one of meanfield, fullrank, map; got '" + name + "'");
+            default -> throw new BadInputException("--guide must be one of meanfield, lowrank, fullrank, laplace, auto, map; got '"
+                    + name + "'");
         };
     }
 
@@ -49,7 +53,7 @@ final class SviFamilySupport {
      */
     static FitOutcome fit(String family, Model model, FitOptions o, StepListener progress, Map<String, String> labels,
                           Map<String, String> notes) {
-        Svi.Builder svi = Svi.builder(model).guide(guide(o.guide())).maxSteps(o.steps()).seed(o.seed()).listener(progress);
+        Svi.Builder svi = Svi.builder(model).guide(guide(o.guide(), o.rank())).maxSteps(o.steps()).seed(o.seed()).listener(progress);
         if (o.optimizer().isPresent() || o.learningRate().isPresent()) {
             svi = svi.optimizer(optimizer(o.optimizer().orElse("adam"), o.learningRate().orElse(0.05)));
         }
@@ -57,7 +61,16 @@ final class SviFamilySupport {
             double t = o.tolerance().getAsDouble();
             svi = svi.convergence(t > 0 ? Convergence.relative(t) : Convergence.none());
         }
-        Fit fit = svi.build().run();
+        Fit fit;
+        try {
+            fit = svi.build().run();
+        } catch (IllegalArgumentException e) {
+            if (o.guide().equals("lowrank") || o.guide().equals("laplace")) {
+                // a rank outside [1, D - 1], or a Hessian that is not positive definite at the mode: the options or the data
+                throw new BadInputException("--guide " + o.guide() + ": " + e.getMessage());
+            }
+            throw e;
+        }
         return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), notes, Map.of());
     }
 
