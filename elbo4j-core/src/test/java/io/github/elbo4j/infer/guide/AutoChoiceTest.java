@@ -87,7 +87,7 @@ class AutoChoiceTest {
      * approximation with light-enough tails: every Gaussian attempt reads {@code k̂ ≥ 0.7}. With a
      * budget of 300 steps the flow is not trained enough either (its {@code k̂} at this seed is 0.76),
      * so none passes: the fit says so (DO NOT TRUST, first reason) and is the attempt with the
-     * highest ELBO. (With 3000 steps the flow passes at this seed, {@code k̂} 0.60: docs/fitting.md.)
+     * highest ELBO.
      */
     @Test
     void theFunnelReportsThatNoGuidePassesAndReturnsTheHighestElbo() {
