@@ -94,6 +94,10 @@ public final class Svi {
         SviProgram p = program;
         if (p == null) {
             SviSettings s = settings;
+            if (s.autoGuide() instanceof AutoChoice) {
+                throw new IllegalArgumentException("AutoGuide.auto() fits one guide after another: use run(), not init(), update(), "
+                        + "advance() or resume()");
+            }
             RandomStream root = RandomStream.of(s.seed());
             p = s.autoGuide() == null ? SviProgram.handWritten(model, s.guide(), root.split(-1))
                     : SviProgram.automatic(model, s.autoGuide(), t -> LatentLayout.of(t, s.init(), root.split(-3)), s.warmStart(),

@@ -128,6 +128,13 @@ class AutoChoiceTest {
     }
 
     @Test
+    void theChoiceIsMadeByRunNotByTheStepApi() {
+        Svi svi = Svi.builder(CORRELATED).guide(AutoGuide.auto()).build();
+        assertThatThrownBy(svi::init).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("AutoGuide.auto() fits one guide after another: use run(), not init(), update(), advance() or resume()");
+    }
+
+    @Test
     void lowRankAndFullRankAreLeftOutWhereTheyAddNothing() {
         AutoChoice choice = new AutoChoice();
         assertThat(choice.candidates(1)).extracting(AutoGuide::familyName).containsExactly("meanfield", "flow");

@@ -134,6 +134,18 @@ class LaplaceGuideTest {
                         + "(H = 2.00000, correlation 2.0000)");
     }
 
+    /** The mode and the Hessian's factor are the saved coordinates: the loaded fit summarizes to the same bits. */
+    @Test
+    void aSavedLaplaceFitLoadsWithTheSameSummary(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Fit fit = Svi.builder(MODEL).guide(AutoGuide.laplace()).seed(1).build().run();
+        java.nio.file.Path file = dir.resolve("laplace.json");
+        fit.save(file);
+        Fit loaded = Fit.load(file, MODEL);
+        assertThat(loaded.summary()).isEqualTo(fit.summary());
+        assertThat(((GuidePosterior) loaded.posterior()).moments().orElseThrow().covariance())
+                .isEqualTo(((GuidePosterior) fit.posterior()).moments().orElseThrow().covariance());
+    }
+
     @Test
     void theLaplaceGuideIsNamedAndHasNoCoordinatesOfItsOwn() {
         assertThat(AutoGuide.named("laplace")).isEqualTo(AutoGuide.laplace());

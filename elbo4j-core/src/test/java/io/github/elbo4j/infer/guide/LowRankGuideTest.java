@@ -166,6 +166,17 @@ class LowRankGuideTest {
         assertThat(maxAbsDiff(q.covariance(), exactCovariance())).isLessThan(0.05);
     }
 
+    /** The rank and the warm-start coordinates travel with a saved fit: the loaded one summarizes to the same bits. */
+    @Test
+    void aSavedLowRankFitLoadsWithTheSameSummary(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Fit fit = Svi.builder(MODEL).guide(AutoGuide.lowRank(2)).seed(1).build().run();
+        java.nio.file.Path file = dir.resolve("lowrank.json");
+        fit.save(file);
+        Fit loaded = Fit.load(file, MODEL);
+        assertThat(loaded.summary()).isEqualTo(fit.summary());
+        assertThat(loaded.posterior().toString()).contains("lowrank");
+    }
+
     @Test
     void theDefaultRankIsTheRoundedSquareRootBelowTheDimension() {
         assertThat(AutoLowRankMultivariateNormal.defaultRank(1)).isZero();
