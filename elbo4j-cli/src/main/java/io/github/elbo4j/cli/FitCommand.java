@@ -57,7 +57,8 @@ import picocli.CommandLine.Spec;
             "          min(100, rows)), minibatch SVI for --steps epochs",
             "",
             "linreg and logreg are fitted by deterministic VI (fixed draws, L-BFGS)",
-            "unless --optimizer or --lr is given. Every fit is checked by Pareto-",
+            "unless --optimizer or --lr is given (--guide laplace: L-BFGS to the mode,",
+            "then the inverse Hessian; --guide auto: one fit per family tried). Every fit is checked by Pareto-",
             "smoothed importance sampling where the model allows; a fit that did not",
             "converge or whose k-hat is too high prints a warning (exit 3 with --strict)."})
 final class FitCommand implements Callable<Integer> {
@@ -82,8 +83,15 @@ final class FitCommand implements Callable<Integer> {
     private List<String> features = List.of();
 
     @Option(names = "--guide", defaultValue = "meanfield", paramLabel = "NAME",
-            description = "linreg, logreg: the variational family, meanfield, fullrank or map (default: ${DEFAULT-VALUE}).")
+            description = "linreg, logreg: the variational family: meanfield, lowrank (diagonal plus rank K), fullrank, laplace "
+                    + "(mode and inverse Hessian), map, or auto (tries meanfield, lowrank, fullrank, flow and keeps the first "
+                    + "whose Pareto k-hat passes; the report lists every attempt) (default: ${DEFAULT-VALUE}).")
     private String guide;
+
+    @Option(names = "--rank", paramLabel = "K",
+            description = "linreg, logreg with --guide lowrank: the rank, 1 <= K < D with D the number of latents (features + 2 "
+                    + "for linreg, features + 1 for logreg) (default: round(sqrt(D)) kept in [1, D - 1]).")
+    private Integer rank;
 
     @Option(names = "--optimizer", paramLabel = "NAME",
             description = "linreg, logreg: stochastic VI with adam, sgd, rmsprop or adagrad (default: none, elbo4j's default "
@@ -174,6 +182,12 @@ final class FitCommand implements Callable<Integer> {
             if (tolerance != null && (!(tolerance >= 0) || Double.isInfinite(tolerance))) {
                 throw new BadInputException("--tolerance must be finite and >= 0, got " + tolerance);
             }
+            if (rank != null && rank < 1) {
+                throw new BadInputException("--rank must be >= 1, got " + rank);
+            }
+            if (rank != null && !"lowrank".equals(guide)) {
+                throw new BadInputException("--rank applies to --guide lowrank only, got --guide " + guide);
+            }
             if (components != null && components < 1) {
                 throw new BadInputException("--components must be >= 1, got " + components);
             }
@@ -185,7 +199,7 @@ final class FitCommand implements Callable<Integer> {
                     learningRate == null ? OptionalDouble.empty() : OptionalDouble.of(learningRate), budget,
                     tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance),
                     components == null ? OptionalInt.empty() : OptionalInt.of(components), seed, threads, vocabulary, heldOut,
-                    method, batchSize, separator);
+                    method, batchSize, separator, rank == null ? OptionalInt.empty() : OptionalInt.of(rank));
             FitOutcome outcome;
             try (var progress = Progress.of(budget, quiet || json, spec.commandLine().getErr())) {
                 outcome = family.fit(data, options, progress);

@@ -23,15 +23,23 @@ import java.util.OptionalDouble;
  * @param posterior   the approximation, to sample, summarize and predict
  * @param state       for stochastic VI, the state to resume from (parameters and optimizer accumulators)
  * @param notes       facts about the run (warm start, draws, stopping) in words
+ * @param attempts    the guides {@code AutoGuide.auto()} tried, in order (empty for any other fit)
  */
 public record Fit(String method, Map<String, Tensor> parameters, ElboTrace elboTrace, StopReason stopReason,
                   Diagnostics diagnostics, Verdict verdict, Provenance provenance, Posterior posterior,
-                  Optional<SviState> state, List<String> notes) {
+                  Optional<SviState> state, List<String> notes, List<GuideAttempt> attempts) {
 
     /** Copies the collections. */
     public Fit {
         parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
         notes = List.copyOf(notes);
+        attempts = List.copyOf(attempts);
+    }
+
+    /** A fit of one guide (no automatic choice): no attempts. */
+    public Fit(String method, Map<String, Tensor> parameters, ElboTrace elboTrace, StopReason stopReason, Diagnostics diagnostics,
+               Verdict verdict, Provenance provenance, Posterior posterior, Optional<SviState> state, List<String> notes) {
+        this(method, parameters, elboTrace, stopReason, diagnostics, verdict, provenance, posterior, state, notes, List.of());
     }
 
     /**

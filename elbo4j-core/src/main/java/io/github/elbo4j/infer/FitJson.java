@@ -60,6 +60,23 @@ public final class FitJson {
             values.add(v);
         }
         writeDiagnostics(root.putObject("diagnostics"), fit.diagnostics());
+        if (!fit.attempts().isEmpty()) {
+            ArrayNode attempts = root.putArray("attempts");
+            for (GuideAttempt a : fit.attempts()) {
+                ObjectNode o = attempts.addObject();
+                o.put("guide", a.guide());
+                o.put("gradientEvaluations", a.gradientEvaluations());
+                if (Double.isFinite(a.elbo())) {
+                    o.put("elbo", a.elbo());
+                } else {
+                    o.put("elbo", Double.toString(a.elbo()));
+                }
+                a.paretoK().ifPresent(k -> o.put("paretoK", k));
+                o.put("seconds", a.seconds());
+                o.put("passed", a.passed());
+                o.put("verdict", a.verdict());
+            }
+        }
         ArrayNode summary = root.putArray("summary");
         for (SiteSummary s : fit.summary()) {
             ObjectNode row = summary.addObject();
@@ -126,6 +143,7 @@ public final class FitJson {
         root.path("verdict").path("reasons").forEach(n -> reasons.add(n.asText()));
         List<String> notes = new ArrayList<>();
         root.path("notes").forEach(n -> notes.add(n.asText()));
+        List<GuideAttempt> attempts = readAttempts(root);
         Map<String, Tensor> params = new LinkedHashMap<>();
         root.path("parameters").fields().forEachRemaining(e -> params.put(e.getKey(), tensor(e.getValue())));
         return new Fit(root.path("method").asText(), params,
@@ -133,7 +151,16 @@ public final class FitJson {
                 StopReason.valueOf(root.path("stopReason").asText()), readDiagnostics(root.path("diagnostics")),
                 new Verdict(Verdict.Level.valueOf(root.path("verdict").path("level").asText()), reasons),
                 new Provenance(root.path("provenance").path("seed").asLong(), settings, root.path("provenance").path("version").asText()),
-                posterior, state, notes);
+                posterior, state, notes, attempts);
+    }
+
+    /** The attempts of an automatic guide choice saved in the JSON tree {@code root} of a fit (empty when there are none). */
+    public static List<GuideAttempt> readAttempts(JsonNode root) {
+        List<GuideAttempt> attempts = new ArrayList<>();
+        root.path("attempts").forEach(a -> attempts.add(new GuideAttempt(a.path("guide").asText(), a.path("gradientEvaluations").asLong(),
+                number(a.path("elbo")), a.has("paretoK") ? OptionalDouble.of(number(a.path("paretoK"))) : OptionalDouble.empty(),
+                a.path("seconds").asDouble(), a.path("passed").asBoolean(), a.path("verdict").asText())));
+        return attempts;
     }
 
     private static void writeDiagnostics(ObjectNode node, Diagnostics d) {

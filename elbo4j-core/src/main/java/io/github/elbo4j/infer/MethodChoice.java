@@ -30,6 +30,9 @@ final class MethodChoice {
 
     /** Why deterministic VI cannot run, or null. */
     static String obstacle(SviSettings settings, SviProgram p, SviState start) {
+        if (p.autoGuide instanceof io.github.elbo4j.infer.guide.AutoStructured) {
+            return "part of the structured guide is hand-written (fitted by stochastic VI, as a hand-written guide is)";
+        }
         if (p.autoGuide != null && !p.autoGuide.isGaussian()) {
             return "the " + p.autoGuide.familyName() + " guide is fitted by stochastic VI (with few fixed draws its many parameters "
                     + "would fit the draws, not the posterior)";
@@ -44,7 +47,7 @@ final class MethodChoice {
             return start.parameters().totalSize() + " parameters (limit " + Svi.MAX_DETERMINISTIC_PARAMETERS + ")";
         }
         if (!p.guideSupportsFixedDraws(start.parameters(), RandomStream.of(settings.seed()).split(-4))) {
-            return "a guide site is drawn from a family other than Normal or MultivariateNormal";
+            return "a guide site is drawn from a family other than Normal, MultivariateNormal or LowRankMultivariateNormal";
         }
         return null;
     }

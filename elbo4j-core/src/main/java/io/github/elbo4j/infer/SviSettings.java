@@ -24,7 +24,7 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
 
     /** Refuses a flow guide with sticking the landing (see {@link Svi.Builder#build()}). */
     SviSettings {
-        if (autoGuide != null && !autoGuide.isGaussian() && estimator instanceof SticksTheLandingElbo) {
+        if (autoGuide instanceof io.github.elbo4j.infer.guide.AutoFlow && estimator instanceof SticksTheLandingElbo) {
             throw new IllegalArgumentException("the " + autoGuide.familyName() + " guide cannot use SticksTheLandingElbo (its "
                     + "re-scored density holds the base point fixed, not the draw, so the gradient would be biased): use TraceElbo");
         }
@@ -61,9 +61,9 @@ record SviSettings(Model guide, AutoGuide autoGuide, Optimizer optimizer, ElboEs
         return Adam.lr(lr).withSchedule(LearningRateSchedule.cosine(maxSteps, 0.01));
     }
 
-    /** True for an automatic guide that is not Gaussian (a flow). */
+    /** True for a flow guide (its own optimizer, particle and stopping defaults). */
     boolean flow() {
-        return autoGuide != null && !autoGuide.isGaussian();
+        return autoGuide instanceof io.github.elbo4j.infer.guide.AutoFlow;
     }
 
     /**

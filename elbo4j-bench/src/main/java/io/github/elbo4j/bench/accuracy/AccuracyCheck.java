@@ -89,7 +89,9 @@ public record AccuracyCheck(String posterior, String guide, double meanError, St
                 psisError = Math.max(psisError, Math.abs(s.psisMean() - ref.get().mean()) / ref.get().sd());
             }
         }
-        return new AccuracyCheck(p.name(), guide.familyName(), meanError, worstMean, minRatio, maxRatio, worstSd, psisError,
+        String name = guide instanceof io.github.elbo4j.infer.guide.AutoChoice ? fit.provenance().settings().get("guide")
+                : guide.familyName();
+        return new AccuracyCheck(p.name(), name, meanError, worstMean, minRatio, maxRatio, worstSd, psisError,
                 fit.paretoK().orElse(Double.NaN), fit.diagnostics().draws(), fit.verdict(), fit.steps(), seconds, fit.method(),
                 LinearResponseCheck.of(p, fit, guide.familyName()));
     }

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
  *
  * @param target     the response column (regression families)
  * @param features   the feature columns (empty: every column but the target)
- * @param guide      meanfield, fullrank or map (SVI families)
+ * @param guide      meanfield, lowrank, fullrank, laplace, auto or map (SVI families)
  * @param optimizer  adam, sgd, rmsprop or adagrad (SVI families); empty: elbo4j chooses (deterministic VI)
  * @param learningRate the optimizer's step size (SVI families); given alone, it selects Adam
  * @param steps      the step, iteration or sweep budget
@@ -24,8 +24,9 @@ import java.util.OptionalInt;
  * @param method     batch or online (lda)
  * @param batchSize  documents per online minibatch (lda)
  * @param delimiter  the CSV field separator (linreg, logreg, gmm)
+ * @param rank       the rank of the low-rank guide; empty: {@code round(√D)} in {@code [1, D - 1]}
  */
 public record FitOptions(String target, List<String> features, String guide, Optional<String> optimizer, OptionalDouble learningRate,
                          long steps, OptionalDouble tolerance, OptionalInt components, long seed, int threads, Path vocabulary, Path heldOut,
-                         String method, int batchSize, char delimiter) {
+                         String method, int batchSize, char delimiter, OptionalInt rank) {
 }

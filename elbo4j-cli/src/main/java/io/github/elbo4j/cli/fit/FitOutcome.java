@@ -1,6 +1,7 @@
 package io.github.elbo4j.cli.fit;
 
 import io.github.elbo4j.infer.Fit;
+import io.github.elbo4j.infer.GuideAttempt;
 import io.github.elbo4j.infer.Verdict;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.LinkedHashMap;
@@ -24,21 +25,23 @@ import java.util.Optional;
  * @param arrays     fitted arrays for {@code posterior.json} (LDA's topic-word parameters, the mixture's components)
  * @param fit        the fit itself, when the outcome was just fitted (absent when read back from a file)
  * @param tables     further tables of the report (linear-response sds, gradient signal-to-noise), in order
+ * @param attempts   the guides {@code --guide auto} tried, in order (empty otherwise)
  */
 public record FitOutcome(String model, String method, List<SummaryRow> rows, double[] elboTrace, String traceKind,
                          Verdict verdict, Map<String, String> notes, Map<String, Tensor> arrays, Optional<Fit> fit,
-                         List<ReportTable> tables) {
+                         List<ReportTable> tables, List<GuideAttempt> attempts) {
 
-    /** Copies the tables. */
+    /** Copies the tables and the attempts. */
     public FitOutcome {
         tables = List.copyOf(tables);
+        attempts = List.copyOf(attempts);
     }
 
     /** This outcome with {@code more} tables after its own. */
     public FitOutcome withTables(List<ReportTable> more) {
         List<ReportTable> all = new java.util.ArrayList<>(tables);
         all.addAll(more);
-        return new FitOutcome(model, method, rows, elboTrace, traceKind, verdict, notes, arrays, fit, all);
+        return new FitOutcome(model, method, rows, elboTrace, traceKind, verdict, notes, arrays, fit, all, attempts);
     }
 
     /** The outcome of {@code fit}, with the family's rows, notes and arrays; the fit's diagnostics join the notes. */
@@ -59,7 +62,7 @@ public record FitOutcome(String model, String method, List<SummaryRow> rows, dou
             notes.put("note " + (i + 1), fit.notes().get(i));
         }
         return new FitOutcome(model, fit.method(), rows, fit.elboTrace().values(), fit.elboTrace().kind().name(), fit.verdict(),
-                notes, arrays, Optional.of(fit), List.of());
+                notes, arrays, Optional.of(fit), List.of(), fit.attempts());
     }
 
     /** The summary rows of a fit as they are, renamed by {@code labels} (e.g. {@code w[0]} → {@code x1}). */

@@ -9,6 +9,7 @@ import io.github.elbo4j.cli.AtomicFile;
 import io.github.elbo4j.cli.report.HtmlReport;
 import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.FitJson;
+import io.github.elbo4j.infer.GuideAttempt;
 import io.github.elbo4j.infer.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -164,7 +165,8 @@ public final class FitOutputs {
             }
         }
         return new FitOutcome(command.path("model").asText(), doc.path("method").asText(), rows, trace,
-                doc.path("elboTrace").path("kind").asText(), verdict, notes, Map.of(), Optional.empty(), tables);
+                doc.path("elboTrace").path("kind").asText(), verdict, notes, Map.of(), Optional.empty(), tables,
+                FitJson.readAttempts(doc));
     }
 
     private static double value(JsonNode row, String name) {
@@ -201,6 +203,16 @@ public final class FitOutputs {
                 .table(List.of("quantity", "mean", "sd", "5%", "50%", "95%"), table);
         for (ReportTable t : o.tables()) {
             page.heading(t.title()).table(t.header(), t.rows()).paragraph(t.caption());
+        }
+        if (!o.attempts().isEmpty()) {
+            List<List<String>> tried = new ArrayList<>();
+            for (GuideAttempt a : o.attempts()) {
+                tried.add(List.of(a.guide(), Long.toString(a.gradientEvaluations()), String.format(Locale.ROOT, "%.4f", a.elbo()),
+                        a.paretoK().isPresent() ? String.format(Locale.ROOT, "%.3f", a.paretoK().getAsDouble()) : "—",
+                        String.format(Locale.ROOT, "%.2f", a.seconds()), a.passed() ? "yes" : "no"));
+            }
+            page.heading("Guides tried (--guide auto)")
+                    .table(List.of("guide", "gradient evaluations", "ELBO", "Pareto k-hat", "seconds", "passed"), tried);
         }
         ElboCharts.add(page, o.elboTrace(), o.traceKind());
         StringBuilder facts = new StringBuilder();

@@ -23,12 +23,16 @@ final class SviFamilySupport {
     private SviFamilySupport() {
     }
 
-    static AutoGuide guide(String name) {
+    static AutoGuide guide(String name, java.util.OptionalInt rank) {
         return switch (name) {
             case "meanfield" -> AutoGuide.meanField();
+            case "lowrank" -> rank.isPresent() ? AutoGuide.lowRank(rank.getAsInt()) : AutoGuide.lowRank();
             case "fullrank" -> AutoGuide.fullRank();
+            case "laplace" -> AutoGuide.laplace();
+            case "auto" -> AutoGuide.auto();
             case "map" -> AutoGuide.delta();
-            default -> throw new BadInputException("--guide must be one of meanfield, fullrank, map; got '" + name + "'");
+            default -> throw new BadInputException("--guide must be one of meanfield, lowrank, fullrank, laplace, auto, map; got '"
+                    + name + "'");
         };
     }
 
@@ -62,7 +66,7 @@ final class SviFamilySupport {
                 windows.add(snr);
             }
         };
-        Svi.Builder svi = Svi.builder(model).guide(guide(o.guide())).maxSteps(o.steps()).seed(o.seed()).listener(listener);
+        Svi.Builder svi = Svi.builder(model).guide(guide(o.guide(), o.rank())).maxSteps(o.steps()).seed(o.seed()).listener(listener);
         if (o.optimizer().isPresent() || o.learningRate().isPresent()) {
             svi = svi.optimizer(optimizer(o.optimizer().orElse("adam"), o.learningRate().orElse(0.05)))
                     .signalToNoiseWindow(FitTables.SNR_WINDOW);
@@ -71,7 +75,16 @@ final class SviFamilySupport {
             double t = o.tolerance().getAsDouble();
             svi = svi.convergence(t > 0 ? Convergence.relative(t) : Convergence.none());
         }
-        Fit fit = svi.build().run();
+        Fit fit;
+        try {
+            fit = svi.build().run();
+        } catch (IllegalArgumentException e) {
+            if (o.guide().equals("lowrank") || o.guide().equals("laplace")) {
+                // a rank outside [1, D - 1], or a Hessian that is not positive definite at the mode: the options or the data
+                throw new BadInputException("--guide " + o.guide() + ": " + e.getMessage());
+            }
+            throw e;
+        }
         Map<String, String> allNotes = new LinkedHashMap<>(notes);
         List<ReportTable> tables = FitTables.forFit(fit, "meanfield".equals(o.guide()), windows, labels, allNotes);
         return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), allNotes, Map.of()).withTables(tables);

@@ -12,10 +12,12 @@ import java.util.Map;
  * support; the guide is a distribution over the flat unconstrained vector {@code u} (see
  * {@link LatentLayout}), kept in coordinates {@code v} with {@code u = shift + C v}
  * ({@link Preconditioner}), and each latent site gets {@code T(u)} with the log-Jacobian
- * accounted for, so the ELBO is that of the constrained model. A closed set; room is left for
- * low-rank and Laplace guides.
+ * accounted for, so the ELBO is that of the constrained model. A closed set: MAP, mean field, low
+ * rank, full rank, Laplace, flows, a structured guide (part hand-written), and the automatic
+ * choice among them ({@link #auto()}).
  */
-public sealed interface AutoGuide permits AutoDelta, AutoNormal, AutoMultivariateNormal, AutoFlow {
+public sealed interface AutoGuide permits AutoDelta, AutoNormal, AutoLowRankMultivariateNormal, AutoMultivariateNormal,
+        AutoLaplace, AutoFlow, AutoStructured, AutoChoice {
 
     /** The guide program for a model with this layout, in the coordinates of {@code preconditioner}. */
     Model guideFor(LatentLayout layout, Preconditioner preconditioner);
@@ -38,7 +40,10 @@ public sealed interface AutoGuide permits AutoDelta, AutoNormal, AutoMultivariat
      */
     Preconditioner preconditioner(Tensor mode, Tensor precisionCholesky);
 
-    /** The family's name in settings and reports: {@code map}, {@code meanfield}, {@code fullrank} or {@code flow}. */
+    /**
+     * The family's name in settings and reports: {@code map}, {@code meanfield}, {@code lowrank},
+     * {@code fullrank}, {@code laplace}, {@code flow}, {@code structured} or {@code auto}.
+     */
     String familyName();
 
     /** The family and its settings as {@link #named} reads them back (saved fits): the family name unless the family has settings. */
@@ -77,6 +82,55 @@ public sealed interface AutoGuide permits AutoDelta, AutoNormal, AutoMultivariat
     }
 
     /**
+     * Diagonal plus rank-{@code k} normal in unconstrained space ({@link AutoLowRankMultivariateNormal},
+     * Pyro's {@code AutoLowRankMultivariateNormal}): {@code O(D k)} parameters instead of full rank's
+     * {@code O(D²)}. {@code k} must be at least 1 and below the number {@code D} of unconstrained
+     * latents (checked when the fit starts); initial scale 0.1 without a warm start.
+     *
+     * @throws IllegalArgumentException if {@code k < 1}
+     */
+    static AutoGuide lowRank(int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("low-rank guide rank k must be >= 1, got " + k);
+        }
+        return new AutoLowRankMultivariateNormal(k, 0.1);
+    }
+
+    /** {@link #lowRank(int)} with the rank {@code round(√D)} kept in {@code [1, D - 1]} (Pyro's default; {@link AutoLowRankMultivariateNormal#defaultRank}). */
+    static AutoGuide lowRank() {
+        return new AutoLowRankMultivariateNormal(0, 0.1);
+    }
+
+    /**
+     * The Laplace approximation {@code N(û, H⁻¹)} in unconstrained space ({@link AutoLaplace}): the
+     * mode by L-BFGS, {@code H = -∇² log p(û | x)} by central differences of exact gradients; no
+     * further optimization. A Hessian that is not positive definite at the mode is an error naming the site.
+     */
+    static AutoGuide laplace() {
+        return new AutoLaplace();
+    }
+
+    /**
+     * A structured guide ({@link AutoStructured}): {@code handWritten} draws the sites named in
+     * {@code handWrittenSites}; {@code automatic} covers every other latent site.
+     */
+    static AutoGuide structured(AutoGuide automatic, Model handWritten, java.util.Set<String> handWrittenSites) {
+        return new AutoStructured(automatic, handWritten, handWrittenSites);
+    }
+
+    /**
+     * The automatic choice ({@link AutoChoice}): {@code Svi.run} fits mean field, then low rank, then
+     * full rank, then a flow, and stops at the first whose PSIS {@code k̂} is below
+     * {@code min(0.7, 1 - 1/log10 S)} (or whose {@code KL(q ‖ p)} estimate is negligible, as
+     * {@code Verdict} reads it). Every attempt (guide, gradient evaluations, ELBO, {@code k̂}, time) is in
+     * {@code Fit.attempts()}; when none passes, the fit's verdict says so and the fit is the attempt with
+     * the highest ELBO.
+     */
+    static AutoGuide auto() {
+        return new AutoChoice();
+    }
+
+    /**
      * A normalizing-flow guide ({@link AutoFlow}): a full-rank Gaussian base, in the Laplace
      * coordinates when the warm start applies, pushed through 16 radial layers that start at the
      * identity; initial scale 0.1 without a warm start. Radial layers by default because they reshape
@@ -103,12 +157,25 @@ public sealed interface AutoGuide permits AutoDelta, AutoNormal, AutoMultivariat
         if (name.startsWith("flow:")) {
             return AutoFlow.parse(name);
         }
+        if (name.startsWith("lowrank:")) {
+            try {
+                return lowRank(Integer.parseInt(name.substring("lowrank:".length())));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("low-rank guide rank must be an integer, got '" + name + "'", e);
+            }
+        }
         return switch (name) {
             case "map" -> delta();
             case "meanfield" -> meanField();
+            case "lowrank" -> lowRank();
             case "fullrank" -> fullRank();
+            case "laplace" -> laplace();
             case "flow" -> flow();
-            default -> throw new IllegalArgumentException("automatic guide must be one of map, meanfield, fullrank, flow; got '" + name + "'");
+            case "auto" -> auto();
+            case "structured" -> throw new IllegalArgumentException("a structured guide has a hand-written part and cannot be "
+                    + "rebuilt from its name; build it with AutoGuide.structured(...)");
+            default -> throw new IllegalArgumentException("automatic guide must be one of map, meanfield, lowrank, fullrank, laplace, "
+                    + "flow, auto; got '" + name + "'");
         };
     }
 

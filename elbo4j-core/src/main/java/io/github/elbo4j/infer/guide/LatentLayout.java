@@ -78,6 +78,31 @@ public final class LatentLayout {
         return new LatentLayout(List.copyOf(out), offset, prototype.maxPlateNesting());
     }
 
+    /**
+     * The layout without the sites named in {@code blocked} (the hand-written part of a structured
+     * guide), the others in the same order with their offsets closed up.
+     *
+     * @throws IllegalArgumentException if a blocked name is not a site of this layout
+     */
+    public LatentLayout without(java.util.Set<String> blocked) {
+        for (String name : blocked) {
+            if (entries.stream().noneMatch(e -> e.name().equals(name))) {
+                throw new IllegalArgumentException("hand-written site '" + name + "' is not a continuous latent site of the model; "
+                        + "latent sites are " + entries.stream().map(Entry::name).toList());
+            }
+        }
+        List<Entry> out = new ArrayList<>();
+        int offset = 0;
+        for (Entry e : entries) {
+            if (!blocked.contains(e.name())) {
+                out.add(new Entry(e.name(), e.transform(), e.shape(), e.unconstrainedShape(), e.batchRank(), offset, e.size(),
+                        e.initUnconstrained()));
+                offset += e.size();
+            }
+        }
+        return new LatentLayout(List.copyOf(out), offset, maxPlateNesting);
+    }
+
     /** The sites, in model order. */
     public List<Entry> entries() {
         return entries;

@@ -6,6 +6,7 @@ import io.github.elbo4j.distribution.Distribution;
 import io.github.elbo4j.distribution.Independent;
 import io.github.elbo4j.distribution.Unconstrained;
 import io.github.elbo4j.distribution.continuous.Normal;
+import io.github.elbo4j.distribution.multivariate.LowRankMultivariateNormal;
 import io.github.elbo4j.distribution.multivariate.MultivariateNormal;
 import io.github.elbo4j.infer.elbo.ParticleHandler;
 import io.github.elbo4j.model.Handler;
@@ -20,8 +21,8 @@ import java.util.Map;
 
 /**
  * The same standard normal draws on every run, for deterministic (sample-average) VI: a guide
- * site drawn from a Normal or a MultivariateNormal gets {@code z = μ + σ ⊙ ε} or
- * {@code z = μ + L ε} with {@code ε} fixed per site, so the ELBO estimate is a smooth
+ * site drawn from a Normal, a MultivariateNormal or a LowRankMultivariateNormal gets {@code z = μ + σ ⊙ ε},
+ * {@code z = μ + L ε} or {@code z = μ + W ε₁ + √D ⊙ ε₂} with {@code ε} fixed per site, so the ELBO estimate is a smooth
  * deterministic function of the guide's parameters that a quasi-Newton method can minimize
  * (Giordano, Ingram &amp; Broderick, "Black box variational inference with a deterministic
  * objective", JMLR 25(18), 2024; Burroni, Domke &amp; Sheldon, UAI 2024).
@@ -65,7 +66,8 @@ final class FixedNoise implements Handler {
     /** True when deterministic VI can fix the draws of a guide site with this distribution. */
     static boolean supports(Distribution d) {
         Distribution base = unwrap(d);
-        return base instanceof Normal || base instanceof MultivariateNormal || base instanceof Delta;
+        return base instanceof Normal || base instanceof MultivariateNormal || base instanceof LowRankMultivariateNormal
+                || base instanceof Delta;
     }
 
     @Override
@@ -79,6 +81,10 @@ final class FixedNoise implements Handler {
             return;
         }
         int[] shape = ParticleHandler.valueShape(d, particles, maxPlateNesting);
+        if (base instanceof LowRankMultivariateNormal lr) {
+            msg.setValue(lowRank(msg.name(), lr, shape));
+            return;
+        }
         Tensor eps = table(msg.name(), shape);
         if (row >= 0) {
             eps = eps.slice(0, row, row + 1);
@@ -93,6 +99,25 @@ final class FixedNoise implements Handler {
             throw new IllegalStateException("deterministic VI fixes the draws of Normal and MultivariateNormal guide sites; site '"
                     + msg.name() + "' has " + d.getClass().getSimpleName());
         }
+    }
+
+    /**
+     * {@code z = μ + W ε₁ + √D ⊙ ε₂} with {@code [ε₁, ε₂]} ({@code r + d} columns) fixed and
+     * moment-matched jointly, so the draws' empirical covariance is exactly {@code W Wᵀ + diag D}
+     * when there are more particles than {@code r + d + 1}.
+     */
+    private Var lowRank(String site, LowRankMultivariateNormal lr, int[] shape) {
+        int d = shape[shape.length - 1];
+        int r = lr.covFactor().shape()[lr.covFactor().shape().length - 1];
+        int[] noiseShape = shape.clone();
+        noiseShape[noiseShape.length - 1] = d + r;
+        Tensor eps = table(site, noiseShape);
+        if (row >= 0) {
+            eps = eps.slice(0, row, row + 1);
+        }
+        Var e1 = Var.constant(eps.slice(-1, 0, r));
+        Var e2 = Var.constant(eps.slice(-1, r, r + d));
+        return lr.loc().add(e1.matmul(lr.covFactor().transpose())).add(e2.mul(lr.covDiag().sqrt()));
     }
 
     /** The family under {@link Independent} and {@link Unconstrained} wrappers. */

@@ -12,6 +12,8 @@ import io.github.elbo4j.infer.elbo.ParamHandler;
 import io.github.elbo4j.infer.elbo.ParameterStore;
 import io.github.elbo4j.infer.elbo.ParticleHandler;
 import io.github.elbo4j.infer.guide.AutoGuide;
+import io.github.elbo4j.infer.guide.AutoLaplace;
+import io.github.elbo4j.infer.guide.AutoStructured;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.infer.guide.Preconditioner;
 import io.github.elbo4j.model.Handler;
@@ -50,10 +52,19 @@ public final class SviProgram {
     public final String warmStartNote;
     /** True when the ELBO sums out the model's discrete sites by enumeration (they are in no guide). */
     public final boolean enumerates;
+    /** The fit of a Laplace guide ({@code AutoGuide.laplace()}), which is complete once compiled; empty for the others. */
+    public final java.util.Optional<LaplaceStart> laplace;
 
     private SviProgram(Model model, Model guide, AutoGuide autoGuide, LatentLayout layout, Preconditioner preconditioner,
                        int maxPlateNesting, Map<String, int[]> latentShapes, boolean subsampled, String warmStartNote,
                        boolean enumerates) {
+        this(model, guide, autoGuide, layout, preconditioner, maxPlateNesting, latentShapes, subsampled, warmStartNote,
+                enumerates, null);
+    }
+
+    private SviProgram(Model model, Model guide, AutoGuide autoGuide, LatentLayout layout, Preconditioner preconditioner,
+                       int maxPlateNesting, Map<String, int[]> latentShapes, boolean subsampled, String warmStartNote,
+                       boolean enumerates, LaplaceStart laplace) {
         this.model = model;
         this.guide = guide;
         this.autoGuide = autoGuide;
@@ -64,6 +75,7 @@ public final class SviProgram {
         this.subsampled = subsampled;
         this.warmStartNote = warmStartNote;
         this.enumerates = enumerates;
+        this.laplace = java.util.Optional.ofNullable(laplace);
     }
 
     /** Compiles {@code model} with a hand-written guide. */
@@ -96,6 +108,20 @@ public final class SviProgram {
         PrototypeRun proto = enumerate ? PrototypeRun.enumerating(model, root) : PrototypeRun.of(model, root);
         LatentLayout layout = layouts.layout(proto.trace());
         boolean subsampled = subsampled(proto.trace());
+        if (auto instanceof AutoLaplace) {
+            if (enumerate) {
+                throw new IllegalArgumentException("guide: AutoGuide.laplace() does not combine with enumerated discrete sites; "
+                        + "use a Gaussian automatic guide (meanField, fullRank, lowRank) when the model's discrete sites are enumerated");
+            }
+            LaplaceStart l = LaplaceStart.of(model, auto, layout, subsampled, hasParams(proto.trace()), root.split(7));
+            return new SviProgram(model, auto.guideFor(layout, l.preconditioner()), auto, layout, l.preconditioner(),
+                    layout.maxPlateNesting(), proto.latentShapes(), subsampled, l.note(), false, l);
+        }
+        if (auto instanceof AutoStructured) {
+            Preconditioner identity = Preconditioner.identity(layout.dimension());
+            return new SviProgram(model, auto.guideFor(layout, identity), auto, layout, identity, layout.maxPlateNesting(),
+                    proto.latentShapes(), subsampled, "no warm start: part of the guide is hand-written", enumerate);
+        }
         WarmStartChoice choice = enumerate
                 ? new WarmStartChoice(Preconditioner.identity(layout.dimension()), "no warm start: the model's discrete sites are enumerated")
                 : WarmStartChoice.choose(warmStart, model, auto, layout, subsampled, hasParams(proto.trace()), root.split(7));
