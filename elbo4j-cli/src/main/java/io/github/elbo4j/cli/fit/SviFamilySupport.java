@@ -45,10 +45,14 @@ final class SviFamilySupport {
     /**
      * Fits {@code model}: elbo4j's default method (deterministic VI for these families) unless
      * {@code --optimizer} or {@code --lr} asks for stochastic VI with that optimizer;
-     * {@code --tolerance} sets Stan's relative-ELBO rule for stochastic VI (0: the whole budget).
+     * {@code --tolerance} sets Stan's relative-ELBO rule for stochastic VI (0: the whole budget);
+     * {@code --method nuts} samples with NUTS instead ({@link NutsFamilySupport}).
      */
     static FitOutcome fit(String family, Model model, FitOptions o, StepListener progress, Map<String, String> labels,
                           Map<String, String> notes) {
+        if (NutsFamilySupport.METHOD.equals(o.method())) {
+            return NutsFamilySupport.fit(family, model, o, labels, notes);
+        }
         Svi.Builder svi = Svi.builder(model).guide(guide(o.guide())).maxSteps(o.steps()).seed(o.seed()).listener(progress);
         if (o.optimizer().isPresent() || o.learningRate().isPresent()) {
             svi = svi.optimizer(optimizer(o.optimizer().orElse("adam"), o.learningRate().orElse(0.05)));
