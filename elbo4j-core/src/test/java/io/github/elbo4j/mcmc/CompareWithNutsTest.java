@@ -28,7 +28,7 @@ class CompareWithNutsTest {
 
     @Test
     void aMeanFieldFitOfAGaussianPosteriorAgreesWithNuts() {
-        Fit fit = Svi.of(NORMAL).guide(AutoGuide.meanField()).seed(3).run();
+        Fit fit = Svi.builder(NORMAL).guide(AutoGuide.meanField()).seed(3).build().run();
         Samples nuts = Nuts.of(NORMAL).chains(2).warmup(300).draws(1000).seed(3).run();
         List<SiteComparison> rows = fit.compareWith(nuts.draws());
         assertThat(rows).hasSize(1);
@@ -44,7 +44,7 @@ class CompareWithNutsTest {
 
     @Test
     void theNumbersAreTheDefinitionsAppliedToBothSummaries() {
-        Fit fit = Svi.of(NORMAL).guide(AutoGuide.meanField()).seed(3).run();
+        Fit fit = Svi.builder(NORMAL).guide(AutoGuide.meanField()).seed(3).build().run();
         // reference draws with known moments: mean 1, sd 2 (alternating 1 -/+ 2 sqrt((n-1)/n))
         int n = 1000;
         double[] r = new double[n];
@@ -63,7 +63,7 @@ class CompareWithNutsTest {
 
     @Test
     void missingOrMisshapenReferenceSitesAreRefused() {
-        Fit fit = Svi.of(NORMAL).guide(AutoGuide.meanField()).seed(3).run();
+        Fit fit = Svi.builder(NORMAL).guide(AutoGuide.meanField()).seed(3).build().run();
         assertThatThrownBy(() -> fit.compareWith(Map.of("nu", Tensor.of(1, 2, 3))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reference draws have no site 'mu'");
         assertThatThrownBy(() -> fit.compareWith(Map.of("mu", Tensor.zeros(10, 2))))
