@@ -79,6 +79,15 @@ public final class ChainDiagnostics {
     }
 
     /**
+     * The effective sample size of the mean: {@link #ess} of the split chains, not rank-normalized
+     * (rstan's {@code ess_mean}; close to the classic {@code n_eff} of rstan's summary).
+     */
+    public static double essMean(double[][] draws) {
+        check(draws);
+        return notUsable(draws) ? Double.NaN : ess(split(draws));
+    }
+
+    /**
      * The Monte Carlo standard error of the posterior mean, {@code sd(x) / sqrt(ESS(split(x)))}
      * with the ESS of the split chains, not rank-normalized (Vehtari et al. 2021, section 4.4), and
      * {@code sd} the standard deviation of all draws.
