@@ -27,6 +27,12 @@ public final class LogisticNutsComparison {
     private LogisticNutsComparison() {
     }
 
+    /** The JVM's CPU time so far (all threads), or -1 where the platform does not say. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
     public static void main(String[] args) throws IOException {
         Tensor[] data = LogisticAdviComparison.read(Path.of(args[0]));
         JsonNode ref = new ObjectMapper().readTree(Path.of(args[1]).toFile());
@@ -35,11 +41,14 @@ public final class LogisticNutsComparison {
         Model model = LogisticAdviComparison.model(data[0], data[1]);
         Nuts.of(model).chains(2).warmup(150).draws(100).threads(threads).seed(99).run();   // JIT warm-up, untimed
         double[] walls = new double[repeats];
+        double[] cpus = new double[repeats];
         Samples samples = null;
         for (int r = 0; r < repeats; r++) {
+            long c0 = processCpuNanos();
             long t0 = System.nanoTime();
             samples = Nuts.of(model).chains(4).warmup(1000).draws(1000).threads(threads).seed(1234 + r).run();
             walls[r] = (System.nanoTime() - t0) / 1e9;
+            cpus[r] = (processCpuNanos() - c0) / 1e9;
         }
         double wall = PeerFormat.median(walls);
         List<ParameterSummary> rows = samples.summary();
@@ -78,6 +87,8 @@ public final class LogisticNutsComparison {
         v.put("wall_s", wall);
         v.put("iters", 4L * 2000);
         v.put("per_iter_ms", 1000 * wall / (4 * 2000));
+        v.put("cpu_s", PeerFormat.median(cpus));
+        v.put("cpu_note", "CPU seconds of the JVM (all threads, JIT and GC included) during the timed run: on a shared machine, the cost that load does not inflate");
         v.put("ess_per_s", minEss / wall);
         v.put("ess_note", "bulk ESS (rank-normalized); rstan's summary reports its classic n_eff, comparable to min_ess_mean here");
         v.put("gradient_evaluations", samples.gradientEvaluations());

@@ -55,6 +55,30 @@ class NutsBehaviourTest {
     }
 
     @Test
+    void aSiteWhoseBoundsAreAnotherLatentIsDrawnInsideThem() {
+        // x ~ Uniform(lo, lo + 1) with lo itself latent: x's draws are read from a run of the model
+        Model nested = m -> {
+            Var lo = m.sample("lo", Normal.of(0, 1));
+            m.sample("x", Uniform.of(lo, lo.add(1)));
+        };
+        Samples s = Nuts.of(nested).chains(2).warmup(100).draws(100).seed(6).run();
+        double[] lo = s.draws("lo").toArray();
+        double[] x = s.draws("x").toArray();
+        assertThat(lo).hasSize(200);
+        for (int i = 0; i < lo.length; i++) {
+            assertThat(x[i]).isGreaterThan(lo[i]).isLessThan(lo[i] + 1);
+        }
+        // not all at one place: x - lo is uniform on (0, 1), so its draws spread over most of it
+        double min = 1;
+        double max = 0;
+        for (int i = 0; i < lo.length; i++) {
+            min = Math.min(min, x[i] - lo[i]);
+            max = Math.max(max, x[i] - lo[i]);
+        }
+        assertThat(max - min).isGreaterThan(0.5);
+    }
+
+    @Test
     void zeroOrNegativeStepSizeIsRefusedWithItsValue() {
         assertThatThrownBy(() -> Nuts.of(NORMAL).stepSize(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("NUTS stepSize must be > 0 and finite, got 0.0");
