@@ -62,22 +62,26 @@ public final class Nuts {
         return settings;
     }
 
+    /** Independent chains ({@code >= 1}; default 4); the threads are capped at this number. */
     public Nuts chains(int n) {
         NutsSettings s = settings;
         return settings(new NutsSettings(n, s.warmup(), s.draws(), s.maxTreeDepth(), s.stepSize(), s.targetAcceptance(), s.metric(),
                 s.seed(), Math.min(s.threads(), Math.max(n, 1))));
     }
 
+    /** Warm-up iterations per chain ({@code >= 0}; default 1000), which adapt the step size and the metric and are not kept. */
     public Nuts warmup(int n) {
         NutsSettings s = settings;
         return settings(new NutsSettings(s.chains(), n, s.draws(), s.maxTreeDepth(), s.stepSize(), s.targetAcceptance(), s.metric(), s.seed(), s.threads()));
     }
 
+    /** Kept iterations per chain ({@code >= 1}; default 1000). */
     public Nuts draws(int n) {
         NutsSettings s = settings;
         return settings(new NutsSettings(s.chains(), s.warmup(), n, s.maxTreeDepth(), s.stepSize(), s.targetAcceptance(), s.metric(), s.seed(), s.threads()));
     }
 
+    /** The largest number of trajectory doublings ({@code >= 1}; default 10): at most {@code 2^depth} leapfrog steps per iteration. */
     public Nuts maxTreeDepth(int depth) {
         NutsSettings s = settings;
         return settings(new NutsSettings(s.chains(), s.warmup(), s.draws(), depth, s.stepSize(), s.targetAcceptance(), s.metric(), s.seed(), s.threads()));
@@ -89,16 +93,19 @@ public final class Nuts {
         return settings(new NutsSettings(s.chains(), s.warmup(), s.draws(), s.maxTreeDepth(), eps, s.targetAcceptance(), s.metric(), s.seed(), s.threads()));
     }
 
+    /** Dual averaging's target acceptance statistic {@code δ} in {@code (0, 1)} (default 0.8; raise it to shrink the step size). */
     public Nuts targetAcceptance(double delta) {
         NutsSettings s = settings;
         return settings(new NutsSettings(s.chains(), s.warmup(), s.draws(), s.maxTreeDepth(), s.stepSize(), delta, s.metric(), s.seed(), s.threads()));
     }
 
+    /** The metric adapted in warm-up: {@link Metric#DIAGONAL} (default) or {@link Metric#DENSE}. */
     public Nuts metric(Metric metric) {
         NutsSettings s = settings;
         return settings(new NutsSettings(s.chains(), s.warmup(), s.draws(), s.maxTreeDepth(), s.stepSize(), s.targetAcceptance(), metric, s.seed(), s.threads()));
     }
 
+    /** The seed: chain {@code c} draws from {@code RandomStream.of(seed).split(c)} (default 0). */
     public Nuts seed(long seed) {
         NutsSettings s = settings;
         return settings(new NutsSettings(s.chains(), s.warmup(), s.draws(), s.maxTreeDepth(), s.stepSize(), s.targetAcceptance(), s.metric(), seed, s.threads()));
