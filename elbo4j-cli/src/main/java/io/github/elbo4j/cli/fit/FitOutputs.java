@@ -52,7 +52,8 @@ public final class FitOutputs {
      * stop reason, provenance, ELBO trace, diagnostics, summary, parameters, what rebuilds the
      * posterior) plus a {@code command} block with what the command adds: the family, the data's
      * path and SHA-256, the summary rows under the data's column names, the family's notes and
-     * arrays. {@code elbo4j report} redraws the page from it.
+     * arrays. {@code elbo4j report} redraws the page from it. A NUTS outcome (no VI fit) gets the
+     * same head with its method, verdict and an empty ELBO trace, and its draws among the arrays.
      */
     public static ObjectNode document(FitOutcome o, Map<String, Object> provenance) {
         ObjectNode doc;
