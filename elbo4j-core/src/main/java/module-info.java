@@ -29,6 +29,7 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.infer.flow;
     exports io.github.elbo4j.diagnostics;
     exports io.github.elbo4j.data;
+    exports io.github.elbo4j.mcmc;
     exports io.github.elbo4j.amortized;
     exports io.github.elbo4j.bnn;
     exports io.github.elbo4j.gp;

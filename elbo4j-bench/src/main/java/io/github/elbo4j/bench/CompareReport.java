@@ -38,7 +38,7 @@ public final class CompareReport {
     }
 
     record Row(String task, String peer, String variant, String pair, double wallS, double perIterMs, long iters,
-               String elbo, String quality) {
+               String elbo, String quality, double essPerS) {
 
         boolean ours() {
             return peer.startsWith("elbo4j");
@@ -60,7 +60,7 @@ public final class CompareReport {
             String task = doc.path("task").asText();
             String peer = doc.path("peer").asText() + (doc.has("peer_version") ? " (" + doc.get("peer_version").asText() + ")" : "");
             if (doc.has("missing")) {
-                rows.add(new Row(task, peer, "MISSING: " + doc.get("missing").asText(), "", Double.NaN, Double.NaN, 0, "", ""));
+                rows.add(new Row(task, peer, "MISSING: " + doc.get("missing").asText(), "", Double.NaN, Double.NaN, 0, "", "", Double.NaN));
                 continue;
             }
             for (JsonNode v : doc.path("summary")) {
@@ -68,10 +68,24 @@ public final class CompareReport {
                 rows.add(new Row(task, peer, v.path("variant").asText(), v.path("pair").asText(""),
                         v.path("wall_s").asDouble(Double.NaN), v.path("per_iter_ms").asDouble(Double.NaN),
                         v.path("iters").asLong(), elbo.isNumber() ? elbo.asText() : "",
-                        v.has("quality") ? v.get("quality").toString() : ""));
+                        v.has("quality") ? v.get("quality").toString() : "", essPerSecond(v)));
             }
         }
         return rows;
+    }
+
+    /**
+     * A sampler's effective samples per second: its {@code ess_per_s}, else the smallest ESS in its
+     * quality ({@code min_ess_bulk}, or rstan's {@code min_n_eff}) over its wall time; NaN for an
+     * optimizer.
+     */
+    static double essPerSecond(JsonNode v) {
+        if (v.has("ess_per_s")) {
+            return v.get("ess_per_s").asDouble();
+        }
+        JsonNode q = v.path("quality");
+        JsonNode ess = q.has("min_ess_bulk") ? q.get("min_ess_bulk") : q.get("min_n_eff");
+        return ess != null && ess.isNumber() ? ess.asDouble() / v.path("wall_s").asDouble(Double.NaN) : Double.NaN;
     }
 
     /** The elbo4j variant of the same task that {@code peer} is compared with. */
@@ -110,6 +124,10 @@ public final class CompareReport {
                 Ratio q = ratioOf.get(r);
                 String ratio = q == null ? "" : String.format(Locale.ROOT, "%.2f× (ms/iter %.2f×) vs %s", q.wall(),
                         q.perIter(), q.ours().pair().isEmpty() ? q.ours().variant() : q.ours().pair());
+                if (q != null && Double.isFinite(r.essPerS()) && Double.isFinite(q.ours().essPerS())) {
+                    ratio += String.format(Locale.ROOT, "; ESS/s %.1f vs elbo4j %.1f: elbo4j %.2f×", r.essPerS(), q.ours().essPerS(),
+                            q.ours().essPerS() / r.essPerS());
+                }
                 sb.append(String.format(Locale.ROOT, "| %s | %s: %s | %.2f | %d | %.3f | %s | %s | `%s` |%n", e.getKey(),
                         r.peer(), r.variant(), r.wallS(), r.iters(), r.perIterMs(), ratio, r.elbo(),
                         r.quality().replace("|", "/")));

@@ -27,6 +27,17 @@ class CompareReportTest {
     }
 
     @Test
+    void samplersAreComparedByEffectiveSamplesPerSecond() throws IOException {
+        // elbo4j's line gives ess_per_s; rstan's NUTS line (stan_advi_logreg.R nuts) only min_n_eff and wall_s
+        List<String> lines = List.of(
+                "{\"peer\": \"elbo4j\", \"task\": \"n\", \"summary\": [{\"variant\": \"NUTS\", \"pair\": \"rstan NUTS\", \"wall_s\": 10.0, \"iters\": 8000, \"per_iter_ms\": 1.25, \"ess_per_s\": 300.0}]}",
+                "{\"peer\": \"rstan\", \"task\": \"n\", \"summary\": [{\"variant\": \"rstan NUTS 4x(1000+1000), cores=2\", \"wall_s\": 20.0, \"iters\": 8000, \"per_iter_ms\": 2.5, \"quality\": {\"max_Rhat\": 1.001, \"min_n_eff\": 3000}}]}");
+        String table = CompareReport.table(CompareReport.rows(lines));
+        // rstan: 3000 / 20 s = 150 ESS/s; elbo4j 300: twice as many
+        assertThat(table).contains("ESS/s 150.0 vs elbo4j 300.0: elbo4j 2.00×");
+    }
+
+    @Test
     void logisticComparisonModelFitsTinyDataInTheTorchSettings(@TempDir Path dir) throws IOException {
         Random r = new Random(5);
         StringBuilder csv = new StringBuilder("x1,x2,y\n");

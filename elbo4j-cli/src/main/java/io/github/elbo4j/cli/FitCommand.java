@@ -127,7 +127,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "FILE", description = "lda: held-out documents (doc,word,count) for the perplexity.")
     private Path heldOut;
 
-    @Option(names = "--method", defaultValue = "batch", description = "lda: batch or online variational Bayes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "batch", description = "lda: batch or online variational Bayes (default: ${DEFAULT-VALUE}); "
+            + "linreg, logreg: nuts samples the posterior with NUTS (4 chains, --steps warm-up and kept draws each, default 1000; "
+            + "the report adds trace plots and R-hat/ESS).")
     private String method;
 
     @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "lda: documents per online minibatch; gp: rows per minibatch (default: ${DEFAULT-VALUE}).")
@@ -169,7 +171,8 @@ final class FitCommand implements Callable<Integer> {
         try {
             ModelFamily family = ModelFamilies.find(model).orElseThrow(() ->
                     new BadInputException("unknown model '" + model + "'; known: " + ModelFamilies.names()));
-            long budget = steps != null ? steps : family.defaultSteps();
+            boolean nuts = "nuts".equals(method) && (family.name().equals("linreg") || family.name().equals("logreg"));
+            long budget = steps != null ? steps : nuts ? 1000 : family.defaultSteps();
             if (budget < 1) {
                 throw new BadInputException("--steps must be >= 1, got " + budget);
             }

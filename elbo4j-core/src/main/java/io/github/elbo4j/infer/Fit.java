@@ -150,6 +150,18 @@ public record Fit(String method, Map<String, Tensor> parameters, ElboTrace elboT
         return LinearResponse.of(g, seed());
     }
 
+    /**
+     * This fit's posterior set against reference draws of the same model (typically NUTS's,
+     * {@code Nuts.of(model).run().draws()}: {@code [n] + siteShape} per latent site, constrained
+     * space): per scalar, the error of the mean in reference sds and the sd ratio
+     * ({@link SiteComparison}); the fit's moments from 4000 draws with a stream derived from its seed.
+     *
+     * @throws IllegalArgumentException if a latent site is missing from {@code referenceDraws} or has another shape
+     */
+    public List<SiteComparison> compareWith(Map<String, Tensor> referenceDraws) {
+        return SiteComparison.compare(posterior, referenceDraws, 4000, RandomStream.of(seed()).split(Long.MAX_VALUE));
+    }
+
     /** Writes this fit as JSON ({@link FitJson}), whole or not at all. */
     public void save(Path file) {
         FitJson.write(this, file);

@@ -11,6 +11,8 @@ import io.github.elbo4j.model.Model;
 import io.github.elbo4j.optim.DifferentiableFunction;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The posterior's log density over the flat unconstrained vector of a model's latent sites
@@ -84,6 +86,30 @@ public final class LogDensity {
         double[] out = new double[k];            // a model without plates: one point at a time
         for (int i = 0; i < k; i++) {
             out[i] = evaluate(Var.constant(points.slice(0, i, i + 1).reshape(layout.particleShape(1))), 1).item();
+        }
+        return out;
+    }
+
+    /**
+     * The same density whose model runs draw (if they draw at all) from {@code stream}: a copy for
+     * another thread, since a log density owns its stream and is used by one thread at a time.
+     */
+    public LogDensity withStream(RandomStream stream) {
+        return new LogDensity(model, layout, stream);
+    }
+
+    /**
+     * The latent sites at unconstrained point {@code u} in constrained space, {@code T(u)} site by
+     * site (each of its site shape), as the model sees them: read from one run of the model, so a
+     * site whose support depends on another latent gets that latent's bounds.
+     */
+    public Map<String, Tensor> constrain(double[] u) {
+        Var point = Var.constant(Tensor.of(u.clone(), layout.particleShape(1)));
+        ElboInputs in = new ElboInputs(model, layout.pointMass(point), NO_PARAMETERS, rng, 1, layout.maxPlateNesting());
+        var joint = in.traceModel(in.traceGuide());
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (LatentLayout.Entry e : layout.entries()) {
+            out.put(e.name(), joint.require(e.name()).value().value().reshape(e.shape()));
         }
         return out;
     }

@@ -53,15 +53,21 @@ public final class FitOutputs {
      * stop reason, provenance, ELBO trace, diagnostics, summary, parameters, what rebuilds the
      * posterior) plus a {@code command} block with what the command adds: the family, the data's
      * path and SHA-256, the summary rows under the data's column names, the family's notes and
-     * arrays. {@code elbo4j report} redraws the page from it.
+     * arrays. {@code elbo4j report} redraws the page from it. A NUTS outcome (no VI fit) gets the
+     * same head with its method, verdict and an empty ELBO trace, and its draws among the arrays.
      */
     public static ObjectNode document(FitOutcome o, Map<String, Object> provenance) {
-        Fit fit = o.fit().orElseThrow(() -> new IllegalStateException("only a fit just made can be written"));
         ObjectNode doc;
-        try {
-            doc = (ObjectNode) JSON.readTree(FitJson.toJson(fit));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (o.fit().isPresent()) {
+            try {
+                doc = (ObjectNode) JSON.readTree(FitJson.toJson(o.fit().get()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else if (o.arrays().containsKey(NutsFamilySupport.DRAWS)) {
+            doc = samplerDocument(o);
+        } else {
+            throw new IllegalStateException("only a fit just made, or NUTS draws, can be written");
         }
         ObjectNode command = doc.putObject("command");
         command.put("model", o.model());
@@ -104,6 +110,21 @@ public final class FitOutputs {
                 }
             });
         }
+        return doc;
+    }
+
+    /** The head of a sampler's document (no VI fit): format, method, verdict and an empty ELBO trace. */
+    private static ObjectNode samplerDocument(FitOutcome o) {
+        ObjectNode doc = JSON.createObjectNode();
+        doc.put("format", "elbo4j-fit");
+        doc.put("method", o.method());
+        ObjectNode verdict = doc.putObject("verdict");
+        verdict.put("level", o.verdict().level().name());
+        ArrayNode reasons = verdict.putArray("reasons");
+        o.verdict().reasons().forEach(reasons::add);
+        ObjectNode trace = doc.putObject("elboTrace");
+        trace.put("kind", o.traceKind());
+        trace.putArray("values");
         return doc;
     }
 
@@ -164,8 +185,21 @@ public final class FitOutputs {
                 throw new BadInputException(file + ": " + e.getMessage());
             }
         }
+        Map<String, io.github.elbo4j.tensor.Tensor> arrays = new LinkedHashMap<>();
+        JsonNode nuts = command.path("arrays").path(NutsFamilySupport.DRAWS);
+        if (nuts.isObject()) {              // the NUTS draws redraw the trace plots and the R-hat table
+            int[] shape = new int[nuts.path("shape").size()];
+            for (int i = 0; i < shape.length; i++) {
+                shape[i] = nuts.path("shape").get(i).asInt();
+            }
+            double[] v = new double[nuts.path("values").size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = nuts.path("values").get(i).asDouble();
+            }
+            arrays.put(NutsFamilySupport.DRAWS, io.github.elbo4j.tensor.Tensor.of(v, shape));
+        }
         return new FitOutcome(command.path("model").asText(), doc.path("method").asText(), rows, trace,
-                doc.path("elboTrace").path("kind").asText(), verdict, notes, Map.of(), Optional.empty(), tables,
+                doc.path("elboTrace").path("kind").asText(), verdict, notes, arrays, Optional.empty(), tables,
                 FitJson.readAttempts(doc));
     }
 
@@ -215,6 +249,9 @@ public final class FitOutputs {
                     .table(List.of("guide", "gradient evaluations", "ELBO", "Pareto k-hat", "seconds", "passed"), tried);
         }
         ElboCharts.add(page, o.elboTrace(), o.traceKind());
+        if (o.arrays().containsKey(NutsFamilySupport.DRAWS)) {
+            NutsReport.add(page, o.arrays().get(NutsFamilySupport.DRAWS), o.rows().stream().map(FitOutcome.SummaryRow::name).toList());
+        }
         StringBuilder facts = new StringBuilder();
         o.notes().forEach((k, v) -> facts.append(k).append(": ").append(v).append('\n'));
         provenance.forEach((k, v) -> facts.append(k).append(": ").append(v).append('\n'));

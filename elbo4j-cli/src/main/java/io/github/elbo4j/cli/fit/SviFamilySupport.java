@@ -50,10 +50,14 @@ final class SviFamilySupport {
     /**
      * Fits {@code model}: elbo4j's default method (deterministic VI for these families) unless
      * {@code --optimizer} or {@code --lr} asks for stochastic VI with that optimizer;
-     * {@code --tolerance} sets Stan's relative-ELBO rule for stochastic VI (0: the whole budget).
+     * {@code --tolerance} sets Stan's relative-ELBO rule for stochastic VI (0: the whole budget);
+     * {@code --method nuts} samples with NUTS instead ({@link NutsFamilySupport}).
      */
     static FitOutcome fit(String family, Model model, FitOptions o, StepListener progress, Map<String, String> labels,
                           Map<String, String> notes) {
+        if (NutsFamilySupport.METHOD.equals(o.method())) {
+            return NutsFamilySupport.fit(family, model, o, labels, notes);
+        }
         List<SignalToNoise> windows = new ArrayList<>();
         StepListener listener = new StepListener() {
             @Override
