@@ -29,6 +29,8 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.infer.flow;
     exports io.github.elbo4j.diagnostics;
     exports io.github.elbo4j.amortized;
+    exports io.github.elbo4j.pathfinder;
+    exports io.github.elbo4j.svgd;
     exports io.github.elbo4j.bnn;
     exports io.github.elbo4j.cavi;
     exports io.github.elbo4j.cavi.gmm;
