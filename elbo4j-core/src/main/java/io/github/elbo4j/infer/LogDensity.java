@@ -5,12 +5,18 @@ import io.github.elbo4j.autodiff.Tape;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.infer.elbo.ElboInputs;
 import io.github.elbo4j.infer.guide.LatentLayout;
+import io.github.elbo4j.infer.run.LatentDraws;
 import io.github.elbo4j.infer.run.ParticleBroadcast;
 import io.github.elbo4j.model.Handler;
 import io.github.elbo4j.model.Model;
+import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.optim.DifferentiableFunction;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The posterior's log density over the flat unconstrained vector of a model's latent sites
@@ -102,7 +108,7 @@ public final class LogDensity {
         int d = dimension();
         if (points.rank() != 2 || points.dim(1) != d) {
             throw new IllegalArgumentException("LogDensity points must have shape [K, " + d + "], got "
-                    + java.util.Arrays.toString(points.shape()));
+                    + Arrays.toString(points.shape()));
         }
         int k = points.dim(0);
         if (gradients.length != k * d) {
@@ -140,16 +146,16 @@ public final class LogDensity {
      * {@code [K] + siteShape}. A site whose support depends on other latents is mapped by the model
      * itself (as the automatic guides' draws are).
      */
-    public java.util.Map<String, Tensor> constrained(Tensor points) {
+    public Map<String, Tensor> constrained(Tensor points) {
         int k = points.dim(0);
         Model guide = layout.pointMass(Var.constant(points.reshape(layout.particleShape(k))));
-        io.github.elbo4j.model.Trace t = io.github.elbo4j.infer.run.LatentDraws.trace(model, guide, NO_PARAMETERS, rng, k,
+        Trace t = LatentDraws.trace(model, guide, NO_PARAMETERS, rng, k,
                 layout.maxPlateNesting());
-        java.util.Map<String, Tensor> out = new java.util.LinkedHashMap<>();
+        Map<String, Tensor> out = new LinkedHashMap<>();
         for (LatentLayout.Entry e : layout.entries()) {
             Tensor v = t.require(e.name()).value().value();
-            int[] target = io.github.elbo4j.tensor.Broadcasting.concat(new int[] {k}, e.shape());
-            out.put(e.name(), v.size() == io.github.elbo4j.tensor.Broadcasting.size(target) ? v.reshape(target) : v.broadcastTo(target));
+            int[] target = Broadcasting.concat(new int[] {k}, e.shape());
+            out.put(e.name(), v.size() == Broadcasting.size(target) ? v.reshape(target) : v.broadcastTo(target));
         }
         return out;
     }

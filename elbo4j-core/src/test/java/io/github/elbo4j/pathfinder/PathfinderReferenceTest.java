@@ -88,33 +88,57 @@ class PathfinderReferenceTest {
         }
     }
 
-    @Test
-    void eightSchoolsExplore() throws IOException {
-        PathfinderFit r = Pathfinder.of(eightSchools()).paths(4).seed(7).run();
-        JsonNode ref = json("eight_schools_noncentered_nuts.json").path("parameters");
-        List<SiteSummary> s = r.summary();
-        for (int i = 0; i < ref.size(); i++) {
-            JsonNode p = ref.get(i);
-            SiteSummary row = s.stream().filter(x -> x.name().equals(p.path("name").asText())).findFirst().orElseThrow();
-            System.out.printf("%s err %.3f sdratio %.3f%n", row.name(), (row.mean() - p.path("mean").asDouble()) / p.path("sd").asDouble(),
-                    row.sd() / p.path("sd").asDouble());
-        }
-        System.out.println("khat " + r.paretoK() + " grads " + r.gradientEvaluations() + " " + r.fit().notes());
+    /** The summary row named {@code name}. */
+    static SiteSummary row(List<SiteSummary> rows, String name) {
+        return rows.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /**
+     * Logistic regression, 10000 x 20 (nearly Gaussian posterior): two paths, 1000 resampled draws.
+     * Tolerance on each mean, in NUTS posterior sds: the resampled draws' Monte Carlo error is
+     * {@code 1/√ESS} sds with an importance ESS above 500 here (k-hat < 0.5), so 4 standard errors are
+     * 0.18; the reference's own error is below 0.02 sds: bound 0.25 (measured max 0.08 with 4 paths).
+     * Each sd within a factor 1.25 (the relative error of an sd from {@code ESS} draws is
+     * {@code 1/√(2 ESS)} ≈ 0.03; measured within 6%).
+     */
     @Test
-    void logregExplore() throws IOException {
+    void logisticRegressionMatchesNuts() throws IOException {
         Tensor[] xy = logregData();
-        PathfinderFit r = Pathfinder.of(logreg(xy[0], xy[1])).paths(4).seed(7).run();
+        PathfinderFit r = Pathfinder.of(logreg(xy[0], xy[1])).paths(2).seed(7).run();
         JsonNode ref = json("logreg_nuts.json");
-        List<SiteSummary> s = r.summary();
-        double worst = 0;
-        double worstSd = 0;
+        List<SiteSummary> rows = r.summary();
+        assertThat(rows).hasSize(20);
         for (int j = 0; j < 20; j++) {
-            double err = (s.get(j).mean() - ref.path("mean").get(j).asDouble()) / ref.path("sd").get(j).asDouble();
-            worst = Math.max(worst, Math.abs(err));
-            worstSd = Math.max(worstSd, Math.abs(Math.log(s.get(j).sd() / ref.path("sd").get(j).asDouble())));
+            double sd = ref.path("sd").get(j).asDouble();
+            SiteSummary s = row(rows, "w[" + j + "]");
+            assertThat((s.mean() - ref.path("mean").get(j).asDouble()) / sd).as("mean error of w[%d] in sds", j).isBetween(-0.25, 0.25);
+            assertThat(s.sd() / sd).as("sd ratio of w[%d]", j).isBetween(0.8, 1.25);
         }
-        System.out.println("logreg worst " + worst + " sd log ratio " + worstSd + " khat " + r.paretoK() + " grads " + r.gradientEvaluations() + " " + r.fit().notes());
+        assertThat(r.paretoK()).isLessThan(0.5);
+        assertThat(r.fit().diagnostics().importanceEss()).isGreaterThan(500);
+        assertThat(r.gradientEvaluations()).isLessThan(100);         // L-BFGS converges in about 10 iterations per path
+    }
+
+    /**
+     * Eight schools, non-centered, 4 paths. The joint mode is a poor place for a normal
+     * approximation here (a Laplace fit at it has an ELBO near -62, iterates early on the path near
+     * -34), so each path picks an early iterate, and the resampled draws miss part of the posterior of
+     * {@code mu} (measured error -0.69 sd, sd ratio 0.53 on this seed; -0.68 to -0.76 over six runs)
+     * while the {@code eta} are within 0.22 sd. The tests pin that down: the {@code eta} means within
+     * 0.35 sd, {@code mu} and {@code tau} within 1 sd, and above all the diagnostic says so: k-hat
+     * above 0.7, so the verdict is not GOOD.
+     */
+    @Test
+    void eightSchoolsIsFlaggedByItsParetoK() throws IOException {
+        PathfinderFit r = Pathfinder.of(eightSchools()).paths(4).seed(7).run();
+        JsonNode ref = json("eight_schools_noncentered_nuts.json").path("parameters");
+        List<SiteSummary> rows = r.summary();
+        for (JsonNode p : ref) {
+            String name = p.path("name").asText();
+            double error = (row(rows, name).mean() - p.path("mean").asDouble()) / p.path("sd").asDouble();
+            assertThat(Math.abs(error)).as("mean error of %s in sds", name).isLessThan(name.startsWith("eta") ? 0.35 : 1.0);
+        }
+        assertThat(r.paretoK()).isGreaterThan(0.7);
+        assertThat(r.fit().verdict().level()).isNotEqualTo(io.github.elbo4j.infer.Verdict.Level.GOOD);
     }
 }
