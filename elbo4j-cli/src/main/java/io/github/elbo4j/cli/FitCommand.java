@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
             "          Dirichlet(1/K) priors on topics and documents",
             "",
             "linreg and logreg are fitted by deterministic VI (fixed draws, L-BFGS)",
-            "unless --optimizer or --lr is given. Every fit is checked by Pareto-",
+            "unless --optimizer or --lr is given, or --method pathfinder|svgd. Every fit is checked by Pareto-",
             "smoothed importance sampling where the model allows; a fit that did not",
             "converge or whose k-hat is too high prints a warning (exit 3 with --strict)."})
 final class FitCommand implements Callable<Integer> {
@@ -92,8 +92,8 @@ final class FitCommand implements Callable<Integer> {
     private Double learningRate;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "The budget: L-BFGS iterations or SVI steps (linreg, logreg), CAVI sweeps (gmm) or passes (lda) "
-                    + "(default: 5000; lda: 10).")
+            description = "The budget: L-BFGS iterations or SVI steps (linreg, logreg; per path with --method pathfinder, "
+                    + "SVGD steps with --method svgd), CAVI sweeps (gmm) or passes (lda) (default: 5000; svgd: 1000; lda: 10).")
     private Long steps;
 
     @Option(names = "--tolerance", paramLabel = "T",
@@ -115,8 +115,18 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--test", paramLabel = "FILE", description = "lda: held-out documents (doc,word,count) for the perplexity.")
     private Path heldOut;
 
-    @Option(names = "--method", defaultValue = "batch", description = "lda: batch or online variational Bayes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", defaultValue = "batch", description = "lda: batch or online variational Bayes (default: ${DEFAULT-VALUE}); "
+            + "linreg, logreg: pathfinder (Pathfinder, PSIS-resampled paths) or svgd (Stein variational gradient descent) "
+            + "instead of ADVI.")
     private String method;
+
+    @Option(names = "--paths", defaultValue = "4", paramLabel = "N",
+            description = "linreg, logreg with --method pathfinder: independent L-BFGS paths, >= 1 (default: ${DEFAULT-VALUE}).")
+    private int paths;
+
+    @Option(names = "--particles", defaultValue = "100", paramLabel = "N",
+            description = "linreg, logreg with --method svgd: particles, >= 2 (default: ${DEFAULT-VALUE}).")
+    private int particles;
 
     @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "lda: documents per online minibatch (default: ${DEFAULT-VALUE}).")
     private int batchSize;
@@ -157,7 +167,13 @@ final class FitCommand implements Callable<Integer> {
         try {
             ModelFamily family = ModelFamilies.find(model).orElseThrow(() ->
                     new BadInputException("unknown model '" + model + "'; known: " + ModelFamilies.names()));
-            long budget = steps != null ? steps : family.defaultSteps();
+            long budget = steps != null ? steps : "svgd".equals(method) ? 1000 : family.defaultSteps();
+            if (paths < 1) {
+                throw new BadInputException("--paths must be >= 1, got " + paths);
+            }
+            if (particles < 2) {
+                throw new BadInputException("--particles must be >= 2 (SVGD's kernel bandwidth needs pairs), got " + particles);
+            }
             if (budget < 1) {
                 throw new BadInputException("--steps must be >= 1, got " + budget);
             }
@@ -181,7 +197,7 @@ final class FitCommand implements Callable<Integer> {
                     learningRate == null ? OptionalDouble.empty() : OptionalDouble.of(learningRate), budget,
                     tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance),
                     components == null ? OptionalInt.empty() : OptionalInt.of(components), seed, threads, vocabulary, heldOut,
-                    method, batchSize, separator);
+                    method, batchSize, separator, particles, paths);
             FitOutcome outcome;
             try (var progress = Progress.of(budget, quiet || json, spec.commandLine().getErr())) {
                 outcome = family.fit(data, options, progress);

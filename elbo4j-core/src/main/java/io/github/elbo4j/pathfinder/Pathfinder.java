@@ -212,11 +212,15 @@ public final class Pathfinder {
                     + "evaluations", i, p.iterations(), p.lbfgsStatus().name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     p.chosenIterate(), p.elbo(), p.gradientEvaluations()));
         }
+        double[] usable = java.util.Arrays.stream(best.elboPerIterate()).filter(Double::isFinite).toArray();
+        notes.add(String.format(Locale.ROOT, "the ELBO trace holds the estimate at each usable iterate of the best path (%d of %d; "
+                + "an iterate without a curvature pair or with a failed approximation has none)", usable.length,
+                best.elboPerIterate().length));
         notes.add(String.format(Locale.ROOT, "cost: %d gradient evaluations, %d log-density evaluations over %d path(s), D = %d",
                 gradients, values, paths.size(), dim));
         String method = String.format(Locale.ROOT, "Pathfinder, %d path(s), history %d, %d ELBO draws per iterate, %d draws%s",
                 s.paths(), s.historySize(), s.elboDraws(), s.draws(), paths.size() > 1 ? " resampled by PSIS" : "");
-        return new Fit(method, parameters, new ElboTrace(best.elboPerIterate(), ElboTrace.Kind.STOCHASTIC), stop, d,
+        return new Fit(method, parameters, new ElboTrace(usable, ElboTrace.Kind.STOCHASTIC), stop, d,
                 Verdict.of(stop, d, "raise maxIterations (the L-BFGS budget)"), Provenance.of(s.seed(), s.asMap()), posterior,
                 Optional.empty(), notes);
     }

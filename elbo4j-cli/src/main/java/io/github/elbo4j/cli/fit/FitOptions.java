@@ -24,8 +24,10 @@ import java.util.OptionalInt;
  * @param method     batch or online (lda)
  * @param batchSize  documents per online minibatch (lda)
  * @param delimiter  the CSV field separator (linreg, logreg, gmm)
+ * @param particles  SVGD particles (linreg, logreg with {@code --method svgd})
+ * @param paths      Pathfinder paths (linreg, logreg with {@code --method pathfinder})
  */
 public record FitOptions(String target, List<String> features, String guide, Optional<String> optimizer, OptionalDouble learningRate,
                          long steps, OptionalDouble tolerance, OptionalInt components, long seed, int threads, Path vocabulary, Path heldOut,
-                         String method, int batchSize, char delimiter) {
+                         String method, int batchSize, char delimiter, int particles, int paths) {
 }

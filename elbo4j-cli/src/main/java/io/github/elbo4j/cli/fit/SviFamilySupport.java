@@ -45,10 +45,20 @@ final class SviFamilySupport {
     /**
      * Fits {@code model}: elbo4j's default method (deterministic VI for these families) unless
      * {@code --optimizer} or {@code --lr} asks for stochastic VI with that optimizer;
-     * {@code --tolerance} sets Stan's relative-ELBO rule for stochastic VI (0: the whole budget).
+     * {@code --tolerance} sets Stan's relative-ELBO rule for stochastic VI (0: the whole budget);
+     * {@code --method pathfinder} or {@code svgd} fits by those methods instead ({@link LogDensityMethods}).
      */
     static FitOutcome fit(String family, Model model, FitOptions o, StepListener progress, Map<String, String> labels,
                           Map<String, String> notes) {
+        switch (o.method()) {
+            case "batch" -> { }    // the option's default (lda's batch): ADVI for these families
+            case "pathfinder", "svgd" -> {
+                Fit fit = LogDensityMethods.fit(o.method(), model, o);
+                return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), notes, Map.of());
+            }
+            default -> throw new BadInputException("--method for " + family + " must be pathfinder or svgd (or left out for ADVI), got '"
+                    + o.method() + "'");
+        }
         Svi.Builder svi = Svi.builder(model).guide(guide(o.guide())).maxSteps(o.steps()).seed(o.seed()).listener(progress);
         if (o.optimizer().isPresent() || o.learningRate().isPresent()) {
             svi = svi.optimizer(optimizer(o.optimizer().orElse("adam"), o.learningRate().orElse(0.05)));
