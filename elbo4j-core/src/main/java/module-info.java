@@ -31,6 +31,8 @@ module io.github.elbo4j.core {
     exports io.github.elbo4j.data;
     exports io.github.elbo4j.mcmc;
     exports io.github.elbo4j.amortized;
+    exports io.github.elbo4j.pathfinder;
+    exports io.github.elbo4j.svgd;
     exports io.github.elbo4j.bnn;
     exports io.github.elbo4j.gp;
     exports io.github.elbo4j.cavi;

@@ -57,7 +57,7 @@ import picocli.CommandLine.Spec;
             "          min(100, rows)), minibatch SVI for --steps epochs",
             "",
             "linreg and logreg are fitted by deterministic VI (fixed draws, L-BFGS)",
-            "unless --optimizer or --lr is given (--guide laplace: L-BFGS to the mode,",
+            "unless --optimizer or --lr is given, or --method nuts|pathfinder|svgd (--guide laplace: L-BFGS to the mode,",
             "then the inverse Hessian; --guide auto: one fit per family tried). Every fit is checked by Pareto-",
             "smoothed importance sampling where the model allows; a fit that did not",
             "converge or whose k-hat is too high prints a warning (exit 3 with --strict)."})
@@ -104,8 +104,9 @@ final class FitCommand implements Callable<Integer> {
     private Double learningRate;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "The budget: L-BFGS iterations or SVI steps (linreg, logreg), CAVI sweeps (gmm), passes (lda) "
-                    + "or epochs (gp) (default: 5000; lda: 10; gp: 100).")
+            description = "The budget: L-BFGS iterations or SVI steps (linreg, logreg; per path with --method pathfinder, "
+                    + "SVGD steps with --method svgd, warm-up and kept draws per chain with --method nuts), CAVI sweeps (gmm), "
+                    + "passes (lda) or epochs (gp) (default: 5000; nuts, svgd: 1000; lda: 10; gp: 100).")
     private Long steps;
 
     @Option(names = "--tolerance", paramLabel = "T",
@@ -129,8 +130,17 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--method", defaultValue = "batch", description = "lda: batch or online variational Bayes (default: ${DEFAULT-VALUE}); "
             + "linreg, logreg: nuts samples the posterior with NUTS (4 chains, --steps warm-up and kept draws each, default 1000; "
-            + "the report adds trace plots and R-hat/ESS).")
+            + "the report adds trace plots and R-hat/ESS); pathfinder (Pathfinder, PSIS-resampled paths) or svgd (Stein "
+            + "variational gradient descent) instead of ADVI.")
     private String method;
+
+    @Option(names = "--paths", defaultValue = "4", paramLabel = "N",
+            description = "linreg, logreg with --method pathfinder: independent L-BFGS paths, >= 1 (default: ${DEFAULT-VALUE}).")
+    private int paths;
+
+    @Option(names = "--particles", defaultValue = "100", paramLabel = "N",
+            description = "linreg, logreg with --method svgd: particles, >= 2 (default: ${DEFAULT-VALUE}).")
+    private int particles;
 
     @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "lda: documents per online minibatch; gp: rows per minibatch (default: ${DEFAULT-VALUE}).")
     private int batchSize;
@@ -172,7 +182,13 @@ final class FitCommand implements Callable<Integer> {
             ModelFamily family = ModelFamilies.find(model).orElseThrow(() ->
                     new BadInputException("unknown model '" + model + "'; known: " + ModelFamilies.names()));
             boolean nuts = "nuts".equals(method) && (family.name().equals("linreg") || family.name().equals("logreg"));
-            long budget = steps != null ? steps : nuts ? 1000 : family.defaultSteps();
+            long budget = steps != null ? steps : nuts || "svgd".equals(method) ? 1000 : family.defaultSteps();
+            if (paths < 1) {
+                throw new BadInputException("--paths must be >= 1, got " + paths);
+            }
+            if (particles < 2) {
+                throw new BadInputException("--particles must be >= 2 (SVGD's kernel bandwidth needs pairs), got " + particles);
+            }
             if (budget < 1) {
                 throw new BadInputException("--steps must be >= 1, got " + budget);
             }
@@ -202,7 +218,7 @@ final class FitCommand implements Callable<Integer> {
                     learningRate == null ? OptionalDouble.empty() : OptionalDouble.of(learningRate), budget,
                     tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance),
                     components == null ? OptionalInt.empty() : OptionalInt.of(components), seed, threads, vocabulary, heldOut,
-                    method, batchSize, separator, rank == null ? OptionalInt.empty() : OptionalInt.of(rank));
+                    method, batchSize, separator, rank == null ? OptionalInt.empty() : OptionalInt.of(rank), particles, paths);
             FitOutcome outcome;
             try (var progress = Progress.of(budget, quiet || json, spec.commandLine().getErr())) {
                 outcome = family.fit(data, options, progress);

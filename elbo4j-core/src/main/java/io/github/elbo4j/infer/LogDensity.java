@@ -5,12 +5,16 @@ import io.github.elbo4j.autodiff.Tape;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.infer.elbo.ElboInputs;
 import io.github.elbo4j.infer.guide.LatentLayout;
+import io.github.elbo4j.infer.run.LatentDraws;
 import io.github.elbo4j.infer.run.ParticleBroadcast;
 import io.github.elbo4j.model.Handler;
 import io.github.elbo4j.model.Model;
+import io.github.elbo4j.model.Trace;
 import io.github.elbo4j.optim.DifferentiableFunction;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.Broadcasting;
 import io.github.elbo4j.tensor.Tensor;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -112,6 +116,77 @@ public final class LogDensity {
             out.put(e.name(), joint.require(e.name()).value().value().reshape(e.shape()));
         }
         return out;
+    }
+
+    /**
+     * {@code log p(x, T(u_k)) + log|det J_T(u_k)|} for each row {@code u_k} of {@code points}
+     * ({@code [K, D]}) and its gradient in {@code u_k}, written into row {@code k} of
+     * {@code gradients} ({@code K·D} entries, row-major), in one batched run on one tape: the rows
+     * are independent, so the gradient of {@code Σ_k log p(u_k)} in {@code u_k} is the gradient of
+     * {@code log p(u_k)}. A model that does not broadcast over a particle axis is evaluated one row
+     * at a time ({@link #valueAndGradient}).
+     *
+     * @throws IllegalArgumentException if {@code points} is not {@code [K, D]} or {@code gradients} is not {@code K·D} long
+     */
+    public double[] valuesAndGradients(Tensor points, double[] gradients) {
+        int d = dimension();
+        if (points.rank() != 2 || points.dim(1) != d) {
+            throw new IllegalArgumentException("LogDensity points must have shape [K, " + d + "], got "
+                    + Arrays.toString(points.shape()));
+        }
+        int k = points.dim(0);
+        if (gradients.length != k * d) {
+            throw new IllegalArgumentException("LogDensity gradients length must be K*D = " + k * d + ", got " + gradients.length);
+        }
+        try {
+            Tape tape = new Tape();
+            Var point = tape.variable(points.reshape(layout.particleShape(k)));
+            Var total = evaluate(point, k);
+            if (total.value().size() == k) {
+                Gradients g = tape.gradient(total.sum(), point);
+                System.arraycopy(g.get(0).toArray(), 0, gradients, 0, k * d);
+                return total.value().reshape(k).toArray();
+            }
+        } catch (IllegalArgumentException e) {
+            if (!ParticleBroadcast.failed(e)) {
+                throw e;
+            }
+        }
+        double[] out = new double[k];            // a model without plates: one point at a time
+        double[] all = points.toArray();
+        double[] row = new double[d];
+        double[] g = new double[d];
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(all, i * d, row, 0, d);
+            out[i] = valueAndGradient(row, g);
+            System.arraycopy(g, 0, gradients, i * d, d);
+        }
+        return out;
+    }
+
+    /**
+     * The latent sites in constrained space at each row {@code u_k} of {@code points}
+     * ({@code [K, D]}): {@code z_s = T_s(u_k[offset_s, offset_s + size_s))}, each of shape
+     * {@code [K] + siteShape}. A site whose support depends on other latents is mapped by the model
+     * itself (as the automatic guides' draws are).
+     */
+    public Map<String, Tensor> constrained(Tensor points) {
+        int k = points.dim(0);
+        Model guide = layout.pointMass(Var.constant(points.reshape(layout.particleShape(k))));
+        Trace t = LatentDraws.trace(model, guide, NO_PARAMETERS, rng, k,
+                layout.maxPlateNesting());
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (LatentLayout.Entry e : layout.entries()) {
+            Tensor v = t.require(e.name()).value().value();
+            int[] target = Broadcasting.concat(new int[] {k}, e.shape());
+            out.put(e.name(), v.size() == Broadcasting.size(target) ? v.reshape(target) : v.broadcastTo(target));
+        }
+        return out;
+    }
+
+    /** The model this density belongs to. */
+    public Model model() {
+        return model;
     }
 
     /**

@@ -41,6 +41,10 @@ final class PosteriorJson {
                 pre.put("logAbsDet", g.preconditioner().logAbsDet());
             }
             node.set("parameters", store(g.parameterStore(), json));
+        } else if (posterior instanceof DrawsPosterior d) {
+            node.put("type", "draws");
+            node.put("origin", d.origin());
+            node.set("points", FitJson.tensor(d.points()));
         } else if (posterior instanceof FactorPosterior f) {
             node.put("type", "factors");
             node.set("factors", f.toJson(json));

@@ -39,6 +39,8 @@ final class SavedFits {
                 SviProgram p = SviProgram.handWritten(model, guide, rootStream.split(-1), enumerate);
                 yield GuidePosterior.of(p, PosteriorJson.readStore(post.path("parameters")));
             }
+            case "draws" -> DrawsPosterior.of(LogDensity.of(model, rootStream.split(-1)), FitJson.tensor(post.path("points")),
+                    post.path("origin").asText());
             default -> throw new IllegalArgumentException("fit file " + file + " has an unknown posterior type '" + type + "'");
         };
         return FitJson.fromTree(root, posterior, state);

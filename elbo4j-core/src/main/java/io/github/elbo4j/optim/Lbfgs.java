@@ -92,8 +92,31 @@ public record Lbfgs(int memory, int maxIterations) {
         return minimize(f, start, (k, v, g) -> { });
     }
 
+    /** Observes the path of a minimization: the start and every accepted point. */
+    @FunctionalInterface
+    public interface PathListener {
+        /**
+         * At iterate {@code k} ({@code 0} the start): the point, {@code f} and {@code ∇f} there. The
+         * arrays are the minimizer's own and change after the call: copy what you keep.
+         */
+        void onIterate(int k, double[] x, double value, double[] gradient);
+    }
+
     /** Minimizes {@code f} from {@code start} (not modified), telling {@code listener} about every accepted step. */
     public Result minimize(DifferentiableFunction f, double[] start, IterationListener listener) {
+        return minimize(f, start, listener, (k, x, v, g) -> { });
+    }
+
+    /**
+     * Minimizes {@code f} from {@code start} (not modified), showing {@code path} the start and
+     * every accepted point with its value and gradient (Pathfinder's optimization path: Zhang et al.,
+     * JMLR 23(306), 2022, Algorithm 1, line 1).
+     */
+    public Result minimizeAlongPath(DifferentiableFunction f, double[] start, PathListener path) {
+        return minimize(f, start, (k, v, g) -> { }, path);
+    }
+
+    private Result minimize(DifferentiableFunction f, double[] start, IterationListener listener, PathListener path) {
         int n = start.length;
         double[] x = start.clone();
         double[] g = new double[n];
@@ -102,6 +125,7 @@ public record Lbfgs(int memory, int maxIterations) {
         if (!Double.isFinite(fx) || !allFinite(g)) {
             return new Result(x, fx, g, 0, 1, Status.NON_FINITE_START, "f or its gradient is not finite at the start");
         }
+        path.onIterate(0, x, fx, g);
         double[][] s = new double[memory][n];
         double[][] y = new double[memory][n];
         double[] rho = new double[memory];
@@ -162,6 +186,7 @@ public record Lbfgs(int memory, int maxIterations) {
             System.arraycopy(gNew, 0, g, 0, n);
             fx = step.value();
             listener.onIteration(k + 1, fx, norm(g));
+            path.onIterate(k + 1, x, fx, g);
             double change = Math.abs(fOld - fx);
             if (change < TOL_OBJ) {
                 return done(x, fx, g, k + 1, search, Status.CONVERGED, "change of f below " + TOL_OBJ);

@@ -48,6 +48,13 @@ public record AccuracyCheck(String posterior, String guide, double meanError, St
         long start = System.nanoTime();
         Fit fit = settings.apply(io.github.elbo4j.infer.Svi.builder(p.model()).guide(guide).seed(seed)).build().run();
         double seconds = (System.nanoTime() - start) / 1e9;
+        String name = guide instanceof io.github.elbo4j.infer.guide.AutoChoice ? fit.provenance().settings().get("guide")
+                : guide.familyName();
+        return of(p, fit, name, seed, seconds);
+    }
+
+    /** Compares a fit of {@code p} made by any method ({@code method} names it in the table) with the reference. */
+    public static AccuracyCheck of(ReferencePosterior p, Fit fit, String method, long seed, double seconds) {
         Map<String, Tensor> draws = fit.posterior().predictive(p.model(), DRAWS, RandomStream.of(seed).split(77));
         double meanError = 0;
         String worstMean = "";
@@ -89,11 +96,9 @@ public record AccuracyCheck(String posterior, String guide, double meanError, St
                 psisError = Math.max(psisError, Math.abs(s.psisMean() - ref.get().mean()) / ref.get().sd());
             }
         }
-        String name = guide instanceof io.github.elbo4j.infer.guide.AutoChoice ? fit.provenance().settings().get("guide")
-                : guide.familyName();
-        return new AccuracyCheck(p.name(), name, meanError, worstMean, minRatio, maxRatio, worstSd, psisError,
+        return new AccuracyCheck(p.name(), method, meanError, worstMean, minRatio, maxRatio, worstSd, psisError,
                 fit.paretoK().orElse(Double.NaN), fit.diagnostics().draws(), fit.verdict(), fit.steps(), seconds, fit.method(),
-                LinearResponseCheck.of(p, fit, guide.familyName()));
+                LinearResponseCheck.of(p, fit, method));
     }
 
     /** The draws of coordinate {@code name} ({@code tau}, {@code theta[3]}, {@code w[1,2]}), or null if the fit has no such site. */

@@ -25,8 +25,11 @@ import java.util.OptionalInt;
  * @param batchSize  documents per online minibatch (lda)
  * @param delimiter  the CSV field separator (linreg, logreg, gmm)
  * @param rank       the rank of the low-rank guide; empty: {@code round(√D)} in {@code [1, D - 1]}
+ * @param particles  SVGD particles (linreg, logreg with {@code --method svgd})
+ * @param paths      Pathfinder paths (linreg, logreg with {@code --method pathfinder})
  */
 public record FitOptions(String target, List<String> features, String guide, Optional<String> optimizer, OptionalDouble learningRate,
                          long steps, OptionalDouble tolerance, OptionalInt components, long seed, int threads, Path vocabulary, Path heldOut,
-                         String method, int batchSize, char delimiter, OptionalInt rank) {
+                         String method, int batchSize, char delimiter, OptionalInt rank,
+                         int particles, int paths) {
 }

@@ -51,12 +51,22 @@ final class SviFamilySupport {
      * Fits {@code model}: elbo4j's default method (deterministic VI for these families) unless
      * {@code --optimizer} or {@code --lr} asks for stochastic VI with that optimizer;
      * {@code --tolerance} sets Stan's relative-ELBO rule for stochastic VI (0: the whole budget);
-     * {@code --method nuts} samples with NUTS instead ({@link NutsFamilySupport}).
+     * {@code --method nuts} samples with NUTS instead ({@link NutsFamilySupport}); {@code --method pathfinder} or
+     * {@code svgd} fits by those methods ({@link LogDensityMethods}).
      */
     static FitOutcome fit(String family, Model model, FitOptions o, StepListener progress, Map<String, String> labels,
                           Map<String, String> notes) {
-        if (NutsFamilySupport.METHOD.equals(o.method())) {
-            return NutsFamilySupport.fit(family, model, o, labels, notes);
+        switch (o.method()) {
+            case "batch" -> { }    // the option's default (lda's batch): ADVI for these families
+            case NutsFamilySupport.METHOD -> {
+                return NutsFamilySupport.fit(family, model, o, labels, notes);
+            }
+            case "pathfinder", "svgd" -> {
+                Fit fit = LogDensityMethods.fit(o.method(), model, o);
+                return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), notes, Map.of());
+            }
+            default -> throw new BadInputException("--method for " + family + " must be nuts, pathfinder or svgd (or left out for ADVI), got '"
+                    + o.method() + "'");
         }
         List<SignalToNoise> windows = new ArrayList<>();
         StepListener listener = new StepListener() {

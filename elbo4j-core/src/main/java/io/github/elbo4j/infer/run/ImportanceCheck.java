@@ -31,8 +31,16 @@ public final class ImportanceCheck {
     static final int CHUNK = 250;
 
     public static Diagnostics diagnose(Model model, Posterior q, int draws, RandomStream rng) {
-        Posterior.LogRatios lr = inChunks(model, q, draws, rng);
+        return fromRatios(inChunks(model, q, draws, rng), q.latentNames());
+    }
+
+    /**
+     * The same check from draws already made: {@code lr} holds {@code S} draws of the sites
+     * {@code names} ({@code [S] + siteShape} each) and their log ratios {@code log p - log q}.
+     */
+    public static Diagnostics fromRatios(Posterior.LogRatios lr, List<String> names) {
         double[] r = lr.logRatios();
+        int draws = r.length;
         for (int i = 0; i < r.length; i++) {
             if (Double.isNaN(r[i]) || r[i] == Double.POSITIVE_INFINITY) {
                 return Diagnostics.notChecked("log p - log q is " + r[i] + " at draw " + i + " of q");
@@ -51,7 +59,7 @@ public final class ImportanceCheck {
         double sd = Math.sqrt(ss / (r.length - 1));
         double se = sd / Math.sqrt(r.length);
         List<Diagnostics.SiteCheck> sites = new ArrayList<>();
-        for (String name : q.latentNames()) {
+        for (String name : names) {
             Tensor t = lr.draws().get(name);
             double[] all = t.toArray();
             int k = all.length / draws;
