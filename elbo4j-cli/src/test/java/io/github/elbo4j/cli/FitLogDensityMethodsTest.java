@@ -99,7 +99,7 @@ class FitLogDensityMethodsTest {
         CliRun unknown = CliRun.of("fit", "linreg", "--data", data.toString(), "--target", "y", "--method", "online",
                 "--out", dir.resolve("a").toString(), "--quiet");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err().trim()).isEqualTo("elbo4j fit: --method for linreg must be pathfinder or svgd (or left out for ADVI), got 'online'");
+        assertThat(unknown.err().trim()).isEqualTo("elbo4j fit: --method for linreg must be nuts, pathfinder or svgd (or left out for ADVI), got 'online'");
         CliRun particles = CliRun.of("fit", "linreg", "--data", data.toString(), "--target", "y", "--method", "svgd",
                 "--particles", "1", "--out", dir.resolve("b").toString(), "--quiet");
         assertThat(particles.exitCode()).isEqualTo(2);

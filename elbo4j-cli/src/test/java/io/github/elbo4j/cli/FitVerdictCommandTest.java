@@ -94,7 +94,10 @@ class FitVerdictCommandTest {
         assertThat(r.err()).contains("elbo4j fit: warning: not converged: the budget ran out before the convergence rule held")
                 .contains("raise the step budget (maxSteps; --steps in the command)");
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html.indexOf("Verdict: not converged")).isPositive().isLessThan(html.indexOf("<table>"));
+        // 20 Adam steps leave the means off, so the importance weights move a mean by more than half
+        // an sd: the verdict is "do not trust", and its reasons still name the budget
+        assertThat(html.indexOf("Verdict: do not trust")).isPositive().isLessThan(html.indexOf("<table>"));
+        assertThat(html.indexOf("the budget ran out")).isPositive().isLessThan(html.indexOf("<table>"));
         assertThat(html).contains("class=\"verdict warn\"");
 
         Path strictOut = dir.resolve("strict");
@@ -106,7 +109,7 @@ class FitVerdictCommandTest {
         Path page = dir.resolve("again.html");
         CliRun report = CliRun.of("report", out.resolve("posterior.json").toString(), "--out", page.toString());
         assertThat(report.exitCode()).as(report.err()).isZero();
-        assertThat(Files.readString(page)).contains("Verdict: not converged");
+        assertThat(Files.readString(page)).contains("Verdict: do not trust").contains("the budget ran out");
 
         CliRun fine = CliRun.of("fit", "linreg", "--data", data.toString(), "--target", "y", "--out", dir.resolve("ok").toString(),
                 "--quiet", "--strict");
