@@ -35,15 +35,20 @@ public final class PathfinderAccuracy {
             print(AccuracyCheck.run(p, AutoGuide.fullRank(), 1));
             AccuracyCheck pf;
             try {
-                long start = System.nanoTime();
-                PathfinderFit r = Pathfinder.of(p.model()).paths(4).seed(1).run();
-                pf = AccuracyCheck.of(p, r.fit(), "pathfinder", 1, (System.nanoTime() - start) / 1e9);
+                pf = check(p);
             } catch (IllegalArgumentException | IllegalStateException failed) {
                 System.out.println("| " + p.name() + " | pathfinder | failed: " + failed.getMessage() + " | | | | |");
                 continue;
             }
             print(pf);
         }
+    }
+
+    /** Pathfinder (4 paths, seed 1) on {@code p}, compared with its reference. */
+    static AccuracyCheck check(ReferencePosterior p) {
+        long start = System.nanoTime();
+        PathfinderFit r = Pathfinder.of(p.model()).paths(4).seed(1).run();
+        return AccuracyCheck.of(p, r.fit(), "pathfinder", 1, (System.nanoTime() - start) / 1e9);
     }
 
     private static void print(AccuracyCheck c) {

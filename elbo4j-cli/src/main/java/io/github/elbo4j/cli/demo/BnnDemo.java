@@ -132,7 +132,8 @@ public final class BnnDemo implements Demo {
                         + "inputs than at both ends (Foong et al. 2020): look at the gap.")
                 .preformatted(t.toString())
                 .figure(ChartFiles.save(bands(grid, data, new Predictive[] {pb, pm, pd}), dir, "bands"),
-                        "Predictive mean (line), epistemic band (mean plus or minus 2 sd of f) and the data, for the three methods")
+                        "Predictive mean (line), epistemic band (mean plus or minus 2 sd of f) and the data, for the three methods; "
+                                + "the light solid lines: Bayes by Backprop's total band (mean plus or minus 2 sd of y, the noise included)")
                 .figure(ChartFiles.save(sds(grid, new Predictive[] {pb, pm, pd}), dir, "epistemic-sd"),
                         "The epistemic sd of f against x: the gap is |x| < 1, the data 1 < |x| < 4")
                 .paragraph("The same three posteriors and a plain network (the MAP estimate) classifying handwritten digits. A reliability "
@@ -171,7 +172,7 @@ public final class BnnDemo implements Demo {
     }
 
     private static XYChart bands(double[] grid, Tensor[] data, Predictive[] ps) {
-        XYChart c = Charts.lines("Predictive mean and epistemic band (±2 sd)", "x", "y");
+        XYChart c = Charts.lines("Predictive mean, epistemic band (±2 sd of f) and Bayes by Backprop's total band (±2 sd of y)", "x", "y");
         org.knowm.xchart.XYSeries points = Charts.line(c, "data", data[0].toArray(), data[1].toArray());
         points.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
@@ -191,6 +192,17 @@ public final class BnnDemo implements Demo {
             Charts.dashed(Charts.line(c, names[k] + " ±2 sd", grid, lo)).setLineColor(Charts.PALETTE[k + 1]);
             Charts.dashed(Charts.line(c, names[k] + " +2 sd", grid, hi)).setLineColor(Charts.PALETTE[k + 1]).setShowInLegend(false);
         }
+        double[] m = ps[0].mean().toArray();         // the total band (noise on top of f) of the first method, in a lighter shade
+        double[] t = ps[0].totalSd().toArray();
+        double[] lo = new double[m.length];
+        double[] hi = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            lo[i] = m[i] - 2 * t[i];
+            hi[i] = m[i] + 2 * t[i];
+        }
+        java.awt.Color light = Charts.translucent(Charts.PALETTE[1], 110);
+        Charts.line(c, names[0] + " total ±2 sd", grid, lo).setLineColor(light);
+        Charts.line(c, names[0] + " total +2 sd", grid, hi).setLineColor(light).setShowInLegend(false);
         return c;
     }
 }
