@@ -90,6 +90,34 @@ class FitGuideOptionTest {
         assertThat(Files.readString(redrawn)).contains("<h2>Guides tried (--guide auto)</h2>").contains("<tr><td>meanfield</td>");
     }
 
+    /**
+     * An uncentered predictor ({@code x ~ N(10, 1)}) correlates the intercept and the slope at about
+     * -0.995: mean field cannot pass the k-hat check there, so auto goes on and keeps a guide with
+     * correlations; the attempts table shows meanfield not passing and the chosen guide passing.
+     * Catches an auto that stops at the first guide whatever its k-hat.
+     */
+    @Test
+    void autoEscalatesPastMeanFieldOnAnUncenteredPredictor(@TempDir Path dir) throws IOException {
+        Random r = new Random(5);
+        StringBuilder sb = new StringBuilder("x,y\n");
+        for (int i = 0; i < 100; i++) {
+            double x = 10 + r.nextGaussian();
+            sb.append(String.format(Locale.ROOT, "%.6f,%.6f%n", x, 2 + 0.5 * x + 0.3 * r.nextGaussian()));
+        }
+        Path csv = dir.resolve("uncentered.csv");
+        Files.writeString(csv, sb.toString());
+        Path out = dir.resolve("out");
+        CliRun run = fit("linreg", csv, out, "--guide", "auto");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String json = Files.readString(out.resolve("posterior.json"));
+        java.util.regex.Matcher chosen = java.util.regex.Pattern.compile("\"guide\" : \"auto: (\\w+)\"").matcher(json);
+        assertThat(chosen.find()).as(json).isTrue();
+        assertThat(chosen.group(1)).isIn("lowrank", "fullrank", "flow");
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).containsPattern("<tr><td>meanfield</td>(<td>[^<]*</td>){4}<td>no</td></tr>")
+                .containsPattern("<tr><td>" + chosen.group(1) + "</td>(<td>[^<]*</td>){4}<td>yes</td></tr>");
+    }
+
     @Test
     void aRankBelowOneIsRefused(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("out");
