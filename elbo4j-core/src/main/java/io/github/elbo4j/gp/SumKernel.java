@@ -2,22 +2,16 @@ package io.github.elbo4j.gp;
 
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.tensor.Tensor;
-import java.util.List;
-import java.util.OptionalInt;
 
 /**
  * The sum {@code k(x, x') = k₁(x, x') + k₂(x, x')} of two kernels, positive semi-definite as a sum
  * of covariances of independent processes (Rasmussen &amp; Williams 2006, §4.2.4). Hyperparameters:
  * {@code k₁}'s then {@code k₂}'s, named {@code left.…} and {@code right.…}.
  */
-public final class SumKernel implements Kernel {
-
-    private final Kernel left;
-    private final Kernel right;
+public final class SumKernel extends Composition implements Kernel {
 
     private SumKernel(Kernel left, Kernel right) {
-        this.left = left;
-        this.right = right;
+        super(left, right);
     }
 
     /**
@@ -26,61 +20,23 @@ public final class SumKernel implements Kernel {
      * @throws IllegalArgumentException if both fix their input dimension and the two differ
      */
     public static SumKernel of(Kernel left, Kernel right) {
-        Composition.checkDimensions("SumKernel", left, right);
+        checkDimensions("SumKernel", left, right);
         return new SumKernel(left, right);
-    }
-
-    /** The left summand. */
-    public Kernel left() {
-        return left;
-    }
-
-    /** The right summand. */
-    public Kernel right() {
-        return right;
-    }
-
-    @Override
-    public int parameterCount() {
-        return left.parameterCount() + right.parameterCount();
-    }
-
-    @Override
-    public Tensor parameters() {
-        return Tensor.concat(0, left.parameters(), right.parameters());
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return Composition.names(left, right);
     }
 
     @Override
     public SumKernel withParameters(Tensor u) {
-        Hyperparameters.checkReplacement("SumKernel", u, parameterCount(), parameterNames());
-        int a = left.parameterCount();
-        return new SumKernel(left.withParameters(u.slice(0, 0, a)), right.withParameters(u.slice(0, a, u.size())));
+        Kernel[] k = operandsWith(u);
+        return new SumKernel(k[0], k[1]);
     }
 
     @Override
-    public OptionalInt inputDimension() {
-        return Composition.dimension(left, right);
+    Var combine(Var a, Var b) {
+        return a.add(b);
     }
 
     @Override
-    public Var matrix(Var u, Var x1, Var x2) {
-        int a = left.parameterCount();
-        return left.matrix(u.slice(0, 0, a), x1, x2).add(right.matrix(u.slice(0, a, parameterCount()), x1, x2));
-    }
-
-    @Override
-    public Var diagonal(Var u, Var x) {
-        int a = left.parameterCount();
-        return left.diagonal(u.slice(0, 0, a), x).add(right.diagonal(u.slice(0, a, parameterCount()), x));
-    }
-
-    @Override
-    public String toString() {
-        return "(" + left + " + " + right + ")";
+    String symbol() {
+        return "+";
     }
 }

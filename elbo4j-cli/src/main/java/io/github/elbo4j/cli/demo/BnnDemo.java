@@ -172,7 +172,7 @@ public final class BnnDemo implements Demo {
     }
 
     private static XYChart bands(double[] grid, Tensor[] data, Predictive[] ps) {
-        XYChart c = Charts.lines("Predictive mean, epistemic band (±2 sd of f) and Bayes by Backprop's total band (±2 sd of y)", "x", "y");
+        XYChart c = Charts.lines("Predictive mean and bands (±2 sd)", "x", "y");
         org.knowm.xchart.XYSeries points = Charts.line(c, "data", data[0].toArray(), data[1].toArray());
         points.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
         points.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
