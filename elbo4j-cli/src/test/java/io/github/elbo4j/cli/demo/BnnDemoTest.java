@@ -34,13 +34,17 @@ class BnnDemoTest {
             assertThat(outside).as(name).isGreaterThan(2 * onData);
         }
         assertThat(text.toString()).contains("MC dropout (p = 0.1)");
-        // the digits: every method well above the 10% of guessing after 3 epochs on 1,200 digits, an ECE in [0, 1]
+        // the digits after 3 epochs on 1,200 (measured 2026-12-07: accuracy 0.857-0.863, ECE 0.066-0.245 with MC
+        // dropout the least calibrated, NLL 0.44-0.66 per digit): accuracy far above guessing (0.1), an ECE that a
+        // network at this accuracy reaches (an ECE from unnormalized scores or swapped bins lands far above 0.35), and
+        // an NLL far below the log 10 = 2.30 of a uniform guess
         String digits = text.toString().substring(text.toString().indexOf("digits:"));
         for (String name : new String[] {"Bayes by Backprop", "matrix Gaussian", "MC dropout", "plain network"}) {
             Matcher m = Pattern.compile("\\n" + name + "\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)").matcher(digits);
             assertThat(m.find()).as(digits).isTrue();
-            assertThat(Double.parseDouble(m.group(1))).as(name + " accuracy").isGreaterThan(0.6);
-            assertThat(Double.parseDouble(m.group(2))).as(name + " ECE").isBetween(0.0, 1.0);
+            assertThat(Double.parseDouble(m.group(1))).as(name + " accuracy").isGreaterThan(0.75);
+            assertThat(Double.parseDouble(m.group(2))).as(name + " ECE").isBetween(0.0, 0.35);
+            assertThat(Double.parseDouble(m.group(3))).as(name + " NLL").isLessThan(1.0);
         }
     }
 
