@@ -115,6 +115,24 @@ class SparkGaussianMixtureTest {
         assertSameFit(spark, local, "diagonal, 3 partitions");
     }
 
+    /**
+     * The cached blocks are released after a fit and after a failed one (a fit that leaked its
+     * cache would hold the data in the executors' memory for the session's life).
+     */
+    @Test
+    void theCachedBlocksAreReleasedAfterAFitAndAfterAFailure() {
+        int before = SharedSpark.session().sparkContext().getPersistentRDDs().size();
+        double[] rows = rowMajor(twoDimensional(200, 4));
+        GaussianMixtureResult r = SparkGaussianMixture.fit(settings(CovarianceType.FULL), SharedSpark.dataset(rows, names(2), 2),
+                names(2));
+        assertThat(r.sweeps()).isEqualTo(5);
+        assertThat(SharedSpark.session().sparkContext().getPersistentRDDs().size()).as("after a fit").isEqualTo(before);
+        double[] few = rowMajor(twoDimensional(2, 4));
+        assertThatThrownBy(() -> SparkGaussianMixture.fit(settings(CovarianceType.FULL), SharedSpark.dataset(few, names(2), 2),
+                names(2))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(SharedSpark.session().sparkContext().getPersistentRDDs().size()).as("after a failure").isEqualTo(before);
+    }
+
     /** 60 rows in 3 partitions of 20 (parallelize slices in order): row 25 is row 5 of partition 1. */
     @Test
     void aNanNamesItsPartitionRowAndColumn() {
