@@ -15,7 +15,6 @@ final class GmmComponents implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
-
     final int components;
     final int dimension;
     final double[] meanPrecision;
