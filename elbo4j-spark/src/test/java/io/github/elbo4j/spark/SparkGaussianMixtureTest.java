@@ -14,7 +14,14 @@ import io.github.elbo4j.random.RandomStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,6 +149,22 @@ class SparkGaussianMixtureTest {
                 names(2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bad input in partition 1, row 5 of that partition (counted from 0): column 'x2' is NaN: every value must be finite");
+    }
+
+    /** A null (a missing value in a nullable column) in row 3 of 8, 2 partitions of 4: row 3 of partition 0. */
+    @Test
+    void aNullNamesItsPartitionRowAndColumn() {
+        List<Row> rows = new ArrayList<>();
+        double[][] x = twoDimensional(8, 3);
+        for (int i = 0; i < x.length; i++) {
+            rows.add(RowFactory.create(i == 3 ? null : x[i][0], x[i][1]));
+        }
+        StructType schema = new StructType(new StructField[] {DataTypes.createStructField("x1", DataTypes.DoubleType, true),
+            DataTypes.createStructField("x2", DataTypes.DoubleType, true)});
+        Dataset<Row> data = SharedSpark.session().createDataFrame(SharedSpark.context().parallelize(rows, 2), schema);
+        assertThatThrownBy(() -> SparkGaussianMixture.fit(settings(CovarianceType.FULL), data, names(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("bad input in partition 0, row 3 of that partition (counted from 0): column 'x1' is null: every value must be a number");
     }
 
     @Test
