@@ -41,6 +41,21 @@ final class BlockPartials implements Serializable {
         return total;
     }
 
+    /** The parts one after the other in position order. */
+    double[] concatenated() {
+        int length = 0;
+        for (double[] part : parts.values()) {
+            length += part.length;
+        }
+        double[] out = new double[length];
+        int at = 0;
+        for (double[] part : parts.values()) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+
     int size() {
         return parts.size();
     }

@@ -3,6 +3,7 @@ package io.github.elbo4j.spark;
 import io.github.elbo4j.data.RowLikelihood;
 import io.github.elbo4j.data.RowSelection;
 import io.github.elbo4j.data.RowSum;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -62,12 +63,26 @@ public final class SparkRows implements RowSum, AutoCloseable {
      *     column), the data have no rows, or {@code blockRows < 1}
      */
     public static SparkRows of(Dataset<Row> data, List<String> columns, RowLikelihood likelihood, int blockRows) {
-        if (blockRows < 1) {
-            throw new IllegalArgumentException("blockRows must be >= 1, got " + blockRows);
-        }
         if (likelihood.columns() != columns.size()) {
             throw new IllegalArgumentException("likelihood " + likelihood + " reads " + likelihood.columns() + " columns, got "
                     + columns.size() + ": " + columns);
+        }
+        return of(data, columns, row -> likelihood.checkRow(row, 0), blockRows);
+    }
+
+    /** A check of one row's values (already finite) beyond finiteness: a problem, or empty if the row is valid. */
+    interface RowCheck extends Serializable {
+        Optional<String> problem(double[] row);
+    }
+
+    /** As {@link #of(Dataset, List, RowLikelihood, int)} with {@code check} in place of the likelihood's row check. */
+    static SparkRows of(Dataset<Row> data, List<String> columns, RowCheck check, int blockRows) {
+        if (blockRows < 1) {
+            throw new IllegalArgumentException("blockRows must be >= 1, got " + blockRows);
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("columns must name at least one column of the schema "
+                    + Arrays.asList(data.schema().fieldNames()));
         }
         List<String> names = Arrays.asList(data.schema().fieldNames());
         for (String c : columns) {
@@ -82,7 +97,7 @@ public final class SparkRows implements RowSum, AutoCloseable {
         String[] cols = columns.toArray(String[]::new);
         JavaRDD<Row> input = data.select(cols[0], Arrays.copyOfRange(cols, 1, cols.length)).javaRDD();
         int partitions = Math.max(1, input.getNumPartitions());
-        JavaRDD<double[]> checked = input.mapPartitionsWithIndex((p, it) -> checkPartition(p, it, cols, likelihood), true);
+        JavaRDD<double[]> checked = input.mapPartitionsWithIndex((p, it) -> checkPartition(p, it, cols, check), true);
         JavaRDD<RowBlock> blocks = null;
         long rows;
         try {
@@ -110,7 +125,7 @@ public final class SparkRows implements RowSum, AutoCloseable {
                 blockRows);
     }
 
-    private static Iterator<double[]> checkPartition(int partition, Iterator<Row> it, String[] cols, RowLikelihood likelihood) {
+    private static Iterator<double[]> checkPartition(int partition, Iterator<Row> it, String[] cols, RowCheck check) {
         List<double[]> out = new ArrayList<>();
         int c = cols.length;
         for (int i = 0; it.hasNext(); i++) {
@@ -125,7 +140,7 @@ public final class SparkRows implements RowSum, AutoCloseable {
                     throw new IllegalArgumentException(where(partition, i) + "column '" + cols[j] + "' is " + v[j] + ": every value must be finite");
                 }
             }
-            Optional<String> problem = likelihood.checkRow(v, 0);
+            Optional<String> problem = check.problem(v);
             if (problem.isPresent()) {
                 throw new IllegalArgumentException(where(partition, i) + problem.get() + " (columns " + Arrays.toString(cols)
                         + " are numbered from 0)");
@@ -177,6 +192,21 @@ public final class SparkRows implements RowSum, AutoCloseable {
     @Override
     public long rows() {
         return rows;
+    }
+
+    /** The cached blocks, each holding rows {@code [firstRow, firstRow + rows)}. */
+    JavaRDD<RowBlock> blocks() {
+        return blocks;
+    }
+
+    /** The Spark context the blocks live in. */
+    JavaSparkContext context() {
+        return context;
+    }
+
+    /** The number of columns per row. */
+    int columns() {
+        return columns;
     }
 
     /** The number of blocks, {@code ⌈rows / blockRows⌉}. */

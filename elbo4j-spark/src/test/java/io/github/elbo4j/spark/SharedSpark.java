@@ -75,7 +75,12 @@ final class SharedSpark {
 
     /** The rows as a Dataset of double columns {@code x1..xd, y} in {@code partitions} slices, in row order. */
     static Dataset<Row> dataset(double[] rows, int d, int partitions) {
-        int c = d + 1;
+        return dataset(rows, columns(d), partitions);
+    }
+
+    /** Row-major rows as a Dataset of nullable double columns {@code names} in {@code partitions} slices, in row order. */
+    static Dataset<Row> dataset(double[] rows, List<String> names, int partitions) {
+        int c = names.size();
         List<Row> list = new ArrayList<>();
         for (int i = 0; i < rows.length / c; i++) {
             Object[] v = new Object[c];
@@ -85,7 +90,7 @@ final class SharedSpark {
             list.add(RowFactory.create(v));
         }
         List<StructField> fields = new ArrayList<>();
-        for (String name : columns(d)) {
+        for (String name : names) {
             fields.add(DataTypes.createStructField(name, DataTypes.DoubleType, true));
         }
         return session().createDataFrame(context().parallelize(list, partitions), new StructType(fields.toArray(StructField[]::new)));

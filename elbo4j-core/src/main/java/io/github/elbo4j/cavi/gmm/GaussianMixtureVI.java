@@ -57,7 +57,34 @@ public final class GaussianMixtureVI {
         return fit(GmmData.of("data", data));
     }
 
+    /**
+     * As {@link #fit(double[][])}, with each sweep's pass over the rows (the E-step and the
+     * sufficient statistics, the cost that grows with {@code N}) done by {@code pass}, e.g. on a
+     * cluster: per sweep the fit hands the pass a {@link GmmSweepState} and gets back the summed
+     * block statistics, then does the M-step and the ELBO here. {@code data} (the same rows, in the
+     * same order) still serves what runs once per restart: the default priors (column means,
+     * sample covariance), the k-means++ initialization and the initial M-step. With a pass that adds
+     * the block sums in block order from zero the result has the bits of {@link #fit(double[][])}.
+     *
+     * @throws IllegalArgumentException as {@link #fit(double[][])}, or if {@code pass} is null or
+     *     runs over another number of rows than {@code data} has
+     */
+    public GaussianMixtureResult fit(double[][] data, GmmRowPass pass) {
+        if (pass == null) {
+            throw new IllegalArgumentException("pass must not be null");
+        }
+        GmmData checked = GmmData.of("data", data);
+        if (pass.rows() != checked.rows) {
+            throw new IllegalArgumentException("pass runs over " + pass.rows() + " rows, data has " + checked.rows);
+        }
+        return fit(checked, pass);
+    }
+
     private GaussianMixtureResult fit(GmmData data) {
+        return fit(data, null);
+    }
+
+    private GaussianMixtureResult fit(GmmData data, GmmRowPass pass) {
         int k = settings.components;
         GmmInitialization init = settings.initialization;
         if (init.isRandom() && data.rows < k) {
@@ -74,7 +101,7 @@ public final class GaussianMixtureVI {
         int bestIndex = 0;
         try (GmmChunks chunks = new GmmChunks(data.rows, settings.threads)) {
             GmmCoordinateAscent ascent = new GmmCoordinateAscent(data, k, model, weightPrior, priors,
-                    settings.maxSweeps, settings.tolerance, chunks);
+                    settings.maxSweeps, settings.tolerance, chunks, pass);
             for (int r = 0; r < finals.length; r++) {
                 GmmRun run = ascent.run(init.responsibilities(data, k, root.split(r)));
                 finals[r] = run.finalElbo();

@@ -11,7 +11,9 @@ package io.github.elbo4j.cavi.gmm;
  * {@code logDetInverseScale} is {@code ln det} of {@code Ψ_k} as a matrix. Immutable by
  * convention: no array is written after construction.
  */
-final class GmmComponents {
+final class GmmComponents implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     final int components;
     final int dimension;

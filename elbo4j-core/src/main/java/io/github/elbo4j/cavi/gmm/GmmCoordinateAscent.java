@@ -26,9 +26,21 @@ final class GmmCoordinateAscent {
     private final double tolerance;
     private final GmmChunks chunks;
     private final GmmChunkBuffers[] buffers;
+    /** The sweeps' pass over the rows when done elsewhere; null: on {@code chunks}. */
+    private final GmmRowPass pass;
 
     GmmCoordinateAscent(GmmData data, int components, GmmPrecisionModel model, WeightPrior weightPrior, GmmPriors priors,
                         int maxSweeps, double tolerance, GmmChunks chunks) {
+        this(data, components, model, weightPrior, priors, maxSweeps, tolerance, chunks, null);
+    }
+
+    /**
+     * As the other constructor, with each sweep's E-step and statistics computed by {@code pass}
+     * (the initial M-step still runs on {@code chunks}).
+     */
+    GmmCoordinateAscent(GmmData data, int components, GmmPrecisionModel model, WeightPrior weightPrior, GmmPriors priors,
+                        int maxSweeps, double tolerance, GmmChunks chunks, GmmRowPass pass) {
+        this.pass = pass;
         this.data = data;
         this.components = components;
         this.model = model;
@@ -58,9 +70,15 @@ final class GmmCoordinateAscent {
         int sweep = 0;
         boolean converged = false;
         double last = Double.NaN;
+        GmmSweepState state = null;
         while (sweep < maxSweeps && !converged) {
             double[] offsets = GmmResponsibilities.offsets(q, weights.expectedLogWeights());
-            stats = sweepStatistics(resp, q, offsets, sweep + 1, last);
+            if (pass == null) {
+                stats = sweepStatistics(resp, q, offsets, sweep + 1, last);
+            } else {
+                state = new GmmSweepState(q, offsets, model.diagonal());
+                stats = passStatistics(state, q.mean, sweep + 1, last);
+            }
             q = model.posterior(stats, priors);
             weights = weightPrior.posterior(stats.counts);
             double logWeights = 0;
@@ -78,7 +96,8 @@ final class GmmCoordinateAscent {
             last = value;
             sweep++;
         }
-        return new GmmRun(q, weights, chunks.toRowMajor(resp, components), Arrays.copyOf(elbo, sweep),
+        double[] lastResponsibilities = pass == null ? chunks.toRowMajor(resp, components) : passResponsibilities(state);
+        return new GmmRun(q, weights, lastResponsibilities, Arrays.copyOf(elbo, sweep),
                 Arrays.copyOf(sklearn, sweep), sweep, converged);
     }
 
@@ -103,6 +122,26 @@ final class GmmCoordinateAscent {
             parts[c] = part;
         });
         return finish(parts, q.mean, sweep, last);
+    }
+
+    /** The statistics of one sweep from {@link #pass}: its total, about {@code m_k}. */
+    private GmmSufficientStatistics passStatistics(GmmSweepState state, double[] mean, int sweep, double last) {
+        double[] total = pass.sweep(state);
+        GmmPartialSums sums = GmmPartialSums.fromArray(total, components, data.columns, model.diagonal());
+        if (!sums.allFinite()) {
+            throw diverged(sweep, "a sufficient statistic", last);
+        }
+        return sums.finish(mean);
+    }
+
+    /** The last sweep's responsibilities from {@link #pass}, checked for shape. */
+    private double[] passResponsibilities(GmmSweepState state) {
+        double[] r = pass.responsibilities(state);
+        if (r.length != (long) data.rows * components) {
+            throw new IllegalStateException("the row pass returned " + r.length + " responsibilities, expected N (" + data.rows
+                    + ") x K (" + components + ")");
+        }
+        return r;
     }
 
     private static GmmSufficientStatistics finish(GmmPartialSums[] parts, double[] shift, int sweep, double last) {

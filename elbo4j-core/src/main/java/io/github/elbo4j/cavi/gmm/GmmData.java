@@ -73,6 +73,15 @@ final class GmmData {
         return checked(argument, data.toArray(), shape[0], shape[1]);
     }
 
+    /** Validates row-major {@code values} of {@code rows × columns} (not copied: the caller gives up the array). */
+    static GmmData rowMajor(String argument, double[] values, int rows, int columns) {
+        if (values.length != (long) rows * columns) {
+            throw new IllegalArgumentException(argument + " has " + values.length + " values, expected rows (" + rows
+                    + ") x columns (" + columns + ")");
+        }
+        return checked(argument, values, rows, columns);
+    }
+
     private static GmmData checked(String argument, double[] values, int rows, int columns) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {

@@ -210,6 +210,35 @@ final class GmmPartialSums {
         return total;
     }
 
+    /** The sums flat: {@code counts, first, second, sumRLogR} (length {@link #width}). */
+    double[] toArray() {
+        double[] out = new double[width(components, dimension, diagonal)];
+        System.arraycopy(counts, 0, out, 0, counts.length);
+        System.arraycopy(first, 0, out, counts.length, first.length);
+        System.arraycopy(second, 0, out, counts.length + first.length, second.length);
+        out[out.length - 1] = sumRLogR;
+        return out;
+    }
+
+    /** The inverse of {@link #toArray}. */
+    static GmmPartialSums fromArray(double[] flat, int components, int dimension, boolean diagonal) {
+        GmmPartialSums s = new GmmPartialSums(components, dimension, diagonal);
+        if (flat.length != width(components, dimension, diagonal)) {
+            throw new IllegalArgumentException("sums have length " + flat.length + ", expected "
+                    + width(components, dimension, diagonal) + " for K = " + components + ", D = " + dimension);
+        }
+        System.arraycopy(flat, 0, s.counts, 0, s.counts.length);
+        System.arraycopy(flat, s.counts.length, s.first, 0, s.first.length);
+        System.arraycopy(flat, s.counts.length + s.first.length, s.second, 0, s.second.length);
+        s.sumRLogR = flat[flat.length - 1];
+        return s;
+    }
+
+    /** {@code K + K·D + K·D·(diagonal ? 1 : D) + 1}, the length of {@link #toArray}. */
+    static int width(int components, int dimension, boolean diagonal) {
+        return components + components * dimension + components * dimension * (diagonal ? 1 : dimension) + 1;
+    }
+
     /** The sufficient statistics these sums (taken about {@code shift}) stand for. */
     GmmSufficientStatistics finish(double[] shift) {
         return GmmSufficientStatistics.of(this, shift);
