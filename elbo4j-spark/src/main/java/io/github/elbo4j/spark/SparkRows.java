@@ -60,7 +60,7 @@ public final class SparkRows implements RowSum, AutoCloseable {
      *
      * @throws IllegalArgumentException if a column is missing or not numeric, a value is null, not
      *     finite or not valid for the likelihood (naming the partition, the row within it and the
-     *     column), the data have no rows, or {@code blockRows < 1}
+     *     column), a partition holds no rows (naming it), the data have no rows, or {@code blockRows < 1}
      */
     public static SparkRows of(Dataset<Row> data, List<String> columns, RowLikelihood likelihood, int blockRows) {
         if (likelihood.columns() != columns.size()) {
@@ -97,7 +97,7 @@ public final class SparkRows implements RowSum, AutoCloseable {
         String[] cols = columns.toArray(String[]::new);
         JavaRDD<Row> input = data.select(cols[0], Arrays.copyOfRange(cols, 1, cols.length)).javaRDD();
         int partitions = Math.max(1, input.getNumPartitions());
-        JavaRDD<double[]> checked = input.mapPartitionsWithIndex((p, it) -> checkPartition(p, it, cols, check), true);
+        JavaRDD<double[]> checked = input.mapPartitionsWithIndex((p, it) -> checkPartition(p, partitions, it, cols, check), true);
         JavaRDD<RowBlock> blocks = null;
         long rows;
         try {
@@ -125,7 +125,12 @@ public final class SparkRows implements RowSum, AutoCloseable {
                 blockRows);
     }
 
-    private static Iterator<double[]> checkPartition(int partition, Iterator<Row> it, String[] cols, RowCheck check) {
+    private static Iterator<double[]> checkPartition(int partition, int partitions, Iterator<Row> it, String[] cols, RowCheck check) {
+        if (!it.hasNext()) {
+            throw new IllegalArgumentException("bad input in partition " + partition + " of " + partitions + ": it holds no rows, "
+                    + "and every partition must hold at least one (an empty partition usually means a filter removed all its "
+                    + "rows, or the data were split into more partitions than rows): coalesce or repartition the Dataset");
+        }
         List<double[]> out = new ArrayList<>();
         int c = cols.length;
         for (int i = 0; it.hasNext(); i++) {

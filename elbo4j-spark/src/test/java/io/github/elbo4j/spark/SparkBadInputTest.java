@@ -51,25 +51,29 @@ class SparkBadInputTest {
     }
 
     /**
-     * Empty partitions (7 rows in 10 slices) are skipped, not an error: Spark makes them routinely
-     * (a filter, a repartition of small data), and they hold no rows to be wrong about. The sums
-     * equal the local ones bit for bit (the same blocks). Data with no row at all is an error.
+     * An empty partition is bad input, named (issue 19): 7 rows in 10 slices leave three partitions
+     * empty, and data with no row at all leave every partition empty. Repartitioned into as many
+     * slices as rows allow, the same rows give the local sums bit for bit (the same blocks).
      */
     @Test
-    void emptyPartitionsAreSkippedAndNoRowsAtAllIsAnError() {
+    void anEmptyPartitionIsAnErrorNamingIt() {
         double[] rows = SharedSpark.logisticRows(7, D, 3);
+        assertThatThrownBy(() -> SparkRows.of(SharedSpark.dataset(rows, D, 10), SharedSpark.columns(D), LogisticRows.of(D), 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageMatching("bad input in partition [0-9] of 10: it holds no rows, and every partition must hold at least one .*"
+                        + "coalesce or repartition the Dataset");
+        assertThatThrownBy(() -> SparkRows.of(SharedSpark.dataset(new double[0], D, 2), SharedSpark.columns(D), LogisticRows.of(D), 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("bad input in partition 0 of 2: it holds no rows");
         double[] theta = {0.3, -0.2, 0.1, 1.0, 0.5, -0.5};
         double[] expected;
         try (LocalRowSum local = LocalRowSum.of(RowSource.of(rows, D + 1), 1, 2)) {
             expected = local.sum(LogisticRows.of(D), theta, 2, RowSelection.all(7));
         }
-        try (SparkRows spark = SparkRows.of(SharedSpark.dataset(rows, D, 10), SharedSpark.columns(D), LogisticRows.of(D), 2)) {
+        try (SparkRows spark = SparkRows.of(SharedSpark.dataset(rows, D, 3), SharedSpark.columns(D), LogisticRows.of(D), 2)) {
             assertThat(spark.rows()).isEqualTo(7);
             assertThat(spark.sum(LogisticRows.of(D), theta, 2, RowSelection.all(7))).isEqualTo(expected);
         }
-        assertThatThrownBy(() -> SparkRows.of(SharedSpark.dataset(new double[0], D, 2), SharedSpark.columns(D), LogisticRows.of(D), 2))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the data have no rows (2 partition(s), all empty)");
     }
 
     /** The example job on a CSV with a NaN: the job fails with the row's message and writes nothing. */
