@@ -10,9 +10,12 @@ import java.util.Arrays;
  * numbers, but a fractional weight is accepted as the LDA updates never assume integers).
  *
  * <p>Immutable: the factories copy their arrays, the accessors return copies. The fitting code
- * of this package reads the arrays in place.
+ * of this package reads the arrays in place. Serializable, so that a cluster can hold a corpus in
+ * blocks (elbo4j-spark's online LDA).
  */
-public final class DocumentTermMatrix {
+public final class DocumentTermMatrix implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int vocabularySize;
     final int[] offsets;

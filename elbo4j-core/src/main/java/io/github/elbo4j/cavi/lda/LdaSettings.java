@@ -7,6 +7,9 @@ import java.util.Objects;
  * fit's provenance reports ({@link Lda#settings()}, {@link LdaModel#settings()}). The names follow scikit-learn's {@code LatentDirichletAllocation}
  * (in brackets) and the papers.
  *
+ * <p>Serializable, so that a cluster's executors can run the E-step with these settings
+ * (elbo4j-spark's online LDA).
+ *
  * @param topics                K, the number of topics ({@code n_components})
  * @param docTopicPrior         α, the symmetric Dirichlet prior of each document's topic proportions
  *                              ({@code doc_topic_prior}); default 1/K
@@ -33,7 +36,7 @@ import java.util.Objects;
 public record LdaSettings(int topics, double docTopicPrior, double topicWordPrior, LdaMethod method, int passes,
                           int batchSize, double learningOffset, double learningDecay, int maxDocumentIterations,
                           double documentTolerance, boolean warmStart, long seed, int restarts, int threads,
-                          int chunkSize) {
+                          int chunkSize) implements java.io.Serializable {
 
     /** Validates every setting; messages name the setting, the value and the rule. */
     public LdaSettings {
