@@ -94,6 +94,9 @@ public final class SparkDocuments implements AutoCloseable {
             if (documents == 0) {
                 throw new IllegalArgumentException("the documents are empty: " + partitions + " partition(s), no row at all");
             }
+            if (documents > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("documents = " + documents + " must be at most " + Integer.MAX_VALUE);
+            }
             if (!(tokens > 0)) {
                 throw new IllegalArgumentException("the " + documents + " documents hold no token (every count is 0 or every "
                         + "term list empty): LDA needs at least one");

@@ -22,7 +22,9 @@ import org.apache.spark.broadcast.Broadcast;
  * {@code ρ_t = (τ0 + t)^(−κ)} ({@link LdaOnlineTopics}).
  *
  * <p>The minibatch schedule is {@link Lda}'s: pass after pass, minibatch {@code m} is documents
- * {@code [m B, min(D, (m + 1) B))} in the corpus's order ({@link SparkDocuments}), with
+ * {@code [m B, min(D, (m + 1) B))} in the corpus's order ({@link SparkDocuments}), or of the pass's
+ * random permutation with {@link Lda.Builder#shuffle} ({@link LdaSettings#passOrder}: the driver
+ * sends each job the minibatch's {@code |B|} document numbers), with
  * {@code D / |B|} as the corpus scale of each; the random start of every document's γ is the one
  * {@link Lda} draws ({@link LdaPartialEStep}). So the fit equals {@link Lda}'s online fit of the
  * same corpus and settings up to the rounding of the statistics' sums (the core adds documents
@@ -75,15 +77,17 @@ public final class SparkOnlineLda {
         try (LdaOnlineTopics topics = LdaOnlineTopics.start(s, vocabulary)) {
             double[] statistics = new double[vocabulary * k];
             for (int pass = 1; pass <= s.passes(); pass++) {
+                int[] order = s.shuffle() ? s.passOrder(pass, (int) documents) : null;
                 for (long from = 0; from < documents; from += batch) {
                     long to = Math.min(documents, from + batch);
                     long t = topics.updates() + 1;
                     long first = from;
+                    int[] listed = order == null ? null : java.util.Arrays.copyOfRange(order, (int) from, (int) to);
                     Broadcast<double[]> beta = context.broadcast(topics.expElogBeta().clone());
                     LdaBlockParts parts;
                     try {
                         parts = corpus.blocks().treeAggregate(new LdaBlockParts(),
-                                (acc, block) -> train(acc, block, s, vocabulary, first, to, t, beta.value()),
+                                (acc, block) -> train(acc, block, s, vocabulary, first, to, listed, t, beta.value()),
                                 LdaBlockParts::merge, 2);
                     } catch (Exception e) {
                         throw SparkRows.unwrap(e);
@@ -117,25 +121,51 @@ public final class SparkOnlineLda {
         }
     }
 
-    /** The statistics of the documents of {@code block} in the minibatch {@code [from, to)}, if any. */
+    /**
+     * The statistics of the documents of {@code block} in the minibatch: documents {@code [from, to)}
+     * when {@code listed} is null, else the documents {@code listed[i]} (at minibatch position i).
+     */
     private static LdaBlockParts train(LdaBlockParts acc, DocumentBlock block, LdaSettings s, int vocabulary, long from,
-                                       long to, long update, double[] expElogBeta) {
+                                       long to, int[] listed, long update, double[] expElogBeta) {
         DocumentTermMatrix docs = block.documents();
         long b0 = block.firstDocument();
-        long a = Math.max(b0, from);
-        long b = Math.min(b0 + docs.documentCount(), to);
-        if (a >= b) {
+        long b1 = b0 + docs.documentCount();
+        int[] local;
+        long[] positions;
+        if (listed == null) {
+            long a = Math.max(b0, from);
+            long b = Math.max(a, Math.min(b1, to));
+            local = new int[(int) (b - a)];
+            positions = new long[local.length];
+            for (int i = 0; i < local.length; i++) {
+                local[i] = (int) (a - b0) + i;
+                positions[i] = a - from + i;
+            }
+        } else {
+            int n = 0;
+            for (int d : listed) {
+                n += d >= b0 && d < b1 ? 1 : 0;
+            }
+            local = new int[n];
+            positions = new long[n];
+            n = 0;
+            for (int i = 0; i < listed.length; i++) {
+                if (listed[i] >= b0 && listed[i] < b1) {
+                    local[n] = (int) (listed[i] - b0);
+                    positions[n++] = i;
+                }
+            }
+        }
+        if (local.length == 0) {
             return acc;
         }
         int k = s.topics();
         double[] dense = new double[vocabulary * k];
-        int lo = (int) (a - b0);
-        int hi = (int) (b - b0);
-        long iterations = new LdaPartialEStep(s, vocabulary).train(docs, lo, hi, a - from, update, expElogBeta, dense);
+        long iterations = new LdaPartialEStep(s, vocabulary).train(docs, local, positions, update, expElogBeta, dense);
         boolean[] seen = new boolean[vocabulary];
         int[] terms = new int[vocabulary];
         int count = 0;
-        for (int d = lo; d < hi; d++) {
+        for (int d : local) {
             for (int w : docs.termIds(d)) {
                 if (!seen[w]) {
                     seen[w] = true;

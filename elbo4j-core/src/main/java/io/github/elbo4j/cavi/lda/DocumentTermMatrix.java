@@ -172,6 +172,26 @@ public final class DocumentTermMatrix implements java.io.Serializable {
     }
 
     /**
+     * Documents {@code order[from], …, order[to − 1]}, in that order, as a corpus of their own over the
+     * same vocabulary (a shuffled online minibatch). The ids in {@code order} must be valid documents.
+     */
+    DocumentTermMatrix select(int[] order, int from, int to) {
+        int[] o = new int[to - from + 1];
+        for (int i = from; i < to; i++) {
+            int d = order[i];
+            o[i - from + 1] = o[i - from] + offsets[d + 1] - offsets[d];
+        }
+        int[] ids = new int[o[to - from]];
+        double[] c = new double[ids.length];
+        for (int i = from; i < to; i++) {
+            int d = order[i];
+            System.arraycopy(termIds, offsets[d], ids, o[i - from], offsets[d + 1] - offsets[d]);
+            System.arraycopy(counts, offsets[d], c, o[i - from], offsets[d + 1] - offsets[d]);
+        }
+        return new DocumentTermMatrix(vocabularySize, o, ids, c);
+    }
+
+    /**
      * A 64-bit FNV-1a hash of the vocabulary size, the offsets, the term ids and the bits of the
      * counts: the data's fingerprint in a fit's provenance.
      */

@@ -58,26 +58,54 @@ public final class LdaPartialEStep {
     public long train(DocumentTermMatrix documents, int from, int to, long position, long update, double[] expElogBeta,
                       double[] statistics) {
         checkRange(documents, from, to);
-        if (position < 0 || update < 1) {
-            throw new IllegalArgumentException("LdaPartialEStep position must be >= 0 and update >= 1, got " + position
-                    + " and " + update);
+        int[] listed = new int[to - from];
+        long[] positions = new long[to - from];
+        for (int d = from; d < to; d++) {
+            listed[d - from] = d;
+            positions[d - from] = position + (d - from);
+        }
+        return train(documents, listed, positions, update, expElogBeta, statistics);
+    }
+
+    /**
+     * As {@link #train(DocumentTermMatrix, int, int, long, long, double[], double[])} for the documents
+     * {@code listed[i]} of {@code documents} at minibatch positions {@code positions[i]} (increasing):
+     * the part of a shuffled minibatch ({@link LdaSettings#passOrder}) that one block holds.
+     *
+     * @return the γ/φ iterations run
+     */
+    public long train(DocumentTermMatrix documents, int[] listed, long[] positions, long update, double[] expElogBeta,
+                      double[] statistics) {
+        if (listed.length != positions.length || update < 1) {
+            throw new IllegalArgumentException("LdaPartialEStep needs one position per listed document and update >= 1, got "
+                    + listed.length + " documents, " + positions.length + " positions, update " + update);
         }
         int k = topics;
         int chunkSize = settings.chunkSize();
         RandomStream updateStream = RandomStream.of(settings.seed()).split(update);
         ContinuousSampler sampler = null;
+        long chunk = -1;
+        long next = -1;             // the position whose draws the sampler gives next
         long iterations = 0;
-        for (int d = from; d < to; d++) {
-            long p = position + (d - from);
-            if (sampler == null || p % chunkSize == 0) {
-                sampler = AhrensDieterMarsagliaTsangGammaSampler.of(updateStream.split(p / chunkSize).provider(), 100.0, 0.01);
-                for (long skip = (p % chunkSize) * k; skip > 0; skip--) {
-                    sampler.sample();
-                }
+        for (int i = 0; i < listed.length; i++) {
+            int d = listed[i];
+            long p = positions[i];
+            if (d < 0 || d >= documents.documentCount() || p < 0 || p < next) {
+                throw new IllegalArgumentException("LdaPartialEStep document " + d + " at position " + p + " must be in [0, "
+                        + documents.documentCount() + ") with positions increasing from 0");
+            }
+            if (sampler == null || p / chunkSize != chunk) {
+                chunk = p / chunkSize;
+                sampler = AhrensDieterMarsagliaTsangGammaSampler.of(updateStream.split(chunk).provider(), 100.0, 0.01);
+                next = chunk * chunkSize;
+            }
+            for (long skip = (p - next) * k; skip > 0; skip--) {
+                sampler.sample();
             }
             for (int t = 0; t < k; t++) {
                 gamma[t] = sampler.sample();
             }
+            next = p + 1;
             int lo = documents.offsets[d];
             int n = documents.offsets[d + 1] - lo;
             if (ratio.length < n) {
