@@ -31,7 +31,7 @@ import scala.Tuple2;
  * elbo4j's online LDA on Spark against Spark MLlib's {@code LDA} with its online optimizer (and
  * elbo4j's single-machine online LDA), in one JVM and one SparkSession, on the Debian corpus of
  * {@code ../shared/peers/sklearn_lda.py} (10000 training and 2000 held-out documents, V = 4000):
- * K = 20, α = η = 1/K, τ0 = 10, κ = 0.7, minibatch fraction 128/D, 10 passes, seed 0.
+ * K = 20, α = η = 1/K, τ0 = 10, κ = 0.7, minibatch fraction 128/D, 10 passes, seed 0 (the fifth argument; MLlib gets the same number).
  *
  * <p>Minibatches: elbo4j takes consecutive windows of 128 documents (79 per pass, 790 updates) of a
  * fresh random permutation each pass ({@link Lda.Builder#shuffle}; {@code false} as fourth argument:
@@ -44,7 +44,7 @@ import scala.Tuple2;
  * {@code exp(logPerplexity)} is printed beside it. Wall times: the fit alone, on data already
  * cached (elbo4j's blocks, MLlib's RDD), and the preparation separately.
  *
- * <p>Usage: {@code LdaVsMllib DATA_DIR [partitions=2] [passes=10] [shuffle=true]} with {@code -Dspark.master=local[2]}.
+ * <p>Usage: {@code LdaVsMllib DATA_DIR [partitions=2] [passes=10] [shuffle=true] [seed=0]} with {@code -Dspark.master=local[2]}.
  */
 public final class LdaVsMllib {
 
@@ -56,20 +56,21 @@ public final class LdaVsMllib {
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int passes = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         boolean shuffle = args.length <= 3 || Boolean.parseBoolean(args[3]);
+        long seed = args.length > 4 ? Long.parseLong(args[4]) : 0;
         int vocabulary = lines(dir.resolve("lda_vocab.txt")).size();
         DocumentTermMatrix train = read(dir.resolve("lda_docs_train.csv"), vocabulary);
         DocumentTermMatrix test = read(dir.resolve("lda_docs_test.csv"), vocabulary);
         int k = 20;
         int batch = 128;
         Lda lda = Lda.builder().topics(k).online().batchSize(batch).learningOffset(10).learningDecay(0.7).passes(passes)
-                .seed(0).shuffle(shuffle).threads(2).build();
+                .seed(seed).shuffle(shuffle).threads(2).build();
         SparkSession spark = SparkSession.builder().appName("elbo4j LDA vs MLlib").config("spark.ui.enabled", "false")
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        System.out.printf(Locale.ROOT, "corpus: %d train / %d test documents, V = %d, %.0f / %.0f tokens; master %s, %d partitions, elbo4j shuffle %s%n",
+        System.out.printf(Locale.ROOT, "corpus: %d train / %d test documents, V = %d, %.0f / %.0f tokens; master %s, %d partitions, elbo4j shuffle %s, seed %d%n",
                 train.documentCount(), test.documentCount(), vocabulary, train.tokenCount(), test.tokenCount(),
-                spark.sparkContext().master(), partitions, shuffle);
+                spark.sparkContext().master(), partitions, shuffle, seed);
 
         long t0 = System.nanoTime();
         LdaFit local = lda.fit(train);
@@ -102,7 +103,7 @@ public final class LdaVsMllib {
         OnlineLDAOptimizer optimizer = new OnlineLDAOptimizer().setMiniBatchFraction(fraction).setTau0(10).setKappa(0.7)
                 .setOptimizeDocConcentration(false);
         LDA mllib = new LDA().setK(k).setDocConcentration(1.0 / k).setTopicConcentration(1.0 / k).setMaxIterations(iterations)
-                .setSeed(0).setOptimizer(optimizer);
+                .setSeed(seed).setOptimizer(optimizer);
         t0 = System.nanoTime();
         LocalLDAModel fitted = (LocalLDAModel) mllib.run(corpus);
         double mllibSeconds = (System.nanoTime() - t0) / 1e9;
