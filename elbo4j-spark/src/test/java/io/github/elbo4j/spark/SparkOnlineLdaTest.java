@@ -47,7 +47,8 @@ class SparkOnlineLdaTest {
      * every partition count; for the corpus order (1, 3 and 8 partitions) and for shuffled
      * minibatches (3 and 8). A random start drawn from the wrong stream or draw, a wrong corpus
      * scale D/|B|, a wrong ρ_t, a minibatch cut elsewhere or another permutation moves λ by far
-     * more than 1e-9 (the last-bits difference the block sums make is ~1e-15).
+     * more than 1e-9 (block sums added in order differ from document-by-document sums in the last bits
+     * only).
      */
     @ParameterizedTest
     @CsvSource({"false, 1", "false, 3", "false, 8", "true, 3", "true, 8"})

@@ -26,6 +26,7 @@ public final class LdaPartialEStep {
     private final int topics;
     private final LdaDocumentStep step;
     private final LdaBound bound;
+    private final int vocabularySize;
     private final double[] gamma;
     private final double[] expTheta;
     private double[] ratio = new double[0];
@@ -36,6 +37,7 @@ public final class LdaPartialEStep {
             throw new IllegalArgumentException("LdaPartialEStep vocabularySize must be >= 1, got " + vocabularySize);
         }
         this.settings = settings;
+        this.vocabularySize = vocabularySize;
         this.topics = settings.topics();
         this.step = new LdaDocumentStep(topics, settings.docTopicPrior(), settings.documentTolerance());
         this.bound = new LdaBound(topics, vocabularySize, settings.docTopicPrior(), settings.topicWordPrior());
@@ -44,38 +46,21 @@ public final class LdaPartialEStep {
     }
 
     /**
-     * Runs the training E-step of online update {@code update} on documents {@code from <= d < to}
-     * of {@code documents}, which are at positions {@code position, position + 1, …} of that
-     * update's minibatch, and adds their sufficient statistics
+     * Runs the training E-step of online update {@code update} on the documents {@code listed[i]} of
+     * {@code documents}, which are at positions {@code positions[i]} (increasing) of that update's
+     * minibatch (the part of a minibatch, in corpus order or shuffled ({@link LdaSettings#passOrder}),
+     * that one block of documents holds), and adds their sufficient statistics
      * {@code S_kw += Σ_d θ̃_dk n_dw / Z_dw} (Hoffman, Blei and Bach, NeurIPS 2010, algorithm 2;
      * not yet multiplied by {@code β̃_kw}) to {@code statistics}, term-major
-     * ({@code statistics[w K + k]}), document by document in order.
+     * ({@code statistics[w K + k]}), document by document in list order.
      *
      * @param expElogBeta {@code β̃_kw = exp(E[log β_kw])}, term-major {@code [V][K]}; only the rows of
      *                    these documents' terms are read
      * @return the γ/φ iterations run
      */
-    public long train(DocumentTermMatrix documents, int from, int to, long position, long update, double[] expElogBeta,
-                      double[] statistics) {
-        checkRange(documents, from, to);
-        int[] listed = new int[to - from];
-        long[] positions = new long[to - from];
-        for (int d = from; d < to; d++) {
-            listed[d - from] = d;
-            positions[d - from] = position + (d - from);
-        }
-        return train(documents, listed, positions, update, expElogBeta, statistics);
-    }
-
-    /**
-     * As {@link #train(DocumentTermMatrix, int, int, long, long, double[], double[])} for the documents
-     * {@code listed[i]} of {@code documents} at minibatch positions {@code positions[i]} (increasing):
-     * the part of a shuffled minibatch ({@link LdaSettings#passOrder}) that one block holds.
-     *
-     * @return the γ/φ iterations run
-     */
     public long train(DocumentTermMatrix documents, int[] listed, long[] positions, long update, double[] expElogBeta,
                       double[] statistics) {
+        checkShapes(documents, expElogBeta, statistics);
         if (listed.length != positions.length || update < 1) {
             throw new IllegalArgumentException("LdaPartialEStep needs one position per listed document and update >= 1, got "
                     + listed.length + " documents, " + positions.length + " positions, update " + update);
@@ -133,6 +118,7 @@ public final class LdaPartialEStep {
      */
     public double documentBound(DocumentTermMatrix documents, int from, int to, double[] expElogBeta) {
         checkRange(documents, from, to);
+        checkShapes(documents, expElogBeta, null);
         double total = 0;
         for (int d = from; d < to; d++) {
             java.util.Arrays.fill(gamma, 1.0);
@@ -140,6 +126,16 @@ public final class LdaPartialEStep {
             total += step.dataTerm() + bound.document(gamma, 0);
         }
         return total;
+    }
+
+    private void checkShapes(DocumentTermMatrix documents, double[] expElogBeta, double[] statistics) {
+        long cells = (long) vocabularySize * topics;
+        if (documents.vocabularySize() != vocabularySize || expElogBeta.length != cells
+                || (statistics != null && statistics.length != cells)) {
+            throw new IllegalArgumentException("LdaPartialEStep needs documents over V = " + vocabularySize
+                    + " terms and arrays of V K = " + cells + " entries, got V = " + documents.vocabularySize()
+                    + ", expElogBeta " + expElogBeta.length + (statistics == null ? "" : ", statistics " + statistics.length));
+        }
     }
 
     private static void checkRange(DocumentTermMatrix documents, int from, int to) {

@@ -1,5 +1,6 @@
 package io.github.elbo4j.cavi.lda;
 
+import io.github.elbo4j.random.RandomStream;
 import java.util.Objects;
 
 /**
@@ -85,7 +86,7 @@ public record LdaSettings(int topics, double docTopicPrior, double topicWordPrio
             order[d] = d;
         }
         if (shuffle) {
-            io.github.elbo4j.random.RandomStream stream = io.github.elbo4j.random.RandomStream.of(seed).split(-(long) pass);
+            RandomStream stream = RandomStream.of(seed).split(-(long) pass);
             for (int i = documents - 1; i > 0; i--) {
                 int j = stream.nextInt(i + 1);
                 int swap = order[i];
