@@ -53,7 +53,7 @@ public final class LdaOnlineTopics implements AutoCloseable {
 
     /**
      * Update {@code t = updates() + 1}: {@code λ_kw ← (1 − ρ_t) λ_kw + ρ_t (η + (D/|B|) β̃_kw S_kw)}
-     * with {@code ρ_t = (τ0 + t)^(−κ)} (Hoffman, Blei and Bach, NeurIPS 2010, algorithm 2, eq. 8;
+     * with {@code ρ_t = (τ0 + t)^(−κ)} (Hoffman, Blei and Bach, NeurIPS 2010, algorithm 2;
      * {@link LdaSettings#learningRate}), then {@code β̃} of every term under the new {@code λ}.
      * {@code statistics} is {@code S_kw} of the minibatch ({@link LdaPartialEStep#train}), term-major;
      * it is reset to 0.
