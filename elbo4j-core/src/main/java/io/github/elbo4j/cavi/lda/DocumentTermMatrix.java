@@ -10,9 +10,12 @@ import java.util.Arrays;
  * numbers, but a fractional weight is accepted as the LDA updates never assume integers).
  *
  * <p>Immutable: the factories copy their arrays, the accessors return copies. The fitting code
- * of this package reads the arrays in place.
+ * of this package reads the arrays in place. Serializable, so that a cluster can hold a corpus in
+ * blocks (elbo4j-spark's online LDA).
  */
-public final class DocumentTermMatrix {
+public final class DocumentTermMatrix implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int vocabularySize;
     final int[] offsets;
@@ -166,6 +169,26 @@ public final class DocumentTermMatrix {
         }
         return new DocumentTermMatrix(vocabularySize, o, Arrays.copyOfRange(termIds, offsets[from], offsets[to]),
                 Arrays.copyOfRange(counts, offsets[from], offsets[to]));
+    }
+
+    /**
+     * Documents {@code order[from], …, order[to − 1]}, in that order, as a corpus of their own over the
+     * same vocabulary (a shuffled online minibatch). The ids in {@code order} must be valid documents.
+     */
+    DocumentTermMatrix select(int[] order, int from, int to) {
+        int[] o = new int[to - from + 1];
+        for (int i = from; i < to; i++) {
+            int d = order[i];
+            o[i - from + 1] = o[i - from] + offsets[d + 1] - offsets[d];
+        }
+        int[] ids = new int[o[to - from]];
+        double[] c = new double[ids.length];
+        for (int i = from; i < to; i++) {
+            int d = order[i];
+            System.arraycopy(termIds, offsets[d], ids, o[i - from], offsets[d + 1] - offsets[d]);
+            System.arraycopy(counts, offsets[d], c, o[i - from], offsets[d + 1] - offsets[d]);
+        }
+        return new DocumentTermMatrix(vocabularySize, o, ids, c);
     }
 
     /**

@@ -127,6 +127,7 @@ public final class Lda {
         private int restarts = 1;
         private int threads = Runtime.getRuntime().availableProcessors();
         private int chunkSize = 8;
+        private boolean shuffle;
 
         private Builder() {
         }
@@ -254,12 +255,23 @@ public final class Lda {
             return this;
         }
 
+        /**
+         * Online only: take each pass's minibatches from a fresh random permutation of the documents
+         * ({@link LdaSettings#passOrder}; default false: the corpus order, as scikit-learn). Turn it on
+         * when the corpus is stored in a meaningful order (sorted by name or date): consecutive
+         * minibatches are then not uniform samples, and the fit suffers (docs/lda.md).
+         */
+        public Builder shuffle(boolean s) {
+            this.shuffle = s;
+            return this;
+        }
+
         /** The configured fitter: immutable and thread-safe; its {@link Lda#settings()} are these settings. */
         public Lda build() {
             return new Lda(new LdaSettings(topics, docTopicPriorSet ? docTopicPrior : 1.0 / topics,
                     topicWordPriorSet ? topicWordPrior : 1.0 / topics, method, passes, batchSize, learningOffset,
                     learningDecay, maxDocumentIterations, documentTolerance, warmStart, seed, restarts, threads,
-                    chunkSize));
+                    chunkSize, shuffle));
         }
     }
 }

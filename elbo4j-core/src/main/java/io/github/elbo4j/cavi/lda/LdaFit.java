@@ -81,6 +81,7 @@ public record LdaFit(LdaModel model, ElboTrace elboTrace, double trainingBound, 
             settings.put("batchSize", Integer.toString(s.batchSize()));
             settings.put("learningOffset", Double.toString(s.learningOffset()));
             settings.put("learningDecay", Double.toString(s.learningDecay()));
+            settings.put("shuffle", Boolean.toString(s.shuffle()));
         }
         settings.put("maxDocumentIterations", Integer.toString(s.maxDocumentIterations()));
         settings.put("documentTolerance", Double.toString(s.documentTolerance()));

@@ -1,11 +1,15 @@
 package io.github.elbo4j.cavi.lda;
 
+import io.github.elbo4j.random.RandomStream;
 import java.util.Objects;
 
 /**
  * Every setting of an {@link Lda} fit, validated; what {@link Lda.Builder#build()} wraps and a
  * fit's provenance reports ({@link Lda#settings()}, {@link LdaModel#settings()}). The names follow scikit-learn's {@code LatentDirichletAllocation}
  * (in brackets) and the papers.
+ *
+ * <p>Serializable, so that a cluster's executors can run the E-step with these settings
+ * (elbo4j-spark's online LDA).
  *
  * @param topics                K, the number of topics ({@code n_components})
  * @param docTopicPrior         α, the symmetric Dirichlet prior of each document's topic proportions
@@ -29,11 +33,16 @@ import java.util.Objects;
  * @param threads               worker threads; results are bit-identical for every value
  * @param chunkSize             documents per parallel work item; each chunk draws its initial γ from its
  *                              own stream (seed, update, chunk index), so this changes the random draws
+ * @param shuffle               online only: each pass takes its minibatches from a fresh random permutation of
+ *                              the documents ({@link #passOrder}) instead of the corpus order (scikit-learn;
+ *                              default). A corpus stored in a meaningful order (sorted by name, by date) makes
+ *                              consecutive minibatches unrepresentative samples; shuffling makes each minibatch a
+ *                              uniform sample without replacement, as the stochastic gradient assumes
  */
 public record LdaSettings(int topics, double docTopicPrior, double topicWordPrior, LdaMethod method, int passes,
                           int batchSize, double learningOffset, double learningDecay, int maxDocumentIterations,
                           double documentTolerance, boolean warmStart, long seed, int restarts, int threads,
-                          int chunkSize) {
+                          int chunkSize, boolean shuffle) implements java.io.Serializable {
 
     /** Validates every setting; messages name the setting, the value and the rule. */
     public LdaSettings {
@@ -52,11 +61,47 @@ public record LdaSettings(int topics, double docTopicPrior, double topicWordPrio
         atLeastOne("chunkSize", chunkSize);
     }
 
+    /** The settings without {@code shuffle} (false): the constructor before that setting existed. */
+    public LdaSettings(int topics, double docTopicPrior, double topicWordPrior, LdaMethod method, int passes,
+                       int batchSize, double learningOffset, double learningDecay, int maxDocumentIterations,
+                       double documentTolerance, boolean warmStart, long seed, int restarts, int threads, int chunkSize) {
+        this(topics, docTopicPrior, topicWordPrior, method, passes, batchSize, learningOffset, learningDecay,
+                maxDocumentIterations, documentTolerance, warmStart, seed, restarts, threads, chunkSize, false);
+    }
+
+    /**
+     * The order in which online pass {@code pass = 1, 2, …} visits the {@code documents} documents;
+     * its minibatch {@code m} is {@code order[m B … min(D, (m + 1) B))}. Without {@link #shuffle} the
+     * corpus order {@code 0, 1, …, D − 1}; with it a uniform random permutation, by Fisher–Yates
+     * (Knuth, TAOCP vol. 2, algorithm 3.4.2 P) from the stream {@code RandomStream.of(seed).split(−pass)}
+     * (the streams {@code split(0)} and {@code split(t), t >= 1} draw the initial topics and γ).
+     */
+    public int[] passOrder(int pass, int documents) {
+        if (pass < 1 || documents < 0) {
+            throw new IllegalArgumentException("Lda passOrder needs pass >= 1 and documents >= 0, got pass " + pass
+                    + " and " + documents + " documents");
+        }
+        int[] order = new int[documents];
+        for (int d = 0; d < documents; d++) {
+            order[d] = d;
+        }
+        if (shuffle) {
+            RandomStream stream = RandomStream.of(seed).split(-(long) pass);
+            for (int i = documents - 1; i > 0; i--) {
+                int j = stream.nextInt(i + 1);
+                int swap = order[i];
+                order[i] = order[j];
+                order[j] = swap;
+            }
+        }
+        return order;
+    }
+
     /** These settings with another seed: what restart {@code r} of a fit runs with {@code seed + r}. */
     public LdaSettings withSeed(long newSeed) {
         return new LdaSettings(topics, docTopicPrior, topicWordPrior, method, passes, batchSize, learningOffset,
                 learningDecay, maxDocumentIterations, documentTolerance, warmStart, newSeed, restarts, threads,
-                chunkSize);
+                chunkSize, shuffle);
     }
 
     /**

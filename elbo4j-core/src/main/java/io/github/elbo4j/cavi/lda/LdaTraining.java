@@ -68,14 +68,19 @@ final class LdaTraining {
                 int[] termList = new int[vocabularySize];
                 boolean[] listed = new boolean[vocabularySize];
                 for (int pass = 1; pass <= settings.passes(); pass++) {
+                    int[] order = settings.shuffle() ? settings.passOrder(pass, documents) : null;
                     for (int from = 0; from < documents; from += batch) {
                         int to = Math.min(documents, from + batch);
                         long t = updates + 1;
+                        // the minibatch: documents [from, to) of the corpus, or of this pass's permutation
+                        DocumentTermMatrix part = order == null ? corpus : corpus.select(order, from, to);
+                        int lo = order == null ? from : 0;
+                        int hi = order == null ? to : to - from;
                         if (t > 1) {        // β̃ of this minibatch's terms under the current λ
-                            int count = minibatchTerms(from, to, listed, termList);
+                            int count = minibatchTerms(part, lo, hi, listed, termList);
                             LdaTopicUpdate.expectedLog(lambda, totals, termList, count, expElogBeta, workers);
                         }
-                        LdaEStep.Totals r = eStep.run(corpus, from, to, expElogBeta, gamma, LdaEStep.Start.RANDOM,
+                        LdaEStep.Totals r = eStep.run(part, lo, hi, expElogBeta, gamma, LdaEStep.Start.RANDOM,
                                 root.split(t), settings.maxDocumentIterations(), statistics, false);
                         iterations += r.iterations();
                         visits += to - from;
@@ -102,10 +107,10 @@ final class LdaTraining {
     }
 
     /**
-     * Lists the distinct terms of documents {@code [from, to)} in {@code termList}, in order of
+     * Lists the distinct terms of documents {@code [from, to)} of {@code corpus} in {@code termList}, in order of
      * first appearance, and returns their number; {@code listed} is all false before and after.
      */
-    private int minibatchTerms(int from, int to, boolean[] listed, int[] termList) {
+    private static int minibatchTerms(DocumentTermMatrix corpus, int from, int to, boolean[] listed, int[] termList) {
         int count = 0;
         for (int j = corpus.offsets[from]; j < corpus.offsets[to]; j++) {
             int w = corpus.termIds[j];
