@@ -30,7 +30,7 @@ class AccuracySuiteTest {
     @TestFactory
     Stream<DynamicTest> everyVerdictIsConsistentWithTheError() {
         return ReferencePosteriors.all().stream().flatMap(p -> Stream.of(AutoGuide.meanField(), AutoGuide.lowRank(), AutoGuide.fullRank(),
-                        AutoGuide.laplace(), AutoGuide.flow())
+                        AutoGuide.laplace(), AutoGuide.flow(), AutoGuide.auto())
                 .map(g -> dynamicTest(p.name() + " " + g.familyName(), () -> {
                     AccuracyCheck c;
                     try {
