@@ -33,7 +33,7 @@ import java.util.function.Function;
  * suite's NUTS reference): median wall time of {@code REPEATS} fits after one warm-up, the number of
  * single-draw model evaluations (counted inside the model: every draw of every batched run, with or
  * without a gradient, including warm starts, ELBO estimates and PSIS checks), Pathfinder's
- * log-density gradient evaluations, the worst mean error in reference sds, the sd ratios and k-hat.
+ * log-density gradient evaluations and ADVI's single-draw model gradients, the worst mean error in reference sds, the sd ratios and k-hat.
  * Prints a Markdown table. Usage:
  * {@code java -cp benchmarks.jar io.github.elbo4j.bench.PathfinderComparison LOGREG.csv LOGREG_REFERENCE.json [REPEATS]}.
  */
@@ -42,7 +42,7 @@ public final class PathfinderComparison {
     private PathfinderComparison() {
     }
 
-    /** One fitted method: its fit, and Pathfinder's gradient count (-1 for ADVI). */
+    /** One fitted method: its fit, and its gradient count (Pathfinder's log-density gradients; ADVI's single-draw model gradients). */
     private record Run(Fit fit, long gradients) {
     }
 
@@ -73,8 +73,8 @@ public final class PathfinderComparison {
         methods.put("Pathfinder, 4 paths (2 threads)", m -> pathfinder(Pathfinder.of(m).paths(4).threads(2).seed(1)));
         methods.put("Pathfinder, 4 paths of 250 draws", m -> pathfinder(Pathfinder.of(m).paths(4).draws(250).threads(2).seed(1)));
         methods.put("Pathfinder, 1 path", m -> pathfinder(Pathfinder.of(m).paths(1).seed(1)));
-        methods.put("ADVI mean field (default)", m -> new Run(Svi.builder(m).guide(AutoGuide.meanField()).seed(1).build().run(), -1));
-        methods.put("ADVI full rank (default)", m -> new Run(Svi.builder(m).guide(AutoGuide.fullRank()).seed(1).build().run(), -1));
+        methods.put("ADVI mean field (default)", m -> advi(Svi.builder(m).guide(AutoGuide.meanField()).seed(1).build().run()));
+        methods.put("ADVI full rank (default)", m -> advi(Svi.builder(m).guide(AutoGuide.fullRank()).seed(1).build().run()));
         for (Map.Entry<String, Function<Model, Run>> e : methods.entrySet()) {
             LongAdder counter = new LongAdder();
             Model model = models.apply(counter);
@@ -91,6 +91,11 @@ public final class PathfinderComparison {
             Arrays.sort(seconds);
             System.out.println(row(name, e.getKey(), seconds[repeats / 2], draws, run, ref));
         }
+    }
+
+    /** ADVI's gradient count: the single-draw evaluations of the model and its gradient its optimizer made (warm start included). */
+    private static Run advi(Fit fit) {
+        return new Run(fit, Long.parseLong(fit.provenance().settings().getOrDefault("gradientEvaluations", "-1")));
     }
 
     private static Run pathfinder(Pathfinder p) {
