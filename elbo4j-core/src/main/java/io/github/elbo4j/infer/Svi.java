@@ -1,27 +1,19 @@
 package io.github.elbo4j.infer;
 
 import io.github.elbo4j.infer.elbo.ElboEstimator;
-import io.github.elbo4j.infer.elbo.ParameterStore;
 import io.github.elbo4j.infer.elbo.TraceElbo;
 import io.github.elbo4j.infer.guide.AutoChoice;
 import io.github.elbo4j.infer.guide.AutoGuide;
 import io.github.elbo4j.infer.guide.InitStrategy;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.infer.run.DeterministicRun;
-import io.github.elbo4j.infer.run.FixedDraws;
 import io.github.elbo4j.infer.run.GradientMoments;
-import io.github.elbo4j.infer.run.ImportanceCheck;
-import io.github.elbo4j.infer.run.LaplaceStart;
-import io.github.elbo4j.infer.run.StepSizeSearch;
 import io.github.elbo4j.infer.run.StochasticRun;
 import io.github.elbo4j.infer.run.SviProgram;
 import io.github.elbo4j.model.Model;
-import io.github.elbo4j.optim.Lbfgs;
 import io.github.elbo4j.optim.Optimizer;
 import io.github.elbo4j.random.RandomStream;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -182,87 +174,23 @@ public final class Svi {
         }
         SviProgram p = program();
         SviState start = init();
+        SviRun run = new SviRun(model, settings);
         if (p.laplace.isPresent()) {
-            return laplace(p, start);
+            return run.laplace(p, start);
         }
         if (MethodChoice.deterministic(settings, p, start)) {
-            return deterministic(p, start);
+            return run.deterministic(p, start);
         }
-        return stochastic(p, start, settings.optimizerOrDefault(), Optional.empty());
+        return run.stochastic(p, start, settings.optimizerOrDefault(), Optional.empty());
     }
 
     /** Continues a stochastic fit from its saved state (same seed, same settings): the steps it would have taken next. */
     public Fit resume(Fit previous) {
         SviState state = previous.state().orElseThrow(() -> new IllegalArgumentException(
                 "this fit has no stochastic-VI state to resume from (method: " + previous.method() + ")"));
-        return stochastic(program(), state, settings.optimizerOrDefault(), Optional.empty());
+        return new SviRun(model, settings).stochastic(program(), state, settings.optimizerOrDefault(), Optional.empty());
     }
 
-    private Fit laplace(SviProgram p, SviState start) {
-        LaplaceStart l = p.laplace.orElseThrow();
-        StopReason stop = l.converged() ? StopReason.CONVERGED
-                : l.search().status() == Lbfgs.Status.MAX_ITERATIONS ? StopReason.BUDGET : StopReason.OPTIMIZER_STALLED;
-        String method = "Laplace approximation (mode by L-BFGS, Hessian by central differences of exact gradients)";
-        return finish(p, start.parameters(), Optional.empty(), new ElboTrace(new double[] {l.elbo()}, ElboTrace.Kind.DETERMINISTIC), stop, method,
-                settings.provenance("laplace"), Optional.empty(), List.of(p.warmStartNote),
-                "start the mode search elsewhere (init) or use another guide", l.gradientEvaluations());
-    }
-
-    private Fit deterministic(SviProgram p, SviState start) {
-        Lbfgs lbfgs = new Lbfgs(10, (int) Math.min(settings.maxSteps(), Integer.MAX_VALUE));
-        DeterministicRun run = new DeterministicRun(p, lbfgs, MAX_DETERMINISTIC_DRAWS, settings.listener());
-        DeterministicRun.Outcome o = run.run(start.parameters(), RandomStream.of(settings.seed()).split(-5));
-        Map<String, String> reported = settings.provenance("deterministic");
-        reported.put("fixedDraws", Integer.toString(o.draws()));
-        String method = "deterministic VI (fixed draws, L-BFGS), " + settings.guideName() + " guide, " + o.draws() + " fixed draws";
-        List<String> notes = List.of(p.warmStartNote, o.note());
-        return finish(p, o.parameters(), run.lastDraws(), new ElboTrace(o.trace(), ElboTrace.Kind.DETERMINISTIC), o.stop(), method,
-                reported, Optional.empty(), notes, "raise the iteration budget (maxSteps; --steps in the command)", o.drawEvaluations());
-    }
-
-    private Fit stochastic(SviProgram p, SviState start, Optimizer opt, Optional<Double> eta) {
-        SviSettings s = settings;
-        if (s.adaptSteps() > 0 && eta.isEmpty()) {
-            double chosen = StepSizeSearch.choose(p, s.estimator(), s.effectiveParticles(), s.adaptSteps(), RandomStream.of(s.seed()),
-                    start);
-            return stochastic(p, start, new io.github.elbo4j.optim.StanStepSize(chosen), Optional.of(chosen));
-        }
-        Convergence rule = s.convergenceOrDefault();
-        StochasticRun.Outcome o = StochasticRun.run(p, opt, s.estimator(), s.effectiveParticles(), s.subsampling(), s.maxSteps(), rule, s.listener(),
-                RandomStream.of(s.seed()), start, s.signalToNoiseWindow());
-        Map<String, String> reported = s.provenance("stochastic");
-        reported.put("optimizer", opt.toString());
-        reported.put("convergence", rule.toString());
-        eta.ifPresent(e -> reported.put("adaptedStepSize", Double.toString(e)));
-        String method = "stochastic VI, " + s.guideName() + " guide, " + opt.getClass().getSimpleName() + ", "
-                + s.effectiveParticles() + " particle(s) per step";
-        return finish(p, o.fitted(), Optional.empty(), new ElboTrace(o.trace(), ElboTrace.Kind.STOCHASTIC), o.stop(), method, reported,
-                Optional.of(o.state()), List.of(p.warmStartNote, o.note()),
-                "raise the step budget (maxSteps; --steps in the command), lower the learning rate, or let elbo4j choose the "
-                        + "method (no optimizer)", o.drawEvaluations());
-    }
-
-    private Fit finish(SviProgram p, ParameterStore fitted, Optional<FixedDraws> fixedDraws, ElboTrace trace, StopReason stop,
-                       String method, Map<String, String> reported, Optional<SviState> state, List<String> notes, String howToFix,
-                       long drawEvaluations) {
-        GuidePosterior posterior = GuidePosterior.of(p, fitted, fixedDraws);
-        reported.put("gradientEvaluations", Long.toString(drawEvaluations));
-        Diagnostics d;
-        int chosenDraws = settings.diagnosticDraws();
-        if (chosenDraws == 0) {
-            d = Diagnostics.notChecked("the check was turned off (diagnosticDraws(0))");
-        } else if (settings.pointMass()) {
-            d = Diagnostics.notChecked("a point estimate (MAP) has no density to compare with the posterior");
-        } else {
-            int draws = chosenDraws != SviSettings.AUTO_DRAWS ? chosenDraws
-                    : p.laplace.isPresent() ? MAX_DRAWS : (int) Math.max(MIN_DRAWS, Math.min(MAX_DRAWS, drawEvaluations / 8));
-            reported.put("diagnosticDraws", Integer.toString(draws));
-            d = ImportanceCheck.diagnose(model, posterior, draws, RandomStream.of(settings.seed()).split(-6));
-        }
-        List<String> allNotes = new ArrayList<>(notes);
-        return new Fit(method, fitted.values(), trace, stop, d, Verdict.of(stop, d, howToFix),
-                Provenance.of(settings.seed(), reported), posterior, state, allNotes);
-    }
     private static <T> T nonNull(String name, T value) {
         if (value == null) {
             throw new IllegalArgumentException(name + " must not be null");
