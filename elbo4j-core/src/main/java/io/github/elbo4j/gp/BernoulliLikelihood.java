@@ -52,11 +52,6 @@ public final class BernoulliLikelihood implements Likelihood {
     }
 
     @Override
-    public int parameterCount() {
-        return 0;
-    }
-
-    @Override
     public Tensor parameters() {
         return Tensor.zeros(0);
     }

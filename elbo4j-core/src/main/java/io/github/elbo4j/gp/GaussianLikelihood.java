@@ -37,11 +37,6 @@ public final class GaussianLikelihood implements Likelihood {
     }
 
     @Override
-    public int parameterCount() {
-        return 1;
-    }
-
-    @Override
     public Tensor parameters() {
         return u;
     }

@@ -18,6 +18,15 @@ final class Inputs {
     }
 
     /** Checks that {@code x} is {@code [n, d]} with {@code d} as {@code required} says. */
+    /**
+     * The diagonal {@code k(x_n, x_n) = σ²} of a stationary kernel whose first unconstrained
+     * hyperparameter is its variance: {@code [N]}, after checking {@code x} as {@link #check} does.
+     */
+    static Var varianceDiagonal(String kernel, Var u, Var x, OptionalInt required) {
+        check(kernel, "x", x, required);
+        return Positive.constrain(u.slice(0, 0, 1)).broadcastTo(x.shape()[0]);
+    }
+
     static void check(String kernel, String name, Var x, OptionalInt required) {
         int[] s = x.shape();
         if (s.length != 2) {

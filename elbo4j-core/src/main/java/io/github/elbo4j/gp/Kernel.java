@@ -17,8 +17,10 @@ import java.util.OptionalInt;
  */
 public sealed interface Kernel permits SquaredExponential, Matern, Periodic, Linear, SumKernel, ProductKernel {
 
-    /** Number of (unconstrained) hyperparameters. */
-    int parameterCount();
+    /** Number of (unconstrained) hyperparameters: one per name of {@link #parameterNames()}. */
+    default int parameterCount() {
+        return parameterNames().size();
+    }
 
     /** The unconstrained hyperparameters {@code u}, {@code [parameterCount()]}. */
     Tensor parameters();

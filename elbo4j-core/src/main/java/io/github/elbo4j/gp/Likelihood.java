@@ -13,8 +13,10 @@ import java.util.List;
  */
 public sealed interface Likelihood permits GaussianLikelihood, BernoulliLikelihood, PoissonLikelihood {
 
-    /** Number of (unconstrained) hyperparameters. */
-    int parameterCount();
+    /** Number of (unconstrained) hyperparameters: one per name of {@link #parameterNames()}. */
+    default int parameterCount() {
+        return parameterNames().size();
+    }
 
     /** The unconstrained hyperparameters, {@code [parameterCount()]}. */
     Tensor parameters();

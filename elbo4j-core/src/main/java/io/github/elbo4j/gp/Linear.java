@@ -32,11 +32,6 @@ public final class Linear implements Kernel {
     }
 
     @Override
-    public int parameterCount() {
-        return 1;
-    }
-
-    @Override
     public Tensor parameters() {
         return u;
     }

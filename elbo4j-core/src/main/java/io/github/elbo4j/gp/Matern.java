@@ -64,11 +64,6 @@ public final class Matern implements Kernel {
     }
 
     @Override
-    public int parameterCount() {
-        return lengthscales + 1;
-    }
-
-    @Override
     public Tensor parameters() {
         return u;
     }
@@ -104,8 +99,7 @@ public final class Matern implements Kernel {
 
     @Override
     public Var diagonal(Var u, Var x) {
-        Inputs.check(name(p), "x", x, inputDimension());
-        return Positive.constrain(u.slice(0, 0, 1)).broadcastTo(x.shape()[0]);
+        return Inputs.varianceDiagonal(name(p), u, x, inputDimension());
     }
 
     @Override

@@ -35,11 +35,6 @@ public final class Periodic implements Kernel {
     }
 
     @Override
-    public int parameterCount() {
-        return 3;
-    }
-
-    @Override
     public Tensor parameters() {
         return u;
     }
@@ -73,8 +68,7 @@ public final class Periodic implements Kernel {
 
     @Override
     public Var diagonal(Var u, Var x) {
-        Inputs.check(NAME, "x", x, inputDimension());
-        return Positive.constrain(u.slice(0, 0, 1)).broadcastTo(x.shape()[0]);
+        return Inputs.varianceDiagonal(NAME, u, x, inputDimension());
     }
 
     @Override

@@ -28,11 +28,6 @@ public final class PoissonLikelihood implements Likelihood {
     }
 
     @Override
-    public int parameterCount() {
-        return 0;
-    }
-
-    @Override
     public Tensor parameters() {
         return Tensor.zeros(0);
     }

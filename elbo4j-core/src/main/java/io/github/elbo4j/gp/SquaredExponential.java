@@ -40,11 +40,6 @@ public final class SquaredExponential implements Kernel {
     }
 
     @Override
-    public int parameterCount() {
-        return lengthscales + 1;
-    }
-
-    @Override
     public Tensor parameters() {
         return u;
     }
@@ -75,8 +70,7 @@ public final class SquaredExponential implements Kernel {
 
     @Override
     public Var diagonal(Var u, Var x) {
-        Inputs.check(NAME, "x", x, inputDimension());
-        return Positive.constrain(u.slice(0, 0, 1)).broadcastTo(x.shape()[0]);
+        return Inputs.varianceDiagonal(NAME, u, x, inputDimension());
     }
 
     @Override
