@@ -3,7 +3,6 @@ package io.github.elbo4j.bnn;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
-import java.util.Arrays;
 
 /**
  * A dense layer {@code x W + b} whose weights and biases have the factorised Gaussian posterior of
@@ -31,9 +30,7 @@ public final class BayesLinear {
      * @throws IllegalArgumentException if a size is not {@code >= 1}
      */
     public static BayesLinear of(int in, int out) {
-        if (in < 1 || out < 1) {
-            throw new IllegalArgumentException("BayesLinear sizes must be >= 1, got in = " + in + ", out = " + out);
-        }
+        LayerInputs.checkSizes("BayesLinear", in, out);
         return new BayesLinear(in, out);
     }
 
@@ -67,30 +64,22 @@ public final class BayesLinear {
      */
     public Var forward(Var x, Var weightLoc, Var weightRho, Var biasLoc, Var biasRho, int particles, RandomStream rng,
             boolean local) {
-        if (particles < 1) {
-            throw new IllegalArgumentException("BayesLinear particles must be >= 1, got " + particles);
-        }
+        boolean perParticle = LayerInputs.perParticle("BayesLinear", x, in, particles);
         int[] xs = x.shape();
-        boolean shared = xs.length == 2 && xs[1] == in;
-        boolean perParticle = xs.length == 3 && xs[0] == particles && xs[2] == in;
-        if (!shared && !perParticle) {
-            throw new IllegalArgumentException("BayesLinear x must have shape [N, " + in + "] or [" + particles + ", N, "
-                    + in + "], got " + Arrays.toString(xs));
-        }
-        checkShape("weightLoc", weightLoc, in, out);
-        checkShape("weightRho", weightRho, in, out);
-        checkShape("biasLoc", biasLoc, out);
-        checkShape("biasRho", biasRho, out);
+        LayerInputs.checkShape("BayesLinear", "weightLoc", weightLoc, in, out);
+        LayerInputs.checkShape("BayesLinear", "weightRho", weightRho, in, out);
+        LayerInputs.checkShape("BayesLinear", "biasLoc", biasLoc, out);
+        LayerInputs.checkShape("BayesLinear", "biasRho", biasRho, out);
         Var weightScale = weightRho.softplus();
         Var biasScale = biasRho.softplus();
         int n = xs[xs.length - 2];
         if (!local) {
-            Tensor eps = gaussian(rng, particles, in, out);
-            Tensor eta = gaussian(rng, particles, 1, out);
+            Tensor eps = LayerInputs.gaussian(rng, particles, in, out);
+            Tensor eta = LayerInputs.gaussian(rng, particles, 1, out);
             if (particles == 1) { // one draw: a plain [N, in] @ [in, out] product, no batch axis
                 Var w = weightLoc.add(weightScale.mul(eps.reshape(in, out)));
                 Var b = biasLoc.add(biasScale.mul(eta.reshape(out)));
-                Var rows = shared ? x : x.reshape(n, in);
+                Var rows = perParticle ? x.reshape(n, in) : x;
                 return rows.matmul(w).add(b).reshape(1, n, out);
             }
             Var w = weightLoc.add(weightScale.mul(eps));
@@ -104,22 +93,11 @@ public final class BayesLinear {
             mean = mean.reshape(particles, n, out);
             variance = variance.reshape(particles, n, out);
         }
-        Tensor zeta = gaussian(rng, particles, n, out);
+        Tensor zeta = LayerInputs.gaussian(rng, particles, n, out);
         return mean.add(variance.sqrt().mul(zeta));
     }
 
-    private static Tensor gaussian(RandomStream rng, int... shape) {
-        double[] e = new double[shape[0] * shape[1] * shape[2]];
-        rng.fillGaussian(e);
-        return Tensor.of(e, shape);
-    }
 
-    private static void checkShape(String name, Var v, int... expected) {
-        if (!Arrays.equals(v.shape(), expected)) {
-            throw new IllegalArgumentException("BayesLinear " + name + " must have shape " + Arrays.toString(expected)
-                    + ", got " + Arrays.toString(v.shape()));
-        }
-    }
 
     @Override
     public String toString() {

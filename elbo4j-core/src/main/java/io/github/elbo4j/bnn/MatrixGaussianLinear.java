@@ -3,7 +3,6 @@ package io.github.elbo4j.bnn;
 import io.github.elbo4j.autodiff.Var;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
-import java.util.Arrays;
 
 /**
  * A dense layer {@code x W + b} whose weights and bias, stacked into one {@code (in+1) × out} matrix
@@ -42,9 +41,7 @@ public final class MatrixGaussianLinear {
      * @throws IllegalArgumentException if a size is not {@code >= 1}
      */
     public static MatrixGaussianLinear of(int in, int out) {
-        if (in < 1 || out < 1) {
-            throw new IllegalArgumentException("MatrixGaussianLinear sizes must be >= 1, got in = " + in + ", out = " + out);
-        }
+        LayerInputs.checkSizes("MatrixGaussianLinear", in, out);
         return new MatrixGaussianLinear(in, out);
     }
 
@@ -80,16 +77,8 @@ public final class MatrixGaussianLinear {
      * @throws IllegalArgumentException naming the argument, its shape and the expected one
      */
     public Var forward(Var x, Var loc, Var rhoA, Var lower, Var rhoB, int particles, RandomStream rng, boolean local) {
-        if (particles < 1) {
-            throw new IllegalArgumentException("MatrixGaussianLinear particles must be >= 1, got " + particles);
-        }
+        boolean perParticle = LayerInputs.perParticle("MatrixGaussianLinear", x, in, particles);
         int[] xs = x.shape();
-        boolean shared = xs.length == 2 && xs[1] == in;
-        boolean perParticle = xs.length == 3 && xs[0] == particles && xs[2] == in;
-        if (!shared && !perParticle) {
-            throw new IllegalArgumentException("MatrixGaussianLinear x must have shape [N, " + in + "] or [" + particles
-                    + ", N, " + in + "], got " + Arrays.toString(xs));
-        }
         checkShapes(loc, rhoA, lower, rhoB);
         int n = xs[xs.length - 2];
         Var a = rhoA.softplus();
@@ -97,7 +86,7 @@ public final class MatrixGaussianLinear {
         Var weightLoc = loc.slice(0, 0, in);
         Var biasLoc = loc.slice(0, in, in + 1).reshape(out);
         if (!local) {
-            Tensor e = gaussian(rng, particles, in + 1, out);
+            Tensor e = LayerInputs.gaussian(rng, particles, in + 1, out);
             Var w = loc.add(a.reshape(in + 1, 1).mul(Var.constant(e).matmul(b.transpose())));
             return x.matmul(w.slice(1, 0, in)).add(w.slice(1, in, in + 1));
         }
@@ -109,7 +98,7 @@ public final class MatrixGaussianLinear {
             mean = mean.reshape(particles, n, out);
             rowScale = rowScale.reshape(particles, n, 1);
         }
-        Var noise = Var.constant(gaussian(rng, particles, n, out)).matmul(b.transpose());
+        Var noise = Var.constant(LayerInputs.gaussian(rng, particles, n, out)).matmul(b.transpose());
         return mean.add(rowScale.mul(noise));
     }
 
@@ -137,24 +126,13 @@ public final class MatrixGaussianLinear {
     }
 
     private void checkShapes(Var loc, Var rhoA, Var lower, Var rhoB) {
-        checkShape("loc", loc, in + 1, out);
-        checkShape("rhoA", rhoA, in + 1);
-        checkShape("lower", lower, out, out);
-        checkShape("rhoB", rhoB, out);
+        LayerInputs.checkShape("MatrixGaussianLinear", "loc", loc, in + 1, out);
+        LayerInputs.checkShape("MatrixGaussianLinear", "rhoA", rhoA, in + 1);
+        LayerInputs.checkShape("MatrixGaussianLinear", "lower", lower, out, out);
+        LayerInputs.checkShape("MatrixGaussianLinear", "rhoB", rhoB, out);
     }
 
-    private static Tensor gaussian(RandomStream rng, int... shape) {
-        double[] e = new double[shape[0] * shape[1] * shape[2]];
-        rng.fillGaussian(e);
-        return Tensor.of(e, shape);
-    }
 
-    private static void checkShape(String name, Var v, int... expected) {
-        if (!Arrays.equals(v.shape(), expected)) {
-            throw new IllegalArgumentException("MatrixGaussianLinear " + name + " must have shape " + Arrays.toString(expected)
-                    + ", got " + Arrays.toString(v.shape()));
-        }
-    }
 
     @Override
     public String toString() {
