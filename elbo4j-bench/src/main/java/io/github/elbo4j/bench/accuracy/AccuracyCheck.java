@@ -4,6 +4,8 @@ import io.github.elbo4j.infer.Fit;
 import io.github.elbo4j.infer.Posterior;
 import io.github.elbo4j.infer.Verdict;
 import io.github.elbo4j.infer.guide.AutoGuide;
+import io.github.elbo4j.pathfinder.Pathfinder;
+import io.github.elbo4j.pathfinder.PathfinderFit;
 import io.github.elbo4j.random.RandomStream;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Map;
@@ -51,6 +53,13 @@ public record AccuracyCheck(String posterior, String guide, double meanError, St
         String name = guide instanceof io.github.elbo4j.infer.guide.AutoChoice ? fit.provenance().settings().get("guide")
                 : guide.familyName();
         return of(p, fit, name, seed, seconds);
+    }
+
+    /** Fits {@code p} with Pathfinder (4 paths, seed 1: {@code bench/accuracy}'s row "pathfinder") and compares. */
+    public static AccuracyCheck pathfinder(ReferencePosterior p) {
+        long start = System.nanoTime();
+        PathfinderFit r = Pathfinder.of(p.model()).paths(4).seed(1).run();
+        return of(p, r.fit(), "pathfinder", 1, (System.nanoTime() - start) / 1e9);
     }
 
     /** Compares a fit of {@code p} made by any method ({@code method} names it in the table) with the reference. */

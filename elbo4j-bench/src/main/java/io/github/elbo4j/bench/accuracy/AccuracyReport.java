@@ -51,7 +51,7 @@ public final class AccuracyReport {
             for (String method : METHODS) {
                 AccuracyCheck c;
                 try {
-                    c = method.equals("pathfinder") ? PathfinderAccuracy.check(p) : AccuracyCheck.run(p, guide(method), 1);
+                    c = method.equals("pathfinder") ? AccuracyCheck.pathfinder(p) : AccuracyCheck.run(p, guide(method), 1);
                 } catch (IllegalArgumentException | IllegalStateException refused) { // a rank >= D, a Laplace Hessian not positive definite
                     String row = "| " + p.name() + " | " + method + " | refused: " + refused.getMessage().replace('|', '/')
                             + " | | | | | | | | | |";

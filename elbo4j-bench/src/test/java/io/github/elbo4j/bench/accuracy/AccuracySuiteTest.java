@@ -60,7 +60,7 @@ class AccuracySuiteTest {
     @TestFactory
     Stream<DynamicTest> pathfindersVerdictIsConsistentWithTheError() {
         return ReferencePosteriors.all().stream().map(p -> dynamicTest(p.name() + " pathfinder", () -> {
-            AccuracyCheck c = PathfinderAccuracy.check(p);
+            AccuracyCheck c = AccuracyCheck.pathfinder(p);
             // honest: not GOOD when a goal is missed, and a warning when more than Goals.MUST_WARN sds off
             assertThat(c.goal(p).honest()).as("%s: mean error %.3f sd, verdict %s", p.name(), c.meanError(), c.verdict()).isTrue();
         }));

@@ -18,6 +18,11 @@ import java.util.Arrays;
  * {@code μ + W ε₁ + √D ⊙ ε₂}; the entropy is {@code (d/2)(1 + log 2π) + ½ (log det C + Σ log D_i)}, the
  * marginal variances {@code Σ_k W_ik² + D_i}. As PyTorch's {@code LowRankMultivariateNormal} and the low-rank
  * guide of Pyro ({@code AutoLowRankMultivariateNormal}).
+ *
+ * <p>Conditioning: the Woodbury quadratic form is a difference of two terms of order
+ * {@code |W ε|² / D_i}, so its rounding error grows as {@code 10⁻¹⁶ |W ε|² / D_i}; with
+ * {@code D_i} some {@code 10⁻¹⁶} of {@code |W|²} the density is noise. An optimizer that may drive
+ * {@code D} there (the low-rank automatic guide) floors it ({@code AutoLowRankMultivariateNormal#SCALE_FLOOR}).
  */
 public final class LowRankMultivariateNormal extends GaussianVector<LowRankCovariance> {
 
