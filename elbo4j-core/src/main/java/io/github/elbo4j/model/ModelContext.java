@@ -216,31 +216,13 @@ public final class ModelContext {
         }
     }
 
-    /** All indices when the plate is not subsampled, else a uniform random subset (partial Fisher–Yates shuffle). */
+    /** All indices when the plate is not subsampled, else a uniform random subset ({@link PartialShuffle}). */
     private static Tensor subsample(Message msg) {
         PlateFrame f = msg.declaredPlate().orElseThrow();
-        int n = f.size();
-        if (f.subsampleSize() == n) {
-            return Tensor.arange(n);
+        if (f.subsampleSize() == f.size()) {
+            return Tensor.arange(f.size());
         }
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        if (f.subsampleSize() < n) {
-            RandomStream rng = requireRng(msg);
-            for (int i = 0; i < f.subsampleSize(); i++) {
-                int j = i + rng.nextInt(n - i);
-                int t = perm[i];
-                perm[i] = perm[j];
-                perm[j] = t;
-            }
-        }
-        double[] idx = new double[f.subsampleSize()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = perm[i];
-        }
-        return Tensor.of(idx);
+        return Tensor.of(PartialShuffle.first(f.subsampleSize(), f.size(), requireRng(msg)));
     }
 
     private static RandomStream requireRng(Message msg) {
