@@ -25,7 +25,7 @@ public final class ReadingAFit {
     public static void main(String[] args) {
         Model coin = m -> {
             Var theta = m.sample("theta", Beta.of(2, 2));
-            m.observe("heads", Binomial.ofProbs(Tensor.scalar(10), theta), Tensor.scalar(6));
+            m.observe("heads", Binomial.ofProbs(10, theta), Tensor.scalar(6));
         };
 
         Fit fit = Svi.builder(coin).seed(42).build().run();

@@ -61,6 +61,11 @@ public final class Binomial implements Distribution {
         return ofProbs(totalCount, Var.constant(probs));
     }
 
+    /** {@code Binomial(n, p)}: one trial count for every element of the differentiable probabilities {@code probs}. */
+    public static Binomial ofProbs(int totalCount, Var probs) {
+        return ofProbs(Tensor.scalar(totalCount), probs);
+    }
+
     /** A scalar {@code Binomial(n, p)}. */
     public static Binomial ofProbs(int totalCount, double probs) {
         return ofProbs(Tensor.scalar(totalCount), Tensor.scalar(probs));
@@ -74,6 +79,11 @@ public final class Binomial implements Distribution {
     /** {@code Binomial(n, σ(l))} with data parameters. */
     public static Binomial ofLogits(Tensor totalCount, Tensor logits) {
         return ofLogits(totalCount, Var.constant(logits));
+    }
+
+    /** {@code Binomial(n, σ(l))}: one trial count for every element of the differentiable logits {@code logits}. */
+    public static Binomial ofLogits(int totalCount, Var logits) {
+        return ofLogits(Tensor.scalar(totalCount), logits);
     }
 
     /** A scalar {@code Binomial(n, σ(l))}. */

@@ -38,6 +38,21 @@ class BinomialTest implements DistributionContract {
                 new Factory(List.of("totalCount", "logits"), p -> Binomial.ofLogits(p[0], p[1]), Tensor.of(5.0, 7.0), Tensor.of(-1.0, 2.0)));
     }
 
+    /**
+     * The int-count overloads with a differentiable parameter, as a Beta-Binomial model writes them
+     * ({@code Binomial.ofProbs(10, theta)}): {@code log P(6) = log 210 + 6 log 0.3 + 4 log 0.7}
+     * ({@code C(10, 6) = 210}), and {@code σ(logit 0.3) = 0.3}. Catches an overload that drops or
+     * swaps the count.
+     */
+    @Test
+    void intCountOverloadsTakeAVar() {
+        double expected = Math.log(210) + 6 * Math.log(0.3) + 4 * Math.log(0.7);
+        io.github.elbo4j.autodiff.Var p = io.github.elbo4j.autodiff.Var.constant(Tensor.scalar(0.3));
+        io.github.elbo4j.autodiff.Var l = io.github.elbo4j.autodiff.Var.constant(Tensor.scalar(Math.log(0.3 / 0.7)));
+        assertThat(Binomial.ofProbs(10, p).logProb(Tensor.scalar(6)).value().item()).isCloseTo(expected, Offset.offset(1e-12));
+        assertThat(Binomial.ofLogits(10, l).logProb(Tensor.scalar(6)).value().item()).isCloseTo(expected, Offset.offset(1e-12));
+    }
+
     @Test
     void invalidParametersAreRejectedWithTheirValue() {
         assertThatThrownBy(() -> Binomial.ofProbs(10, 1.5)).isInstanceOf(IllegalArgumentException.class)
