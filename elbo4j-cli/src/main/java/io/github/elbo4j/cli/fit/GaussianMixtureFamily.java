@@ -49,12 +49,13 @@ final class GaussianMixtureFamily implements ModelFamily {
             throw new BadInputException(file + ": " + n + " data rows, fewer than --components " + components
                     + " (each component starts at a distinct row): pass --components " + n + " or fewer");
         }
-        requireSpread(data, features);
+        FeatureColumns.requireSpread(data, features, "a Gaussian mixture needs spread in every column");
         if (n <= features.size()) {
             throw new BadInputException(file + ": " + n + " data rows in " + features.size() + " columns: gmm needs more rows than "
                     + "columns (the prior's scale is the data's covariance)");
         }
-        requireIndependent(data, features);
+        FeatureColumns.requireIndependent(data, features, "(their sample covariance is singular); a Gaussian mixture needs "
+                + "linearly independent columns");
         Tensor x = data.matrix(features, null);
         GaussianMixtureResult r;
         try {
@@ -92,76 +93,5 @@ final class GaussianMixtureFamily implements ModelFamily {
         arrays.put("covariances", r.covariances());
         Fit fit = r.toFit();
         return FitOutcome.of(name(), fit, rows, notes, arrays);
-    }
-
-    /** A constant column has no covariance: the Normal-Wishart prior's scale (the sample covariance) would be singular. */
-    private static void requireSpread(CsvTable data, List<String> features) {
-        double[][] rows = data.rows();
-        for (String f : features) {
-            int k = data.columnIndex(f);
-            boolean constant = true;
-            for (double[] row : rows) {
-                constant &= row[k] == rows[0][k];
-            }
-            if (constant) {
-                List<String> rest = features.stream().filter(c -> !c.equals(f)).toList();
-                String hint = rest.isEmpty() ? "" : ": leave it out with --features " + String.join(",", rest);
-                throw new BadInputException(data.file() + ": column '" + f + "' is constant (every row holds "
-                        + CsvTable.plain(rows[0][k]) + "); a Gaussian mixture needs spread in every column" + hint);
-            }
-        }
-    }
-
-    /**
-     * A column that is a linear combination of the ones before it makes the sample covariance
-     * singular. Found by a Cholesky factorization of the sample correlation: column j depends on
-     * columns 0..j-1 when its pivot is below 1e-10.
-     */
-    private static void requireIndependent(CsvTable data, List<String> features) {
-        double[][] rows = data.rows();
-        int d = features.size();
-        int n = rows.length;
-        int[] idx = features.stream().mapToInt(data::columnIndex).toArray();
-        double[] mean = new double[d];
-        for (double[] row : rows) {
-            for (int a = 0; a < d; a++) {
-                mean[a] += row[idx[a]] / n;
-            }
-        }
-        double[] cov = new double[d * d];
-        for (double[] row : rows) {
-            for (int a = 0; a < d; a++) {
-                for (int b = 0; b <= a; b++) {
-                    cov[a * d + b] += (row[idx[a]] - mean[a]) * (row[idx[b]] - mean[b]);
-                }
-            }
-        }
-        double[] corr = new double[d * d];
-        for (int a = 0; a < d; a++) {
-            for (int b = 0; b <= a; b++) {
-                corr[a * d + b] = cov[a * d + b] / Math.sqrt(cov[a * d + a] * cov[b * d + b]);
-            }
-        }
-        for (int j = 0; j < d; j++) {
-            for (int k = 0; k < j; k++) {
-                double s = corr[j * d + k];
-                for (int m = 0; m < k; m++) {
-                    s -= corr[j * d + m] * corr[k * d + m];
-                }
-                corr[j * d + k] = s / corr[k * d + k];
-            }
-            double pivot = corr[j * d + j];
-            for (int m = 0; m < j; m++) {
-                pivot -= corr[j * d + m] * corr[j * d + m];
-            }
-            if (!(pivot > 1e-10)) {
-                String dependent = features.get(j);
-                throw new BadInputException(data.file() + ": column '" + dependent + "' is a linear combination of "
-                        + features.subList(0, j) + " (their sample covariance is singular); a Gaussian mixture needs "
-                        + "linearly independent columns: leave it out with --features "
-                        + String.join(",", features.stream().filter(c -> !c.equals(dependent)).toList()));
-            }
-            corr[j * d + j] = Math.sqrt(pivot);
-        }
     }
 }

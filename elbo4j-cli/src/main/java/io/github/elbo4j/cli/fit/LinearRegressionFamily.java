@@ -51,6 +51,9 @@ final class LinearRegressionFamily implements ModelFamily {
         CsvTable data = CsvTable.read(file, o.delimiter());
         Tensor y = data.column(o.target());
         List<String> features = data.features(o.features(), o.target());
+        FeatureColumns.requireSpread(data, features, "beside the intercept a constant column is not identified");
+        FeatureColumns.requireIndependent(data, features, "(the data identify only their combination, and the prior alone sets "
+                + "the coefficients along it)");
         return SviFamilySupport.fit(name(), model(data.matrix(o.features(), o.target()), y), o, progress,
                 SviFamilySupport.labels(features), Map.of("priors", PRIORS));
     }

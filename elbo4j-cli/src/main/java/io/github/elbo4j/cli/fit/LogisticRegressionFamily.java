@@ -52,6 +52,9 @@ final class LogisticRegressionFamily implements ModelFamily {
         data.requireEach(o.target(), v -> v == 0 || v == 1, "(the logreg response) must be 0 or 1");
         Tensor y = data.column(o.target());
         List<String> features = data.features(o.features(), o.target());
+        FeatureColumns.requireSpread(data, features, "beside the intercept a constant column is not identified");
+        FeatureColumns.requireIndependent(data, features, "(the data identify only their combination, and the prior alone sets "
+                + "the coefficients along it)");
         return SviFamilySupport.fit(name(), model(data.matrix(o.features(), o.target()), y), o, progress,
                 SviFamilySupport.labels(features), Map.of("priors", PRIORS));
     }
