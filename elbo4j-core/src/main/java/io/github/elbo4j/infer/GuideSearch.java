@@ -16,7 +16,9 @@ import java.util.Map;
  * attempt passes when its {@code k̂} is below the {@link Verdict}'s limit {@code min(0.7, 1 - 1/log10 S)}
  * (Vehtari et al., JMLR 25(72), 2024, sec. 3), or when {@code k̂} is larger but the estimated
  * {@code KL(q ‖ p)} is below {@link Verdict#NEGLIGIBLE_KL} (a near-exact Gaussian whose ratios' far
- * tail still reads heavy; see {@link Verdict}). When none passes, the fit is the attempt with the
+ * tail still reads heavy; see {@link Verdict}), and its verdict is not {@link Verdict.Level#DO_NOT_TRUST}
+ * for another reason (importance weighting moves a mean by half an sd; a mean-field guide under-reports
+ * an sd by more than half, {@link MeanFieldCorrelation}). When none passes, the fit is the attempt with the
  * highest ELBO from the check's draws ({@code ELBO = log p(x) - KL(q ‖ p)}, so the highest is the
  * closest in the divergence VI minimizes, and comparable across families), with a verdict of
  * {@link Verdict.Level#DO_NOT_TRUST} that says none passed. Unless the user chose the number of
@@ -56,7 +58,7 @@ final class GuideSearch {
             long t0 = System.nanoTime();
             Fit fit = svi.run();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            boolean passed = passes(fit.diagnostics());
+            boolean passed = passes(fit.diagnostics()) && fit.verdict().level() != Verdict.Level.DO_NOT_TRUST;
             attempts.add(new GuideAttempt(guide.settingsName(), Long.parseLong(fit.provenance().settings().getOrDefault(
                     "gradientEvaluations", "0")), fit.diagnostics().elbo(), fit.paretoK(), seconds, passed,
                     fit.verdict().summaryLine()));

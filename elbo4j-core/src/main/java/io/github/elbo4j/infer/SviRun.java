@@ -1,6 +1,7 @@
 package io.github.elbo4j.infer;
 
 import io.github.elbo4j.infer.elbo.ParameterStore;
+import io.github.elbo4j.infer.guide.AutoNormal;
 import io.github.elbo4j.infer.run.DeterministicRun;
 import io.github.elbo4j.infer.run.FixedDraws;
 import io.github.elbo4j.infer.run.ImportanceCheck;
@@ -95,7 +96,30 @@ final class SviRun {
             d = ImportanceCheck.diagnose(model, posterior, draws, RandomStream.of(settings.seed()).split(-6));
         }
         List<String> allNotes = new ArrayList<>(notes);
-        return new Fit(method, fitted.values(), trace, stop, d, Verdict.of(stop, d, howToFix),
-                Provenance.of(settings.seed(), reported), posterior, state, allNotes);
+        Verdict verdict = Verdict.of(stop, d, howToFix);
+        if (settings.diagnosticDraws() != 0 && !settings.pointMass()) {
+            verdict = correlationChecked(p, fitted, posterior, verdict);
+        }
+        return new Fit(method, fitted.values(), trace, stop, d, verdict, Provenance.of(settings.seed(), reported), posterior, state,
+                allNotes);
+    }
+
+    /** The largest dimension whose mean-field fit gets the correlation check: {@code 2D} gradient evaluations, at most the PSIS check's cost. */
+    static final int MAX_CORRELATION_CHECK_DIMENSION = Svi.MAX_DRAWS / 2;
+
+    /**
+     * {@code verdict} amended by {@link MeanFieldCorrelation} for a mean-field fit of a model whose
+     * log density is exact (no minibatches, no enumerated sites, no learnable parameters of its own)
+     * with at most {@value #MAX_CORRELATION_CHECK_DIMENSION} unconstrained coordinates; unchanged otherwise.
+     */
+    private Verdict correlationChecked(SviProgram p, ParameterStore fitted, GuidePosterior posterior, Verdict verdict) {
+        if (!(p.autoGuide instanceof AutoNormal) || p.subsampled || p.enumerates
+                || p.layout.dimension() > MAX_CORRELATION_CHECK_DIMENSION
+                || !fitted.names().stream().allMatch(n -> n.startsWith("auto_")) || posterior.moments().isEmpty()) {
+            return verdict;
+        }
+        double[] mean = posterior.moments().get().mean().toArray();
+        LogDensity density = new LogDensity(model, p.layout, RandomStream.of(settings.seed()).split(-9));
+        return MeanFieldCorrelation.largest(density, mean).map(verdict::withCorrelation).orElse(verdict);
     }
 }

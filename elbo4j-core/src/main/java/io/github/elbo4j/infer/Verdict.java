@@ -39,6 +39,13 @@ public record Verdict(Level level, List<String> reasons) {
     /** The factor between the importance-weighted and q's sd that a GOOD verdict tolerates. */
     public static final double SD_FACTOR = 1.2;
 
+    /**
+     * The factor by which a mean-field guide may under-report a marginal sd ({@link MeanFieldCorrelation})
+     * before its sds and intervals are read as wrong ({@link Level#DO_NOT_TRUST}); above {@value #SD_FACTOR}
+     * a GOOD fit reads {@link Level#USABLE}.
+     */
+    public static final double UNUSABLE_SD_FACTOR = 2.0;
+
     /** The overall reading, best first. */
     public enum Level {
         /** Converged and {@code k̂ < 0.5}: the approximation is close to the posterior. */
@@ -156,6 +163,31 @@ public record Verdict(Level level, List<String> reasons) {
             }
         }
         return worst;
+    }
+
+    /**
+     * This verdict amended by the correlation check of a mean-field fit: a factor {@code f} above
+     * {@value #UNUSABLE_SD_FACTOR} makes it {@link Level#DO_NOT_TRUST} (q's sd of that coordinate is
+     * less than half the posterior's; its means may still be right, as they are for a Gaussian
+     * posterior), above {@value #SD_FACTOR} turns GOOD into {@link Level#USABLE}; below, nothing
+     * changes. A reason that worsens the level goes first, so {@link #summaryLine} shows it.
+     */
+    public Verdict withCorrelation(MeanFieldCorrelation c) {
+        if (c.factor() <= SD_FACTOR) {
+            return this;
+        }
+        String reason = String.format(Locale.ROOT, "mean field under-reports the sd of %s by a factor %.2f: at q's mean the "
+                + "posterior correlates it with the other latents (multiple correlation %.3f), which a factorized guide cannot "
+                + "represent, and importance sampling does not see it; use a fullrank or lowrank guide (or fit.linearResponse() "
+                + "for corrected sds)", c.coordinate(), c.factor(), c.correlation());
+        Level amended = c.factor() > UNUSABLE_SD_FACTOR ? Level.DO_NOT_TRUST : level == Level.GOOD ? Level.USABLE : level;
+        List<String> all = new ArrayList<>(reasons);
+        if (amended.compareTo(level) > 0) {
+            all.add(0, reason);
+        } else {
+            all.add(reason);
+        }
+        return new Verdict(amended.compareTo(level) > 0 ? amended : level, all);
     }
 
     /** One line: the level and the first reason. */
