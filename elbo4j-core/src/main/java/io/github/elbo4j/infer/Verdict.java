@@ -178,7 +178,7 @@ public record Verdict(Level level, List<String> reasons) {
         }
         String reason = String.format(Locale.ROOT, "mean field under-reports the sd of %s by a factor %.2f: at q's mean the "
                 + "posterior correlates it with the other latents (multiple correlation %.3f), which a factorized guide cannot "
-                + "represent, and importance sampling does not see it; use a fullrank or lowrank guide (or fit.linearResponse() "
+                + "represent (importance sampling may miss it); use a fullrank or lowrank guide (or fit.linearResponse() "
                 + "for corrected sds)", c.coordinate(), c.factor(), c.correlation());
         Level amended = c.factor() > UNUSABLE_SD_FACTOR ? Level.DO_NOT_TRUST : level == Level.GOOD ? Level.USABLE : level;
         List<String> all = new ArrayList<>(reasons);
