@@ -65,6 +65,27 @@ public record FitOutcome(String model, String method, List<SummaryRow> rows, dou
                 notes, arrays, Optional.of(fit), List.of(), fit.attempts());
     }
 
+    /**
+     * This outcome with the coordinates its verdict's reasons name renamed by {@code labels}, as its
+     * summary rows are ({@code "the sd of w[1]"} → {@code "the sd of x2 (w[1])"}): a reason names a
+     * coordinate where a format puts it, as a token not part of a longer name.
+     */
+    public FitOutcome withLabelledReasons(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return this;
+        }
+        StringBuilder names = new StringBuilder();
+        labels.keySet().stream().sorted((a, b) -> b.length() - a.length())
+                .forEach(k -> names.append(names.length() == 0 ? "" : "|").append(java.util.regex.Pattern.quote(k)));
+        java.util.regex.Pattern coordinate = java.util.regex.Pattern.compile("(?<![\\w\\[\\]])(" + names + ")(?![\\w\\[])");
+        List<String> reasons = verdict.reasons().stream()
+                .map(r -> coordinate.matcher(r).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        labels.get(m.group(1)) + " (" + m.group(1) + ")")))
+                .toList();
+        return new FitOutcome(model, method, rows, elboTrace, traceKind, new Verdict(verdict.level(), reasons), notes, arrays, fit,
+                tables, attempts);
+    }
+
     /** The summary rows of a fit as they are, renamed by {@code labels} (e.g. {@code w[0]} → {@code x1}). */
     public static List<SummaryRow> rows(Fit fit, Map<String, String> labels) {
         return fit.summary().stream()

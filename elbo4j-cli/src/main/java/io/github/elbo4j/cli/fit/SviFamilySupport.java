@@ -63,7 +63,7 @@ final class SviFamilySupport {
             }
             case "pathfinder", "svgd" -> {
                 Fit fit = LogDensityMethods.fit(o.method(), model, o);
-                return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), notes, Map.of());
+                return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), notes, Map.of()).withLabelledReasons(labels);
             }
             default -> throw new BadInputException("--method for " + family + " must be nuts, pathfinder or svgd (or left out for ADVI), got '"
                     + o.method() + "'");
@@ -101,7 +101,7 @@ final class SviFamilySupport {
         }
         Map<String, String> allNotes = new LinkedHashMap<>(notes);
         List<ReportTable> tables = FitTables.forFit(fit, "meanfield".equals(o.guide()), windows, labels, allNotes);
-        return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), allNotes, Map.of()).withTables(tables);
+        return FitOutcome.of(family, fit, FitOutcome.rows(fit, labels), allNotes, Map.of()).withTables(tables).withLabelledReasons(labels);
     }
 
     /** {@code w[j]} is reported as the j-th feature column's name, {@code b} as {@code intercept}. */
