@@ -16,9 +16,11 @@ import java.util.Map;
  * attempt passes when its {@code k̂} is below the {@link Verdict}'s limit {@code min(0.7, 1 - 1/log10 S)}
  * (Vehtari et al., JMLR 25(72), 2024, sec. 3), or when {@code k̂} is larger but the estimated
  * {@code KL(q ‖ p)} is below {@link Verdict#NEGLIGIBLE_KL} (a near-exact Gaussian whose ratios' far
- * tail still reads heavy; see {@link Verdict}), and its verdict is not {@link Verdict.Level#DO_NOT_TRUST}
- * for another reason (importance weighting moves a mean by half an sd; a mean-field guide under-reports
- * an sd by more than half, {@link MeanFieldCorrelation}). When none passes, the fit is the attempt with the
+ * tail still reads heavy; see {@link Verdict}), and its verdict names no latent whose marginal it gets
+ * wrong ({@link Verdict#namesAWrongMarginal}: importance weighting moves a mean or sd,
+ * {@link MeanFieldCorrelation}, {@link MarginalWidth}). When none passes, the first attempt whose
+ * {@code k̂} passed with a verdict other than {@link Verdict.Level#DO_NOT_TRUST} is the fit, its verdict
+ * naming the marginal; when there is none either, the fit is the attempt with the
  * highest ELBO from the check's draws ({@code ELBO = log p(x) - KL(q ‖ p)}, so the highest is the
  * closest in the divergence VI minimizes, and comparable across families), with a verdict of
  * {@link Verdict.Level#DO_NOT_TRUST} that says none passed. Unless the user chose the number of
@@ -45,6 +47,7 @@ final class GuideSearch {
         List<AutoGuide> candidates = null;
         Fit best = null;
         Fit chosen = null;
+        Fit fallback = null;
         for (int i = 0; candidates == null || i < candidates.size(); i++) {
             AutoGuide guide = candidates == null ? AutoGuide.meanField() : candidates.get(i);
             if (guide instanceof AutoFlow && settings.estimator() instanceof SticksTheLandingElbo) {
@@ -58,19 +61,29 @@ final class GuideSearch {
             long t0 = System.nanoTime();
             Fit fit = svi.run();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            boolean passed = passes(fit.diagnostics()) && fit.verdict().level() != Verdict.Level.DO_NOT_TRUST;
+            boolean acceptable = passes(fit.diagnostics()) && fit.verdict().level() != Verdict.Level.DO_NOT_TRUST;
+            boolean passed = acceptable && !fit.verdict().namesAWrongMarginal();
             attempts.add(new GuideAttempt(guide.settingsName(), Long.parseLong(fit.provenance().settings().getOrDefault(
                     "gradientEvaluations", "0")), fit.diagnostics().elbo(), fit.paretoK(), seconds, passed,
                     fit.verdict().summaryLine()));
             if (best == null || fit.diagnostics().elbo() > best.diagnostics().elbo()) {
                 best = fit;
             }
+            if (acceptable && fallback == null) {
+                fallback = fit;
+            }
             if (passed) {
                 chosen = fit;
                 break;
             }
         }
-        return combine(chosen != null ? chosen : best, chosen != null, attempts, skipped);
+        Choice outcome = chosen != null ? Choice.PASSED : fallback != null ? Choice.FIRST_ACCEPTABLE : Choice.NONE;
+        return combine(chosen != null ? chosen : fallback != null ? fallback : best, outcome, attempts, skipped);
+    }
+
+    /** How the search ended: an attempt passed; none passed, but one was acceptable (its verdict names a wrong marginal); none. */
+    private enum Choice {
+        PASSED, FIRST_ACCEPTABLE, NONE
     }
 
     /** The check {@link GuideSearch} stops on. */
@@ -82,7 +95,8 @@ final class GuideSearch {
         return d.paretoK().getAsDouble() < limit || d.klEstimate() <= Verdict.NEGLIGIBLE_KL;
     }
 
-    private static Fit combine(Fit fit, boolean passed, List<GuideAttempt> attempts, List<String> skipped) {
+    private static Fit combine(Fit fit, Choice choice, List<GuideAttempt> attempts, List<String> skipped) {
+        boolean passed = choice != Choice.NONE;
         StringBuilder tried = new StringBuilder();
         for (GuideAttempt a : attempts) {
             tried.append(tried.length() == 0 ? "" : ", ").append(a.guide()).append(String.format(Locale.ROOT, " (k-hat %s)",
@@ -90,8 +104,12 @@ final class GuideSearch {
         }
         String chosenName = fit.provenance().settings().get("guide");
         List<String> notes = new ArrayList<>();
-        notes.add("automatic guide choice: tried " + tried + "; " + (passed ? "chose " + chosenName + ", the first that passed"
-                : "none passed; returning " + chosenName + ", the highest ELBO") + (skipped.isEmpty() ? "" : "; skipped " + skipped));
+        notes.add("automatic guide choice: tried " + tried + "; " + switch (choice) {
+            case PASSED -> "chose " + chosenName + ", the first that passed";
+            case FIRST_ACCEPTABLE -> "none passed cleanly; chose " + chosenName + ", the first whose k-hat passed (its verdict names the "
+                    + "marginal it gets wrong)";
+            case NONE -> "none passed; returning " + chosenName + ", the highest ELBO";
+        } + (skipped.isEmpty() ? "" : "; skipped " + skipped));
         notes.addAll(fit.notes());
         Verdict verdict = fit.verdict();
         if (!passed) {

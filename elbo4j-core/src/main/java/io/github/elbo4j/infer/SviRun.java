@@ -99,6 +99,7 @@ final class SviRun {
         Verdict verdict = Verdict.of(stop, d, howToFix);
         if (settings.diagnosticDraws() != 0 && !settings.pointMass()) {
             verdict = correlationChecked(p, fitted, posterior, verdict);
+            verdict = widthChecked(p, fitted, posterior, verdict);
         }
         return new Fit(method, fitted.values(), trace, stop, d, verdict, Provenance.of(settings.seed(), reported), posterior, state,
                 allNotes);
@@ -108,18 +109,52 @@ final class SviRun {
     static final int MAX_CORRELATION_CHECK_DIMENSION = Svi.MAX_DRAWS / 2;
 
     /**
-     * {@code verdict} amended by {@link MeanFieldCorrelation} for a mean-field fit of a model whose
-     * log density is exact (no minibatches, no enumerated sites, no learnable parameters of its own)
-     * with at most {@value #MAX_CORRELATION_CHECK_DIMENSION} unconstrained coordinates; unchanged otherwise.
+     * {@code verdict} amended by {@link MeanFieldCorrelation} for a mean-field fit with at most
+     * {@value #MAX_CORRELATION_CHECK_DIMENSION} unconstrained coordinates and an exact density; unchanged otherwise.
      */
     private Verdict correlationChecked(SviProgram p, ParameterStore fitted, GuidePosterior posterior, Verdict verdict) {
-        if (!(p.autoGuide instanceof AutoNormal) || p.subsampled || p.enumerates
-                || p.layout.dimension() > MAX_CORRELATION_CHECK_DIMENSION
-                || !fitted.names().stream().allMatch(n -> n.startsWith("auto_")) || posterior.moments().isEmpty()) {
+        if (!(p.autoGuide instanceof AutoNormal) || p.layout.dimension() > MAX_CORRELATION_CHECK_DIMENSION) {
             return verdict;
         }
-        double[] mean = posterior.moments().get().mean().toArray();
-        LogDensity density = new LogDensity(model, p.layout, RandomStream.of(settings.seed()).split(-9));
-        return MeanFieldCorrelation.largest(density, mean).map(verdict::withCorrelation).orElse(verdict);
+        Optional<LogDensity> density = exactDensity(p, fitted, posterior);
+        if (density.isEmpty()) {
+            return verdict;
+        }
+        double[] mean = posterior.moments().orElseThrow().mean().toArray();
+        return MeanFieldCorrelation.largest(density.get(), mean).map(verdict::withCorrelation).orElse(verdict);
+    }
+
+    /** Draws per checked site of {@link MarginalWidth}, and how many scalar sites it checks. */
+    static final int WIDTH_CHECK_DRAWS = 1000;
+    static final int WIDTH_CHECK_SITES = 8;
+
+    /**
+     * {@code verdict} amended by {@link MarginalWidth} for a Gaussian automatic guide with an exact
+     * density whose verdict is not already {@link Verdict.Level#DO_NOT_TRUST}: at most
+     * {@value #WIDTH_CHECK_SITES} scalar latents, {@value #WIDTH_CHECK_DRAWS} model runs each.
+     */
+    private Verdict widthChecked(SviProgram p, ParameterStore fitted, GuidePosterior posterior, Verdict verdict) {
+        if (verdict.level() == Verdict.Level.DO_NOT_TRUST) {
+            return verdict;
+        }
+        Optional<LogDensity> density = exactDensity(p, fitted, posterior);
+        if (density.isEmpty()) {
+            return verdict;
+        }
+        return MarginalWidth.largest(density.get(), posterior.moments().orElseThrow(), RandomStream.of(settings.seed()).split(-10),
+                WIDTH_CHECK_DRAWS, WIDTH_CHECK_SITES).map(verdict::withMarginalWidth).orElse(verdict);
+    }
+
+    /**
+     * The model's unconstrained log density, when it is the one the fit approximated exactly: an
+     * automatic Gaussian guide, no minibatches, no enumerated sites, no learnable parameters of the
+     * model's own (the density would hold them at their initial values).
+     */
+    private Optional<LogDensity> exactDensity(SviProgram p, ParameterStore fitted, GuidePosterior posterior) {
+        if (p.autoGuide == null || p.subsampled || p.enumerates || posterior.moments().isEmpty()
+                || !fitted.names().stream().allMatch(n -> n.startsWith("auto_"))) {
+            return Optional.empty();
+        }
+        return Optional.of(new LogDensity(model, p.layout, RandomStream.of(settings.seed()).split(-9)));
     }
 }

@@ -46,6 +46,11 @@ public record Verdict(Level level, List<String> reasons) {
      */
     public static final double UNUSABLE_SD_FACTOR = 2.0;
 
+    /** How the reasons that name one latent's wrong marginal begin ({@link #namesAWrongMarginal}). */
+    private static final String MOVES = "importance weighting moves";
+    private static final String UNDER_REPORTS = "mean field under-reports the sd of";
+    private static final String MARGINAL_OF = "q's marginal of";
+
     /** The overall reading, best first. */
     public enum Level {
         /** Converged and {@code k̂ < 0.5}: the approximation is close to the posterior. */
@@ -98,7 +103,7 @@ public record Verdict(Level level, List<String> reasons) {
             Diagnostics.SiteCheck offMean = k < limit ? largestMeanShift(d) : null;
             if (offMean != null) {
                 level = Level.DO_NOT_TRUST;
-                reasons.add(String.format(Locale.ROOT, "importance weighting moves %s by %.2f of q's sd (k-hat %.2f < %.2f, so the "
+                reasons.add(String.format(Locale.ROOT, MOVES + " %s by %.2f of q's sd (k-hat %.2f < %.2f, so the "
                         + "weights can be read): q's mean of %s is off; the PSIS-corrected mean %.4g is in the diagnostics; try a "
                         + "richer guide or check against a sampler", offMean.name(), offMean.meanShift(), k, limit, offMean.name(),
                         offMean.psisMean()));
@@ -107,7 +112,7 @@ public record Verdict(Level level, List<String> reasons) {
                 Diagnostics.SiteCheck moved = largestCorrection(d);
                 if (moved != null) {
                     level = Level.USABLE;
-                    reasons.add(String.format(Locale.ROOT, "importance weighting moves %s by %.2f of q's sd and scales its sd by %.2f: "
+                    reasons.add(String.format(Locale.ROOT, MOVES + " %s by %.2f of q's sd and scales its sd by %.2f: "
                             + "q's marginal of %s is off although k-hat %.2f < 0.5; the PSIS-corrected mean %.4g and sd %.4g are in "
                             + "the diagnostics", moved.name(), moved.meanShift(), moved.sdRatio(), moved.name(), k, moved.psisMean(),
                             moved.psisSd()));
@@ -173,21 +178,46 @@ public record Verdict(Level level, List<String> reasons) {
      * changes. A reason that worsens the level goes first, so {@link #summaryLine} shows it.
      */
     public Verdict withCorrelation(MeanFieldCorrelation c) {
-        if (c.factor() <= SD_FACTOR) {
+        return amended(c.factor(), String.format(Locale.ROOT, UNDER_REPORTS + " %s by a factor %.2f: at q's "
+                + "mean the posterior correlates it with the other latents (multiple correlation %.3f), which a factorized guide "
+                + "cannot represent (importance sampling may miss it); use a fullrank or lowrank guide (or fit.linearResponse() "
+                + "for corrected sds)", c.coordinate(), c.factor(), c.correlation()));
+    }
+
+    /**
+     * This verdict amended by the width check of a Gaussian guide ({@link MarginalWidth}): the same
+     * thresholds as {@link #withCorrelation} on the factor by which importance sampling from a
+     * proposal widened along one latent finds that latent's sd larger than q's.
+     */
+    public Verdict withMarginalWidth(MarginalWidth m) {
+        return amended(m.factor(), String.format(Locale.ROOT, MARGINAL_OF + " %s is too narrow: importance sampling from a "
+                + "proposal %.0f times wider along %s gives its sd as %.4g, %.2f times q's %.4g (%.0f effective draws), which "
+                + "importance sampling from q alone does not see; try a richer guide (a flow) or check against a sampler",
+                m.site(), MarginalWidth.WIDENING, m.site(), m.weightedSd(), m.factor(), m.sd(), m.effectiveDraws()));
+    }
+
+    /** This verdict with a factor {@code f} and its reason: see {@link #withCorrelation}. */
+    private Verdict amended(double f, String reason) {
+        if (f <= SD_FACTOR) {
             return this;
         }
-        String reason = String.format(Locale.ROOT, "mean field under-reports the sd of %s by a factor %.2f: at q's mean the "
-                + "posterior correlates it with the other latents (multiple correlation %.3f), which a factorized guide cannot "
-                + "represent (importance sampling may miss it); use a fullrank or lowrank guide (or fit.linearResponse() "
-                + "for corrected sds)", c.coordinate(), c.factor(), c.correlation());
-        Level amended = c.factor() > UNUSABLE_SD_FACTOR ? Level.DO_NOT_TRUST : level == Level.GOOD ? Level.USABLE : level;
+        Level worse = f > UNUSABLE_SD_FACTOR ? Level.DO_NOT_TRUST : level == Level.GOOD ? Level.USABLE : level;
         List<String> all = new ArrayList<>(reasons);
-        if (amended.compareTo(level) > 0) {
+        if (worse.compareTo(level) > 0) {
             all.add(0, reason);
-        } else {
-            all.add(reason);
+            return new Verdict(worse, all);
         }
-        return new Verdict(amended.compareTo(level) > 0 ? amended : level, all);
+        all.add(reason);
+        return new Verdict(level, all);
+    }
+
+    /**
+     * True when a reason names a latent whose marginal q gets wrong (importance weighting moves its
+     * mean or sd, mean field under-reports its sd, or q's marginal is too narrow), beyond what
+     * {@code k̂} says: {@code AutoGuide.auto()} then tries the next family.
+     */
+    public boolean namesAWrongMarginal() {
+        return reasons.stream().anyMatch(r -> r.startsWith(MOVES) || r.startsWith(UNDER_REPORTS) || r.startsWith(MARGINAL_OF));
     }
 
     /** One line: the level and the first reason. */
