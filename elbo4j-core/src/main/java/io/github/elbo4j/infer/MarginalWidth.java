@@ -56,19 +56,30 @@ public record MarginalWidth(String site, double factor, double sd, double weight
      * not positive definite or no site has {@value #MIN_ESS} effective draws.
      */
     public static Optional<MarginalWidth> largest(LogDensity density, GaussianMoments q, RandomStream rng, int draws, int maxSites) {
+        return bySite(density, q, rng, draws, maxSites).stream().max(java.util.Comparator.comparingDouble(MarginalWidth::factor));
+    }
+
+    /**
+     * The check of each of the first {@code maxSites} scalar latents in model order (site {@code s}
+     * with the stream {@code rng.split(offset of s)}), leaving out those with fewer than
+     * {@value #MIN_ESS} effective draws; empty when q's covariance is not positive definite.
+     *
+     * @throws IllegalArgumentException if {@code draws} is odd or below 2
+     */
+    public static java.util.List<MarginalWidth> bySite(LogDensity density, GaussianMoments q, RandomStream rng, int draws, int maxSites) {
         if (draws < 2 || draws % 2 != 0) {
             throw new IllegalArgumentException("MarginalWidth draws must be even and >= 2 (half from q, half widened), got " + draws);
         }
+        java.util.List<MarginalWidth> sites = new java.util.ArrayList<>();
         Tensor l;
         try {
             l = LinearAlgebra.cholesky(q.covariance());
         } catch (IllegalArgumentException | ArithmeticException singular) {
-            return Optional.empty();
+            return sites;
         }
         if (!l.allFinite()) {
-            return Optional.empty();
+            return sites;
         }
-        MarginalWidth widest = null;
         int checked = 0;
         for (LatentLayout.Entry e : density.layout().entries()) {
             if (e.size() != 1 || e.shape().length != 0 || checked == maxSites) {
@@ -76,11 +87,11 @@ public record MarginalWidth(String site, double factor, double sd, double weight
             }
             checked++;
             MarginalWidth m = ofSite(density, q, l, e, rng.split(e.offset()), draws);
-            if (m != null && (widest == null || m.factor > widest.factor)) {
-                widest = m;
+            if (m != null) {
+                sites.add(m);
             }
         }
-        return Optional.ofNullable(widest);
+        return sites;
     }
 
     private static MarginalWidth ofSite(LogDensity density, GaussianMoments q, Tensor l, LatentLayout.Entry e, RandomStream rng,
