@@ -85,7 +85,7 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--guide", defaultValue = "meanfield", paramLabel = "NAME",
             description = "linreg, logreg: the variational family: meanfield, lowrank (diagonal plus rank K), fullrank, laplace "
                     + "(mode and inverse Hessian), map, or auto (tries meanfield, lowrank, fullrank, flow and keeps the first "
-                    + "whose Pareto k-hat passes; the report lists every attempt) (default: ${DEFAULT-VALUE}).")
+                    + "whose Pareto k-hat passes with no marginal flagged; the report lists every attempt) (default: ${DEFAULT-VALUE}).")
     private String guide;
 
     @Option(names = "--rank", paramLabel = "K",

@@ -85,7 +85,7 @@ public final class AccuracyReport {
         md.append("Every fit uses the default settings: `Svi.builder(model).guide(AutoGuide.meanField() | lowRank() | fullRank() | laplace() | flow() ")
                 .append("| auto()).seed(1).build().run()`, and Pathfinder as `Pathfinder.of(model).paths(4).seed(1).run()` (4 L-BFGS paths, 1000 draws each, ")
                 .append("PSIS-resampled to 1000; its k-hat is that of the pooled draws against their own paths' normal approximations) (low rank: rank round(sqrt(D)); Laplace: mode and inverse Hessian, no optimization; auto: ")
-                .append("the first of meanfield, lowrank, fullrank, flow whose k-hat passes, each checked with 2000 draws, the guide column naming the one chosen) ")
+                .append("the first of meanfield, lowrank, fullrank, flow whose k-hat passes with no marginal flagged (else the first whose k-hat passes), each checked with 2000 draws, the guide column naming the one chosen) ")
                 .append("(deterministic VI with fixed moment-matched draws and L-BFGS for the Gaussian guides; stochastic VI for the flow, ")
                 .append("16 radial layers on a full-rank base, Adam(0.03) annealed over 10,000 steps, 8 particles; Laplace warm start when it helps, PSIS check with ")
                 .append("clamp(W/8, 256, 2000) draws, W the fit's single-draw model evaluations). Errors are measured on every reference coordinate (latents and derived quantities, constrained ")
