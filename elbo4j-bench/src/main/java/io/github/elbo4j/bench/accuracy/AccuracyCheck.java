@@ -76,15 +76,8 @@ public record AccuracyCheck(String posterior, String guide, double meanError, St
             if (column == null) {
                 continue;
             }
-            double mean = 0;
-            for (double v : column) {
-                mean += v / column.length;
-            }
-            double ss = 0;
-            for (double v : column) {
-                ss += (v - mean) * (v - mean);
-            }
-            double sd = Math.sqrt(ss / (column.length - 1));
+            double mean = mean(column);
+            double sd = sd(column);
             double err = Math.abs(mean - ref.mean()) / ref.sd();
             if (err > meanError) {
                 meanError = err;
@@ -137,5 +130,24 @@ public record AccuracyCheck(String posterior, String guide, double meanError, St
     /** Whether the goal of issue 13 applies to this fit, and is met: see {@link Goals}. */
     public Goals.Outcome goal(ReferencePosterior p) {
         return Goals.evaluate(this, p);
+    }
+
+    /** The sample mean of {@code x}. */
+    static double mean(double[] x) {
+        double mean = 0;
+        for (double v : x) {
+            mean += v / x.length;
+        }
+        return mean;
+    }
+
+    /** The sample standard deviation of {@code x} ({@code n - 1} in the denominator). */
+    static double sd(double[] x) {
+        double mean = mean(x);
+        double ss = 0;
+        for (double v : x) {
+            ss += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(ss / (x.length - 1));
     }
 }

@@ -38,7 +38,7 @@ public final class WidthCheckAccuracy {
                 Map<String, io.github.elbo4j.tensor.Tensor> draws = q.sample(AccuracyCheck.DRAWS, RandomStream.of(1).split(77));
                 for (MarginalWidth m : MarginalWidth.bySite(density, q.moments().orElseThrow(), RandomStream.of(1).split(-10), 1000,
                         Integer.MAX_VALUE)) {
-                    double truth = p.reference().parameter(m.site()).map(r -> r.sd() / sd(draws.get(m.site()).toArray())).orElse(Double.NaN);
+                    double truth = p.reference().parameter(m.site()).map(r -> r.sd() / AccuracyCheck.sd(draws.get(m.site()).toArray())).orElse(Double.NaN);
                     System.out.println(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %.0f | %s |", p.name(), g.familyName(),
                             m.site(), m.factor(), truth, m.effectiveDraws(),
                             fit.verdict().level().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
@@ -46,17 +46,5 @@ public final class WidthCheckAccuracy {
                 }
             }
         }
-    }
-
-    private static double sd(double[] x) {
-        double mean = 0;
-        for (double v : x) {
-            mean += v / x.length;
-        }
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(ss / (x.length - 1));
     }
 }
