@@ -85,8 +85,20 @@ public sealed interface Subsampling {
         }
     }
 
-    /** See {@link Subsampling#epochs()}. */
-    record Epochs() implements Subsampling {
+    /**
+     * See {@link Subsampling#epochs()}. Each instance keeps the current epoch's permutation of each
+     * plate it has served, keyed by the epoch's stream, so a step costs {@code O(batch)} and an
+     * epoch {@code O(size)} once, not every step; the permutation is a function of the key alone, so
+     * the memo never changes a result, and it is safe across threads. It holds {@code size} integers
+     * per plate for as long as the instance lives (a fit's settings).
+     */
+    final class Epochs implements Subsampling {
+
+        /** One plate's permutation for the epoch whose stream has key {@code key}. */
+        private record Shuffle(long key, int n, int[] permutation) {
+        }
+
+        private final java.util.concurrent.ConcurrentHashMap<String, Shuffle> current = new java.util.concurrent.ConcurrentHashMap<>();
 
         /** Minibatches per epoch of a plate: {@code ⌈size / subsampleSize⌉}. */
         public static long batchesPerEpoch(PlateFrame f) {
@@ -95,17 +107,33 @@ public sealed interface Subsampling {
 
         /** The indices of {@code plate} at step {@code step}: see {@link Subsampling#epochs()}. */
         public static Tensor indices(PlateFrame plate, long step, RandomStream schedule) {
+            return indices(plate, step, permutation(plate.size(), epochStream(plate, step, schedule)));
+        }
+
+        private static RandomStream epochStream(PlateFrame plate, long step, RandomStream schedule) {
+            return schedule.split(plate.name().hashCode()).split(step / batchesPerEpoch(plate));
+        }
+
+        private static Tensor indices(PlateFrame plate, long step, int[] perm) {
             int n = plate.size();
             int b = plate.subsampleSize();
-            long perEpoch = batchesPerEpoch(plate);
-            long epoch = step / perEpoch;
-            int first = (int) (step % perEpoch) * b;
-            int[] perm = permutation(n, schedule.split(plate.name().hashCode()).split(epoch));
+            int first = (int) (step % batchesPerEpoch(plate)) * b;
             double[] idx = new double[b];
             for (int i = 0; i < b; i++) {
                 idx[i] = perm[(first + i) % n];
             }
             return Tensor.of(idx);
+        }
+
+        /** As {@link #indices(PlateFrame, long, RandomStream)}, with the epoch's permutation drawn once and kept. */
+        private Tensor memoized(PlateFrame plate, long step, RandomStream schedule) {
+            RandomStream stream = epochStream(plate, step, schedule);
+            Shuffle s = current.get(plate.name());
+            if (s == null || s.key() != stream.seed() || s.n() != plate.size()) {
+                s = new Shuffle(stream.seed(), plate.size(), permutation(plate.size(), stream));
+                current.put(plate.name(), s);
+            }
+            return indices(plate, step, s.permutation());
         }
 
         /** A uniform permutation of {@code 0..n-1} (Fisher–Yates; Knuth, TAOCP vol. 2, Algorithm 3.4.2P). */
@@ -125,7 +153,18 @@ public sealed interface Subsampling {
 
         @Override
         public Handler handlerAt(long step, RandomStream schedule) {
-            return new SubsampleHandler(f -> f.subsampleSize() < f.size() ? indices(f, step, schedule) : null);
+            return new SubsampleHandler(f -> f.subsampleSize() < f.size() ? memoized(f, step, schedule) : null);
+        }
+
+        /** Every {@code Epochs} is the same schedule: the memo is not part of its value. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Epochs;
+        }
+
+        @Override
+        public int hashCode() {
+            return Epochs.class.hashCode();
         }
 
         @Override

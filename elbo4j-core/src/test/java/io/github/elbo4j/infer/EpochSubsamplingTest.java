@@ -46,6 +46,32 @@ class EpochSubsamplingTest {
         assertThat(batch(f, 4)).isEqualTo(batch(f, 4));
     }
 
+    /**
+     * The schedule's handler keeps each epoch's permutation instead of drawing it every step: over
+     * three epochs of a plate its indices equal the stateless {@code indices}, for two schedules
+     * served by the same instance in turn (a memo keyed wrongly would hand the second schedule the
+     * first one's permutation), and for two plates of different sizes under one name.
+     */
+    @Test
+    void theHandlersMemoGivesTheSameIndicesAsDrawingEveryStep() {
+        Subsampling.Epochs epochs = (Subsampling.Epochs) Subsampling.epochs();
+        RandomStream other = RandomStream.of(6).split(-7);
+        for (PlateFrame f : List.of(new PlateFrame("data", 10, 4, -1), new PlateFrame("data", 13, 5, -1))) {
+            for (long step = 0; step < 9; step++) {
+                for (RandomStream schedule : List.of(SCHEDULE, other)) {
+                    PlateFrame frame = f;
+                    long at = step;
+                    int[][] seen = new int[1][];
+                    Model m = ctx -> ctx.plate(frame.name(), frame.size(), frame.subsampleSize(), p -> seen[0] = p.indices());
+                    ModelContext.trace(m, epochs.handlerAt(at, schedule), new io.github.elbo4j.model.SeedHandler(RandomStream.of(1)));
+                    assertThat(Arrays.stream(seen[0]).asDoubleStream().toArray()).as("%s step %d", frame, step)
+                            .containsExactly(Subsampling.Epochs.indices(frame, at, schedule).toArray());
+                }
+            }
+        }
+        assertThat(Subsampling.epochs()).isEqualTo(epochs).hasToString("epochs");
+    }
+
     @Test
     void aShortLastBatchIsCompletedFromTheStartOfTheSamePermutation() {
         PlateFrame f = new PlateFrame("data", 10, 4, -1);
