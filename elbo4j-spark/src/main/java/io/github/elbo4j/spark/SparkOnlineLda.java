@@ -4,6 +4,7 @@ import io.github.elbo4j.cavi.lda.DocumentTermMatrix;
 import io.github.elbo4j.cavi.lda.Lda;
 import io.github.elbo4j.cavi.lda.LdaFit;
 import io.github.elbo4j.cavi.lda.LdaMethod;
+import io.github.elbo4j.cavi.lda.LdaMinibatches;
 import io.github.elbo4j.cavi.lda.LdaOnlineTopics;
 import io.github.elbo4j.cavi.lda.LdaPartialEStep;
 import io.github.elbo4j.cavi.lda.LdaSettings;
@@ -21,11 +22,13 @@ import org.apache.spark.broadcast.Broadcast;
  * order and applies {@code λ ← (1 − ρ_t) λ + ρ_t (η + (D/|B|) β̃ ∘ S)},
  * {@code ρ_t = (τ0 + t)^(−κ)} ({@link LdaOnlineTopics}).
  *
- * <p>The minibatch schedule is {@link Lda}'s: pass after pass, minibatch {@code m} is documents
- * {@code [m B, min(D, (m + 1) B))} in the corpus's order ({@link SparkDocuments}), or of the pass's
- * random permutation with {@link Lda.Builder#shuffle} ({@link LdaSettings#passOrder}: the driver
- * sends each job the minibatch's {@code |B|} document numbers), with
- * {@code D / |B|} as the corpus scale of each; the random start of every document's γ is the one
+ * <p>The minibatch schedule is {@link Lda}'s ({@link LdaMinibatches}): pass after pass, minibatch
+ * {@code m} is documents {@code [m B, min(D, (m + 1) B))} in the corpus's order ({@link SparkDocuments}),
+ * or of the pass's random permutation with {@link Lda.Builder#shuffle} ({@link LdaSettings#passOrder}),
+ * or with {@code LdaSchedule.BERNOULLI} each document independently with probability {@code f} per draw
+ * ({@link LdaSettings#bernoulliSample}, drawn on the driver in {@code O(|B|)}; an empty draw runs no job);
+ * for the two random schedules the driver sends each job the minibatch's {@code |B|} document numbers.
+ * {@code D / |B|} is the corpus scale of each; the random start of every document's γ is the one
  * {@link Lda} draws ({@link LdaPartialEStep}). So the fit equals {@link Lda}'s online fit of the
  * same corpus and settings up to the rounding of the statistics' sums (the core adds documents
  * one by one, here block sums are added), and has the same bits for any number of partitions.
@@ -61,7 +64,8 @@ public final class SparkOnlineLda {
     }
 
     /**
-     * Fits the topics to {@code corpus}: {@code passes · ⌈D / B⌉} Spark jobs, one per minibatch,
+     * Fits the topics to {@code corpus}: one Spark job per non-empty minibatch
+     * ({@code passes · ⌈D / B⌉}, or up to {@code ⌈passes / f⌉} Bernoulli draws: {@link LdaSettings#draws}),
      * plus one for the training bound.
      *
      * @throws ArithmeticException when the bound is not finite at the end
@@ -72,32 +76,35 @@ public final class SparkOnlineLda {
         int k = s.topics();
         int vocabulary = corpus.vocabularySize();
         long documents = corpus.documentCount();
-        long batch = Math.min(s.batchSize(), documents);
         long iterations = 0;
+        long visits = 0;
         try (LdaOnlineTopics topics = LdaOnlineTopics.start(s, vocabulary)) {
             double[] statistics = new double[vocabulary * k];
-            for (int pass = 1; pass <= s.passes(); pass++) {
-                int[] order = s.shuffle() ? s.passOrder(pass, (int) documents) : null;
-                for (long from = 0; from < documents; from += batch) {
-                    long to = Math.min(documents, from + batch);
-                    long t = topics.updates() + 1;
-                    long first = from;
-                    int[] listed = order == null ? null : java.util.Arrays.copyOfRange(order, (int) from, (int) to);
-                    Broadcast<double[]> beta = context.broadcast(topics.expElogBeta().clone());
-                    LdaBlockParts parts;
-                    try {
-                        parts = corpus.blocks().treeAggregate(new LdaBlockParts(),
-                                (acc, block) -> train(acc, block, s, vocabulary, first, to, listed, t, beta.value()),
-                                LdaBlockParts::merge, 2);
-                    } catch (Exception e) {
-                        throw SparkRows.unwrap(e);
-                    } finally {
-                        beta.destroy();
-                    }
-                    parts.addStatistics(statistics, k);
-                    iterations += parts.iterations();
-                    topics.update(statistics, documents, to - from);
+            LdaMinibatches batches = LdaMinibatches.of(s, (int) documents);
+            while (batches.next()) {
+                long size = batches.size();
+                if (size == 0) {            // an empty Bernoulli draw: no job, no update, t kept
+                    continue;
                 }
+                long t = topics.updates() + 1;
+                long first = batches.first();
+                long to = first + size;
+                int[] listed = first < 0 ? batches.documents() : null;
+                Broadcast<double[]> beta = context.broadcast(topics.expElogBeta().clone());
+                LdaBlockParts parts;
+                try {
+                    parts = corpus.blocks().treeAggregate(new LdaBlockParts(),
+                            (acc, block) -> train(acc, block, s, vocabulary, first, to, listed, t, beta.value()),
+                            LdaBlockParts::merge, 2);
+                } catch (Exception e) {
+                    throw SparkRows.unwrap(e);
+                } finally {
+                    beta.destroy();
+                }
+                parts.addStatistics(statistics, k);
+                iterations += parts.iterations();
+                visits += size;
+                topics.update(statistics, documents, size);
             }
             Broadcast<double[]> beta = context.broadcast(topics.evaluationExpElogBeta());
             LdaBlockParts parts;
@@ -114,7 +121,6 @@ public final class SparkOnlineLda {
                 throw new ArithmeticException("SparkOnlineLda fit produced a non-finite bound " + trainingBound + " after "
                         + topics.updates() + " topic updates");
             }
-            long visits = documents * s.passes();
             return new LdaFit(topics.model(), ElboTrace.exact(new double[] {trainingBound}), trainingBound,
                     Math.exp(-trainingBound / corpus.tokenCount()), topics.updates(), (double) iterations / visits,
                     corpus.contentHash());

@@ -4,6 +4,7 @@ import io.github.elbo4j.cavi.lda.DocumentTermMatrix;
 import io.github.elbo4j.cavi.lda.Lda;
 import io.github.elbo4j.cavi.lda.LdaFit;
 import io.github.elbo4j.cavi.lda.LdaModel;
+import io.github.elbo4j.cavi.lda.LdaSchedule;
 import io.github.elbo4j.tensor.Tensor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,10 +34,11 @@ import scala.Tuple2;
  * {@code ../shared/peers/sklearn_lda.py} (10000 training and 2000 held-out documents, V = 4000):
  * K = 20, α = η = 1/K, τ0 = 10, κ = 0.7, minibatch fraction 128/D, 10 passes, seed 0 (the fifth argument; MLlib gets the same number).
  *
- * <p>Minibatches: elbo4j takes consecutive windows of 128 documents (79 per pass, 790 updates) of a
- * fresh random permutation each pass ({@link Lda.Builder#shuffle}; {@code false} as fourth argument:
- * of the corpus order, which is sorted by package name);
- * MLlib draws each document with probability 128/D per iteration ({@code miniBatchFraction}) for
+ * <p>Minibatches (the fourth argument): elbo4j takes consecutive windows of 128 documents (79 per pass,
+ * 790 updates) of a fresh random permutation each pass ({@code true}, the default:
+ * {@link LdaSchedule#SHUFFLED}; {@code false}: of the corpus order, which is sorted by package name), or
+ * with {@code bernoulli} MLlib's schedule ({@link LdaSchedule#BERNOULLI}, f = 128/D, 782 draws; scaled by
+ * D/|B| where MLlib scales by D/⌈f D⌉); MLlib draws each document with probability 128/D per iteration ({@code miniBatchFraction}) for
  * {@code ⌈10 D / 128⌉ = 782} iterations: the same fraction and the same number of document visits
  * in expectation. Held-out perplexity is computed the same way for every model, from its topics
  * {@code λ} alone: {@link LdaModel#perplexity} ({@code exp(−L/N)}, the bound {@code L} of the
@@ -44,7 +46,7 @@ import scala.Tuple2;
  * {@code exp(logPerplexity)} is printed beside it. Wall times: the fit alone, on data already
  * cached (elbo4j's blocks, MLlib's RDD), and the preparation separately.
  *
- * <p>Usage: {@code LdaVsMllib DATA_DIR [partitions=2] [passes=10] [shuffle=true] [seed=0]} with {@code -Dspark.master=local[2]}.
+ * <p>Usage: {@code LdaVsMllib DATA_DIR [partitions=2] [passes=10] [true|false|bernoulli=true] [seed=0]} with {@code -Dspark.master=local[2]}.
  */
 public final class LdaVsMllib {
 
@@ -55,27 +57,32 @@ public final class LdaVsMllib {
         Path dir = Path.of(args[0]);
         int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int passes = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-        boolean shuffle = args.length <= 3 || Boolean.parseBoolean(args[3]);
+        LdaSchedule schedule = schedule(args.length > 3 ? args[3] : "true");
         long seed = args.length > 4 ? Long.parseLong(args[4]) : 0;
         int vocabulary = lines(dir.resolve("lda_vocab.txt")).size();
         DocumentTermMatrix train = read(dir.resolve("lda_docs_train.csv"), vocabulary);
         DocumentTermMatrix test = read(dir.resolve("lda_docs_test.csv"), vocabulary);
         int k = 20;
         int batch = 128;
-        Lda lda = Lda.builder().topics(k).online().batchSize(batch).learningOffset(10).learningDecay(0.7).passes(passes)
-                .seed(seed).shuffle(shuffle).threads(2).build();
+        Lda.Builder builder = Lda.builder().topics(k).online().batchSize(batch).learningOffset(10).learningDecay(0.7)
+                .passes(passes).seed(seed).schedule(schedule).threads(2);
+        if (schedule == LdaSchedule.BERNOULLI) {          // MLlib's miniBatchFraction below
+            builder.sampleFraction((double) batch / train.documentCount());
+        }
+        Lda lda = builder.build();
         SparkSession spark = SparkSession.builder().appName("elbo4j LDA vs MLlib").config("spark.ui.enabled", "false")
                 .getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        System.out.printf(Locale.ROOT, "corpus: %d train / %d test documents, V = %d, %.0f / %.0f tokens; master %s, %d partitions, elbo4j shuffle %s, seed %d%n",
+        System.out.printf(Locale.ROOT, "corpus: %d train / %d test documents, V = %d, %.0f / %.0f tokens; master %s, %d partitions, elbo4j schedule %s, seed %d%n",
                 train.documentCount(), test.documentCount(), vocabulary, train.tokenCount(), test.tokenCount(),
-                spark.sparkContext().master(), partitions, shuffle, seed);
+                spark.sparkContext().master(), partitions, schedule, seed);
 
         long t0 = System.nanoTime();
         LdaFit local = lda.fit(train);
         double localSeconds = (System.nanoTime() - t0) / 1e9;
-        report("elbo4j single machine (2 threads)", local.model(), test, localSeconds, Double.NaN, Double.NaN);
+        report("elbo4j single machine (2 threads, " + local.updates() + " updates)", local.model(), test, localSeconds,
+                Double.NaN, Double.NaN);
 
         List<Row> rows = new ArrayList<>();
         List<Tuple2<Long, Vector>> vectors = new ArrayList<>();
@@ -91,7 +98,8 @@ public final class LdaVsMllib {
         LdaFit onSpark = SparkOnlineLda.of(lda).fit(docs);
         double sparkSeconds = (System.nanoTime() - t0) / 1e9;
         docs.close();
-        report("elbo4j on Spark", onSpark.model(), test, sparkSeconds, prepare, Double.NaN);
+        report("elbo4j on Spark (" + onSpark.updates() + " updates)", onSpark.model(), test, sparkSeconds, prepare,
+                Double.NaN);
 
         JavaPairRDD<Long, Vector> corpus = JavaPairRDD.fromJavaRDD(sc.parallelize(vectors, partitions))
                 .persist(StorageLevel.MEMORY_AND_DISK());
@@ -116,6 +124,15 @@ public final class LdaVsMllib {
                 test, mllibSeconds, mllibPrepare, own);
         corpus.unpersist(false);
         spark.stop();
+    }
+
+    /** The fourth argument: {@code true} (shuffled), {@code false} (corpus order) or a {@link LdaSchedule} name. */
+    static LdaSchedule schedule(String argument) {
+        return switch (argument.toLowerCase(Locale.ROOT)) {
+            case "true" -> LdaSchedule.SHUFFLED;
+            case "false" -> LdaSchedule.IN_ORDER;
+            default -> LdaSchedule.valueOf(argument.toUpperCase(Locale.ROOT));
+        };
     }
 
     /** λ of an MLlib model: its {@code topicsMatrix()} ({@code V x K}, the online optimizer's λ transposed). */

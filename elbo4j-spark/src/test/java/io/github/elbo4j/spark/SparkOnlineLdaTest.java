@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.elbo4j.cavi.lda.DocumentTermMatrix;
 import io.github.elbo4j.cavi.lda.Lda;
 import io.github.elbo4j.cavi.lda.LdaFit;
+import io.github.elbo4j.cavi.lda.LdaMinibatches;
+import io.github.elbo4j.cavi.lda.LdaSchedule;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -16,21 +18,29 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Online LDA with the E-step on Spark ({@code local[2]}) against {@link Lda}'s online fit on one
  * machine: 150 generated documents over 40 terms, K = 3, minibatches of 16 (the last of 6), chunks
  * of 8 documents for the random starts, blocks of 7 documents (so blocks cut chunks and minibatches
- * in the middle), 2 passes: 20 updates, each a Spark job; in the corpus order and shuffled.
+ * in the middle), 2 passes: 20 updates, each a Spark job; in the corpus order, shuffled, and with
+ * MLlib's Bernoulli draws (f = 16/150: 19 draws of Binomial(150, f) documents; and f = 0.01 for 1
+ * pass: 100 draws, of which those that take no document run no job and make no update).
  */
 class SparkOnlineLdaTest {
 
     private static final DocumentTermMatrix CORPUS = LdaCorpora.generate(150, 40, 3, 23);
-    private static final Lda LDA = lda(false);
-    private static final Lda SHUFFLED = lda(true);
-    private static final LdaFit LOCAL = LDA.fit(CORPUS);
-    private static final LdaFit LOCAL_SHUFFLED = SHUFFLED.fit(CORPUS);
+    /** The fitters by schedule name (BERNOULLI_SPARSE: f = 0.01, 1 pass, with empty draws) and their local fits. */
+    private static final java.util.Map<String, Lda> FITTERS = java.util.Map.of("IN_ORDER", builder().build(),
+            "SHUFFLED", builder().shuffle(true).build(),
+            "BERNOULLI", builder().schedule(LdaSchedule.BERNOULLI).build(),
+            "BERNOULLI_SPARSE", builder().schedule(LdaSchedule.BERNOULLI).sampleFraction(0.01).passes(1).build());
+    private static final java.util.Map<String, LdaFit> LOCAL_FITS = new java.util.concurrent.ConcurrentHashMap<>();
     /** λ and the bound of the first Spark fit of each schedule, for the bits of the others. */
-    private static final java.util.Map<Boolean, double[]> FIRST = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, double[]> FIRST = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Lda lda(boolean shuffle) {
+    private static Lda.Builder builder() {
         return Lda.builder().topics(3).online().batchSize(16).passes(2).learningOffset(4).learningDecay(0.6).seed(11)
-                .shuffle(shuffle).threads(1).build();
+                .threads(1);
+    }
+
+    private static LdaFit local(String schedule) {
+        return LOCAL_FITS.computeIfAbsent(schedule, name -> FITTERS.get(name).fit(CORPUS));
     }
 
     private static LdaFit sparkFit(Lda lda, int partitions) {
@@ -44,17 +54,19 @@ class SparkOnlineLdaTest {
     /**
      * λ and the training bound equal the single-machine fit's to 1e-9 (relative), the number of
      * updates and of E-step iterations are the same, and λ and the bound have the same bits on
-     * every partition count; for the corpus order (1, 3 and 8 partitions) and for shuffled
-     * minibatches (3 and 8). A random start drawn from the wrong stream or draw, a wrong corpus
-     * scale D/|B|, a wrong ρ_t, a minibatch cut elsewhere or another permutation moves λ by far
-     * more than 1e-9 (block sums added in order differ from document-by-document sums in the last bits
-     * only).
+     * every partition count; for the corpus order (1, 3 and 8 partitions), for shuffled
+     * minibatches (3 and 8) and for Bernoulli draws (3 and 8; with empty draws, 3). A random start drawn
+     * from the wrong stream or draw, a wrong corpus scale D/|B|, a wrong ρ_t (an empty draw that
+     * advanced t), a minibatch cut elsewhere or another permutation or sample moves λ by far more than
+     * 1e-9 (block sums added in order differ from document-by-document sums in the last bits only).
      */
     @ParameterizedTest
-    @CsvSource({"false, 1", "false, 3", "false, 8", "true, 3", "true, 8"})
-    void equalsTheSingleMachineOnlineFit(boolean shuffle, int partitions) {
-        LdaFit local = shuffle ? LOCAL_SHUFFLED : LOCAL;
-        LdaFit spark = sparkFit(shuffle ? SHUFFLED : LDA, partitions);
+    @CsvSource({"IN_ORDER, 1, 20", "IN_ORDER, 3, 20", "IN_ORDER, 8, 20", "SHUFFLED, 3, 20", "SHUFFLED, 8, 20",
+            "BERNOULLI, 3, 19", "BERNOULLI, 8, 19", "BERNOULLI_SPARSE, 3, -1"})
+    void equalsTheSingleMachineOnlineFit(String schedule, int partitions, long updates) {
+        Lda lda = FITTERS.get(schedule);
+        LdaFit local = local(schedule);
+        LdaFit spark = sparkFit(lda, partitions);
         double[] expected = local.model().topicWord().toArray();
         double[] actual = spark.model().topicWord().toArray();
         assertThat(actual).hasSameSizeAs(expected);
@@ -62,20 +74,35 @@ class SparkOnlineLdaTest {
             assertThat(Math.abs(actual[i] - expected[i])).as("lambda entry %d", i).isLessThanOrEqualTo(1e-9 * Math.abs(expected[i]));
         }
         assertThat(Math.abs(spark.trainingBound() - local.trainingBound())).isLessThanOrEqualTo(1e-9 * Math.abs(local.trainingBound()));
-        assertThat(spark.updates()).isEqualTo(20).isEqualTo(local.updates());
+        assertThat(spark.updates()).isEqualTo(local.updates()).isEqualTo(updates >= 0 ? updates : nonEmptyDraws(lda));
         assertThat(spark.meanDocumentIterations()).isEqualTo(local.meanDocumentIterations());
         double[] withBound = java.util.Arrays.copyOf(actual, actual.length + 1);
         withBound[actual.length] = spark.trainingBound();
-        double[] first = FIRST.putIfAbsent(shuffle, withBound);
+        double[] first = FIRST.putIfAbsent(schedule, withBound);
         if (first != null) {
             assertThat(withBound).as("lambda and bound bits on %d partitions", partitions).containsExactly(first);
         }
     }
 
-    /** The shuffled schedule is another fit: a test that compared two copies of the ordered one would pass it. */
+    /** The draws that take at least one document: fewer than the 100 draws when f = 0.01 (P(empty) = 0.99^150 = 0.22). */
+    private static long nonEmptyDraws(Lda lda) {
+        LdaMinibatches batches = LdaMinibatches.of(lda.settings(), CORPUS.documentCount());
+        long n = 0;
+        while (batches.next()) {
+            n += batches.size() > 0 ? 1 : 0;
+        }
+        assertThat(batches.draws()).isEqualTo(100);
+        assertThat(n).isLessThan(100).isGreaterThan(50);
+        return n;
+    }
+
+    /** Each schedule is another fit: a test that compared two copies of the ordered one would pass them. */
     @Test
-    void shufflingChangesTheFit() {
-        assertThat(LOCAL_SHUFFLED.model().topicWord().toArray()[0]).isNotEqualTo(LOCAL.model().topicWord().toArray()[0]);
+    void eachScheduleIsAnotherFit() {
+        double ordered = local("IN_ORDER").model().topicWord().toArray()[0];
+        assertThat(local("SHUFFLED").model().topicWord().toArray()[0]).isNotEqualTo(ordered);
+        assertThat(local("BERNOULLI").model().topicWord().toArray()[0]).isNotEqualTo(ordered)
+                .isNotEqualTo(local("SHUFFLED").model().topicWord().toArray()[0]);
     }
 
     @Test

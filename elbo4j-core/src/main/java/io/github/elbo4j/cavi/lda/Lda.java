@@ -13,7 +13,7 @@ import io.github.elbo4j.tensor.Tensor;
  * <pre>{@code
  * DocumentTermMatrix train = DocumentTermMatrix.ofRows(vocabularySize, termIds, counts);
  * LdaFit fit = Lda.builder().topics(20).online().batchSize(128).learningOffset(10).learningDecay(0.7)
- *         .passes(10).seed(0).build().fit(train);
+ *         .passes(10).schedule(LdaSchedule.SHUFFLED).seed(0).build().fit(train);
  * double perplexity = fit.model().perplexity(test);
  * List<List<String>> top = fit.model().topWords(10, vocabulary);
  * }</pre>
@@ -127,7 +127,8 @@ public final class Lda {
         private int restarts = 1;
         private int threads = Runtime.getRuntime().availableProcessors();
         private int chunkSize = 8;
-        private boolean shuffle;
+        private LdaSchedule schedule = LdaSchedule.IN_ORDER;
+        private double sampleFraction;
 
         private Builder() {
         }
@@ -256,13 +257,34 @@ public final class Lda {
         }
 
         /**
+         * Online only: which documents each update sees ({@link LdaSchedule}; default
+         * {@link LdaSchedule#IN_ORDER}, as scikit-learn). Use {@link LdaSchedule#SHUFFLED} or
+         * {@link LdaSchedule#BERNOULLI} when the corpus is stored in a meaningful order (sorted by name or
+         * date): consecutive minibatches are then not uniform samples, and the fit suffers (docs/lda.md).
+         */
+        public Builder schedule(LdaSchedule s) {
+            this.schedule = java.util.Objects.requireNonNull(s, "Lda schedule must not be null");
+            return this;
+        }
+
+        /**
          * Online only: take each pass's minibatches from a fresh random permutation of the documents
-         * ({@link LdaSettings#passOrder}; default false: the corpus order, as scikit-learn). Turn it on
-         * when the corpus is stored in a meaningful order (sorted by name or date): consecutive
-         * minibatches are then not uniform samples, and the fit suffers (docs/lda.md).
+         * ({@link LdaSettings#passOrder}): {@code schedule(SHUFFLED)} when true, {@code schedule(IN_ORDER)}
+         * (the default, as scikit-learn) when false.
          */
         public Builder shuffle(boolean s) {
-            this.shuffle = s;
+            return schedule(s ? LdaSchedule.SHUFFLED : LdaSchedule.IN_ORDER);
+        }
+
+        /**
+         * {@link LdaSchedule#BERNOULLI} only: f, the probability that a draw takes a document, in
+         * {@code (0, 1]} (default {@code min(1, batchSize / D)}, an expected minibatch of {@code batchSize});
+         * the fit makes {@code ⌈passes / f⌉} draws ({@link LdaSettings#draws}). MLlib's
+         * {@code miniBatchFraction}. {@link #build()} refuses it with another schedule.
+         */
+        public Builder sampleFraction(double f) {
+            LdaSettings.fraction(f);
+            this.sampleFraction = f;
             return this;
         }
 
@@ -271,7 +293,7 @@ public final class Lda {
             return new Lda(new LdaSettings(topics, docTopicPriorSet ? docTopicPrior : 1.0 / topics,
                     topicWordPriorSet ? topicWordPrior : 1.0 / topics, method, passes, batchSize, learningOffset,
                     learningDecay, maxDocumentIterations, documentTolerance, warmStart, seed, restarts, threads,
-                    chunkSize, shuffle));
+                    chunkSize, schedule, sampleFraction));
         }
     }
 }

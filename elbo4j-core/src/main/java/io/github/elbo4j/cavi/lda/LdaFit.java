@@ -81,7 +81,11 @@ public record LdaFit(LdaModel model, ElboTrace elboTrace, double trainingBound, 
             settings.put("batchSize", Integer.toString(s.batchSize()));
             settings.put("learningOffset", Double.toString(s.learningOffset()));
             settings.put("learningDecay", Double.toString(s.learningDecay()));
-            settings.put("shuffle", Boolean.toString(s.shuffle()));
+            settings.put("schedule", s.schedule().name());
+            if (s.schedule() == LdaSchedule.BERNOULLI) {
+                settings.put("sampleFraction", s.sampleFraction() != 0 ? Double.toString(s.sampleFraction())
+                        : "batchSize / D");
+            }
         }
         settings.put("maxDocumentIterations", Integer.toString(s.maxDocumentIterations()));
         settings.put("documentTolerance", Double.toString(s.documentTolerance()));

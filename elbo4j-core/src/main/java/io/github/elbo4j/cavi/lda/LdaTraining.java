@@ -62,20 +62,24 @@ final class LdaTraining {
                     listener.onSweep(firstSweep + pass - 1, sweeps[pass - 1]);
                 }
             } else {
-                int batch = Math.min(settings.batchSize(), documents);
-                double[] gamma = new double[batch * topics];
+                double[] gamma = new double[Math.min(settings.batchSize(), documents) * topics];
                 double[] totals = new double[topics];
                 int[] termList = new int[vocabularySize];
                 boolean[] listed = new boolean[vocabularySize];
-                for (int pass = 1; pass <= settings.passes(); pass++) {
-                    int[] order = settings.shuffle() ? settings.passOrder(pass, documents) : null;
-                    for (int from = 0; from < documents; from += batch) {
-                        int to = Math.min(documents, from + batch);
+                LdaMinibatches batches = LdaMinibatches.of(settings, documents);
+                int pass = 0;
+                while (batches.next()) {
+                    int size = batches.size();
+                    if (size > 0) {         // an empty Bernoulli draw makes no update and keeps t
                         long t = updates + 1;
-                        // the minibatch: documents [from, to) of the corpus, or of this pass's permutation
-                        DocumentTermMatrix part = order == null ? corpus : corpus.select(order, from, to);
-                        int lo = order == null ? from : 0;
-                        int hi = order == null ? to : to - from;
+                        // the minibatch: documents [first, first + size) of the corpus, or the listed ones
+                        DocumentTermMatrix part = batches.first() >= 0 ? corpus
+                                : corpus.select(batches.documents(), 0, size);
+                        int lo = Math.max(0, batches.first());
+                        int hi = lo + size;
+                        if (gamma.length < size * topics) {
+                            gamma = new double[size * topics];
+                        }
                         if (t > 1) {        // β̃ of this minibatch's terms under the current λ
                             int count = minibatchTerms(part, lo, hi, listed, termList);
                             LdaTopicUpdate.expectedLog(lambda, totals, termList, count, expElogBeta, workers);
@@ -83,12 +87,14 @@ final class LdaTraining {
                         LdaEStep.Totals r = eStep.run(part, lo, hi, expElogBeta, gamma, LdaEStep.Start.RANDOM,
                                 root.split(t), settings.maxDocumentIterations(), statistics, false);
                         iterations += r.iterations();
-                        visits += to - from;
+                        visits += size;
                         LdaTopicUpdate.online(lambda, expElogBeta, statistics, settings.topicWordPrior(),
-                                settings.learningRate(t), (double) documents / (to - from), totals, workers);
+                                settings.learningRate(t), (double) documents / size, totals, workers);
                         updates = t;
                     }
-                    listener.onSweep(firstSweep + pass - 1, Double.NaN);
+                    if (batches.endsPass()) {
+                        listener.onSweep(firstSweep + pass++, Double.NaN);
+                    }
                 }
                 LdaTopicUpdate.expectedLog(lambda, topics, expElogBeta, workers);
             }
