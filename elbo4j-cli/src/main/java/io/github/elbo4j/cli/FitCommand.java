@@ -145,6 +145,12 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "128", paramLabel = "N", description = "lda: documents per online minibatch; gp: rows per minibatch (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
+    @Option(names = "--schedule", paramLabel = "NAME",
+            description = "lda with --method online: which documents each update sees: in-order (the file's order cut into "
+                    + "minibatches, scikit-learn's), shuffled (a fresh random order every pass; better when the file is sorted) "
+                    + "or bernoulli (each document with probability batch/D every update, Spark MLlib's) (default: in-order).")
+    private String schedule;
+
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N", description = "Random seed; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -207,6 +213,9 @@ final class FitCommand implements Callable<Integer> {
             if (rank != null && !"lowrank".equals(guide)) {
                 throw new BadInputException("--rank applies to --guide lowrank only, got --guide " + guide);
             }
+            if (schedule != null && !"lda".equals(family.name())) {
+                throw new BadInputException("--schedule applies to lda only, got model " + family.name());
+            }
             if (components != null && components < 1) {
                 throw new BadInputException("--components must be >= 1, got " + components);
             }
@@ -218,7 +227,8 @@ final class FitCommand implements Callable<Integer> {
                     learningRate == null ? OptionalDouble.empty() : OptionalDouble.of(learningRate), budget,
                     tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance),
                     components == null ? OptionalInt.empty() : OptionalInt.of(components), seed, threads, vocabulary, heldOut,
-                    method, batchSize, separator, rank == null ? OptionalInt.empty() : OptionalInt.of(rank), particles, paths);
+                    method, batchSize, separator, rank == null ? OptionalInt.empty() : OptionalInt.of(rank), particles, paths,
+                    Optional.ofNullable(schedule));
             FitOutcome outcome;
             try (var progress = Progress.of(budget, quiet || json, spec.commandLine().getErr())) {
                 outcome = family.fit(data, options, progress);

@@ -146,6 +146,14 @@ class FitGuideOptionTest {
     }
 
     @Test
+    void aScheduleForAnotherModelIsRefused(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        CliRun r = fit("linreg", linregCsv(dir), out, "--schedule", "shuffled");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err().trim()).isEqualTo("elbo4j fit: --schedule applies to lda only, got model linreg");
+    }
+
+    @Test
     void theHelpListsTheNewGuidesAndTheRank() {
         CliRun r = CliRun.of("fit", "--help");
         assertThat(r.out()).contains("lowrank (diagonal plus rank K)").contains("laplace").contains("auto (tries")

@@ -132,6 +132,45 @@ class LdaFitCommandTest {
         }
     }
 
+    /**
+     * {@code --schedule} reaches the fit: the saved provenance records it, each schedule finds the
+     * two topics, and the three fits differ (the documents each update sees differ). Catches the
+     * option parsed but not passed to {@code Lda}.
+     */
+    @Test
+    void theScheduleReachesTheFit(@TempDir Path dir) throws IOException {
+        Path train = write(dir, "train.csv", corpus(40));
+        java.util.Map<String, String> shares = new java.util.HashMap<>();
+        for (String schedule : List.of("in-order", "shuffled", "bernoulli")) {
+            Path out = dir.resolve(schedule);
+            CliRun r = CliRun.of("fit", "lda", "--data", train.toString(), "--vocab", vocabulary(dir).toString(),
+                    "--components", "2", "--method", "online", "--batch-size", "8", "--steps", "20", "--schedule", schedule,
+                    "--out", out.toString(), "--json");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode doc = new ObjectMapper().readTree(r.out());
+            assertThat(doc.get("command").get("notes").get("method").asText()).contains("schedule " + schedule);
+            JsonNode saved = new ObjectMapper().readTree(out.resolve("posterior.json").toFile());
+            assertThat(saved.get("provenance").get("settings").get("schedule").asText())
+                    .isEqualTo(schedule.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            StringBuilder rows = new StringBuilder();
+            for (JsonNode row : doc.get("command").get("rows")) {
+                assertThat(row.get("mean").asDouble()).isBetween(0.45, 0.55);
+                rows.append(row.get("mean").asText()).append(' ');
+            }
+            shares.put(schedule, rows.toString());
+        }
+        assertThat(java.util.Set.copyOf(shares.values())).hasSize(3);
+    }
+
+    @Test
+    void aScheduleOutsideOnlineLdaIsNamed(@TempDir Path dir) throws IOException {
+        Path train = write(dir, "train.csv", corpus(4));
+        assertBadInput(dir, "--schedule must be in-order, shuffled or bernoulli, got 'random'",
+                "--data", train.toString(), "--vocab", vocabulary(dir).toString(), "--method", "online", "--schedule", "random");
+        assertBadInput(dir, "--schedule applies to --method online only, got --method batch",
+                "--data", train.toString(), "--vocab", vocabulary(dir).toString(), "--schedule", "shuffled");
+    }
+
     private static void assertBadInput(Path dir, String message, String... args) throws IOException {
         Path out = dir.resolve("out");
         String[] all = Stream.concat(Stream.of("fit", "lda"), Stream.concat(Stream.of(args),

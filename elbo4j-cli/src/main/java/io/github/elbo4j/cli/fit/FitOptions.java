@@ -27,9 +27,10 @@ import java.util.OptionalInt;
  * @param rank       the rank of the low-rank guide; empty: {@code round(√D)} in {@code [1, D - 1]}
  * @param particles  SVGD particles (linreg, logreg with {@code --method svgd})
  * @param paths      Pathfinder paths (linreg, logreg with {@code --method pathfinder})
+ * @param schedule   in-order, shuffled or bernoulli (lda with {@code --method online}); empty: in-order
  */
 public record FitOptions(String target, List<String> features, String guide, Optional<String> optimizer, OptionalDouble learningRate,
                          long steps, OptionalDouble tolerance, OptionalInt components, long seed, int threads, Path vocabulary, Path heldOut,
                          String method, int batchSize, char delimiter, OptionalInt rank,
-                         int particles, int paths) {
+                         int particles, int paths, Optional<String> schedule) {
 }

@@ -4,6 +4,7 @@ import io.github.elbo4j.cavi.lda.DocumentTermMatrix;
 import io.github.elbo4j.cavi.lda.Lda;
 import io.github.elbo4j.cavi.lda.LdaFit;
 import io.github.elbo4j.cavi.lda.LdaMethod;
+import io.github.elbo4j.cavi.lda.LdaSchedule;
 import io.github.elbo4j.infer.StepListener;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -55,6 +56,15 @@ final class LdaFamily implements ModelFamily {
             case "online" -> LdaMethod.ONLINE;
             default -> throw new BadInputException("--method must be batch or online, got '" + o.method() + "'");
         };
+        LdaSchedule schedule = switch (o.schedule().orElse("in-order")) {
+            case "in-order" -> LdaSchedule.IN_ORDER;
+            case "shuffled" -> LdaSchedule.SHUFFLED;
+            case "bernoulli" -> LdaSchedule.BERNOULLI;
+            default -> throw new BadInputException("--schedule must be in-order, shuffled or bernoulli, got '" + o.schedule().get() + "'");
+        };
+        if (o.schedule().isPresent() && method != LdaMethod.ONLINE) {
+            throw new BadInputException("--schedule applies to --method online only, got --method " + o.method());
+        }
         if (o.steps() > Integer.MAX_VALUE) {
             throw new BadInputException("--steps (passes) must be <= " + Integer.MAX_VALUE + ", got " + o.steps());
         }
@@ -68,7 +78,7 @@ final class LdaFamily implements ModelFamily {
             throw new BadInputException(o.heldOut() + ": the documents hold no tokens (every count is 0)");
         }
         Lda lda = Lda.builder().topics(topics).method(method).passes((int) o.steps()).batchSize(o.batchSize())
-                .seed(o.seed()).threads(o.threads()).build();
+                .schedule(schedule).seed(o.seed()).threads(o.threads()).build();
         LdaFit fit = lda.fit(train, (sweep, elbo) -> progress.onStep(sweep, elbo, Double.NaN, 0));
         double[] share = fit.model().topicShares(train);
         Integer[] order = new Integer[share.length];
@@ -91,7 +101,8 @@ final class LdaFamily implements ModelFamily {
             notes.put("topic " + t, String.join(" ", words.get(t)));
         }
         String how = method == LdaMethod.BATCH ? "batch variational Bayes" : String.format(Locale.ROOT,
-                "online variational Bayes (minibatch %d, tau0 10, kappa 0.7)", o.batchSize());
+                "online variational Bayes (minibatch %d, tau0 10, kappa 0.7, schedule %s)", o.batchSize(),
+                o.schedule().orElse("in-order"));
         if (method != LdaMethod.BATCH) {
             notes.put("ELBO chart", "online fits compute no bound per pass, so the chart holds the final training bound only");
         }
