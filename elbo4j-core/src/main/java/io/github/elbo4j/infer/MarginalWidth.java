@@ -6,7 +6,6 @@ import io.github.elbo4j.infer.guide.GaussianMoments;
 import io.github.elbo4j.infer.guide.LatentLayout;
 import io.github.elbo4j.math.LogSpace;
 import io.github.elbo4j.random.RandomStream;
-import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Optional;
 
@@ -52,8 +51,8 @@ public record MarginalWidth(String site, double factor, double sd, double weight
 
     /**
      * The scalar latent (among the first {@code maxSites} in model order) whose weighted sd exceeds
-     * q's by the largest factor, with {@code draws} draws per site; empty when q's covariance is
-     * not positive definite or no site has {@value #MIN_ESS} effective draws.
+     * q's by the largest factor, with {@code draws} draws per site; empty when q's scale is not
+     * finite or no site has {@value #MIN_ESS} effective draws.
      */
     public static Optional<MarginalWidth> largest(LogDensity density, GaussianMoments q, RandomStream rng, int draws, int maxSites) {
         return bySite(density, q, rng, draws, maxSites).stream().max(java.util.Comparator.comparingDouble(MarginalWidth::factor));
@@ -62,7 +61,7 @@ public record MarginalWidth(String site, double factor, double sd, double weight
     /**
      * The check of each of the first {@code maxSites} scalar latents in model order (site {@code s}
      * with the stream {@code rng.split(offset of s)}), leaving out those with fewer than
-     * {@value #MIN_ESS} effective draws; empty when q's covariance is not positive definite.
+     * {@value #MIN_ESS} effective draws or no spread under q; empty when q's scale is not finite.
      *
      * @throws IllegalArgumentException if {@code draws} is odd or below 2
      */
@@ -71,13 +70,7 @@ public record MarginalWidth(String site, double factor, double sd, double weight
             throw new IllegalArgumentException("MarginalWidth draws must be even and >= 2 (half from q, half widened), got " + draws);
         }
         java.util.List<MarginalWidth> sites = new java.util.ArrayList<>();
-        Tensor l;
-        try {
-            l = LinearAlgebra.cholesky(q.covariance());
-        } catch (IllegalArgumentException | ArithmeticException singular) {
-            return sites;
-        }
-        if (!l.allFinite()) {
+        if (!q.scaleTril().allFinite()) {
             return sites;
         }
         int checked = 0;
@@ -86,7 +79,7 @@ public record MarginalWidth(String site, double factor, double sd, double weight
                 continue;
             }
             checked++;
-            MarginalWidth m = ofSite(density, q, l, e, rng.split(e.offset()), draws);
+            MarginalWidth m = ofSite(density, q, e, rng.split(e.offset()), draws);
             if (m != null) {
                 sites.add(m);
             }
@@ -94,50 +87,49 @@ public record MarginalWidth(String site, double factor, double sd, double weight
         return sites;
     }
 
-    private static MarginalWidth ofSite(LogDensity density, GaussianMoments q, Tensor l, LatentLayout.Entry e, RandomStream rng,
-                                        int draws) {
+    /**
+     * The check of one site. With {@code S} q's scale ({@code Σ = S Sᵀ}) and {@code u = μ + S ε}, a
+     * widened draw is {@code u + (c - 1) t Σ_{:j} / Σ_jj} with {@code t = (S ε)_j}, and since
+     * {@code S⁻¹ Σ_{:j} = Sᵀ e_j}, its whitened point is {@code z = ε + (c - 1) (t / Σ_jj) S_{j:}ᵀ}:
+     * {@code log q(u) = -½ |z|² + const} costs {@code O(D)}, and the draws of a chunk are one product.
+     */
+    private static MarginalWidth ofSite(LogDensity density, GaussianMoments q, LatentLayout.Entry e, RandomStream rng, int draws) {
         int d = density.dimension();
         int j = e.offset();
         double[] mu = q.mean().toArray();
-        double[] cov = q.covariance().toArray();
-        double[] lv = l.toArray();
-        double sjj = cov[j * d + j];
+        Tensor scale = q.scaleTril();
+        double[] row = scale.slice(0, j, j + 1).toArray();
+        double sjj = 0;
+        for (double v : row) {
+            sjj += v * v;
+        }
+        if (!(sjj > 0)) {
+            return null;
+        }
+        double[] column = scale.matmul(Tensor.of(row, d, 1)).toArray();     // Σ_{:j} = S S_{j:}ᵀ
+        Tensor scaleT = scale.transpose();
         double[] logRatios = new double[draws];
         double[] x = new double[draws];
         for (int start = 0; start < draws; start += CHUNK) {
             int n = Math.min(CHUNK, draws - start);
-            double[] points = new double[n * d];
+            double[] eps = new double[n * d];
+            rng.fillGaussian(eps);
+            double[] points = Tensor.of(eps, n, d).matmul(scaleT).toArray();   // rows S ε
             double[] logQ = new double[n];
             double[] logMixture = new double[n];
             for (int k = 0; k < n; k++) {
-                double[] eps = new double[d];
-                rng.fillGaussian(eps);
-                double[] u = new double[d];
+                int at = k * d;
+                double t = points[at + j];
+                boolean widened = (start + k) % 2 == 1;
+                double shift = widened ? (WIDENING - 1) * t / sjj : 0;
                 double qq = 0;
                 for (int i = 0; i < d; i++) {
-                    double v = 0;
-                    for (int m = 0; m <= i; m++) {
-                        v += lv[i * d + m] * eps[m];
-                    }
-                    u[i] = mu[i] + v;
+                    double z = eps[at + i] + shift * row[i];
+                    qq += z * z;
+                    points[at + i] += mu[i] + shift * column[i];
                 }
-                if ((start + k) % 2 == 1) {
-                    double t = u[j] - mu[j];
-                    for (int i = 0; i < d; i++) {
-                        u[i] += (WIDENING - 1) * t * cov[i * d + j] / sjj;
-                    }
-                    double[] z = solveLower(lv, u, mu, d);
-                    for (double v : z) {
-                        qq += v * v;
-                    }
-                } else {
-                    for (double v : eps) {
-                        qq += v * v;
-                    }
-                }
-                System.arraycopy(u, 0, points, k * d, d);
-                double t = u[j] - mu[j];
-                double a = -Math.log(WIDENING) - 0.5 * t * t / (WIDENING * WIDENING * sjj) + 0.5 * t * t / sjj;
+                double tj = points[at + j] - mu[j];
+                double a = -Math.log(WIDENING) - 0.5 * tj * tj / (WIDENING * WIDENING * sjj) + 0.5 * tj * tj / sjj;
                 logQ[k] = -0.5 * qq;
                 logMixture[k] = LogSpace.logAddExp(0, a) - Math.log(2);
             }
@@ -178,18 +170,5 @@ public record MarginalWidth(String site, double factor, double sd, double weight
         }
         return new MarginalWidth(e.name(), weightedSd / qSd, qSd, weightedSd,
                 w.effectiveSampleSize());
-    }
-
-    /** {@code z = L⁻¹ (u - μ)} by forward substitution ({@code L} row-major lower triangular). */
-    private static double[] solveLower(double[] lv, double[] u, double[] mu, int d) {
-        double[] z = new double[d];
-        for (int i = 0; i < d; i++) {
-            double v = u[i] - mu[i];
-            for (int m = 0; m < i; m++) {
-                v -= lv[i * d + m] * z[m];
-            }
-            z[i] = v / lv[i * d + i];
-        }
-        return z;
     }
 }

@@ -2,6 +2,7 @@ package io.github.elbo4j.infer;
 
 import io.github.elbo4j.infer.elbo.ParameterStore;
 import io.github.elbo4j.infer.guide.AutoNormal;
+import io.github.elbo4j.infer.guide.GaussianMoments;
 import io.github.elbo4j.infer.run.DeterministicRun;
 import io.github.elbo4j.infer.run.FixedDraws;
 import io.github.elbo4j.infer.run.ImportanceCheck;
@@ -98,63 +99,49 @@ final class SviRun {
         List<String> allNotes = new ArrayList<>(notes);
         Verdict verdict = Verdict.of(stop, d, howToFix);
         if (settings.diagnosticDraws() != 0 && !settings.pointMass()) {
-            verdict = correlationChecked(p, fitted, posterior, verdict);
-            verdict = widthChecked(p, fitted, posterior, verdict);
+            verdict = checkedBeyondKHat(p, fitted, posterior, verdict);
         }
         return new Fit(method, fitted.values(), trace, stop, d, verdict, Provenance.of(settings.seed(), reported), posterior, state,
                 allNotes);
     }
 
-    /** The largest dimension whose mean-field fit gets the correlation check: {@code 2D} gradient evaluations, at most the PSIS check's cost. */
-    static final int MAX_CORRELATION_CHECK_DIMENSION = Svi.MAX_DRAWS / 2;
-
     /**
-     * {@code verdict} amended by {@link MeanFieldCorrelation} for a mean-field fit with at most
-     * {@value #MAX_CORRELATION_CHECK_DIMENSION} unconstrained coordinates and an exact density; unchanged otherwise.
+     * The largest unconstrained dimension the checks beyond k-hat run at: the correlation check
+     * costs {@code 2D} gradient evaluations and the width check {@code O(D²)} per draw, so at this
+     * size each costs about what the PSIS check does.
      */
-    private Verdict correlationChecked(SviProgram p, ParameterStore fitted, GuidePosterior posterior, Verdict verdict) {
-        if (!(p.autoGuide instanceof AutoNormal) || p.layout.dimension() > MAX_CORRELATION_CHECK_DIMENSION) {
-            return verdict;
-        }
-        Optional<LogDensity> density = exactDensity(p, fitted, posterior);
-        if (density.isEmpty()) {
-            return verdict;
-        }
-        double[] mean = posterior.moments().orElseThrow().mean().toArray();
-        return MeanFieldCorrelation.largest(density.get(), mean).map(verdict::withCorrelation).orElse(verdict);
-    }
+    static final int MAX_CHECK_DIMENSION = Svi.MAX_DRAWS / 2;
 
     /** Draws per checked site of {@link MarginalWidth}, and how many scalar sites it checks. */
     static final int WIDTH_CHECK_DRAWS = 1000;
     static final int WIDTH_CHECK_SITES = 8;
 
     /**
-     * {@code verdict} amended by {@link MarginalWidth} for a Gaussian automatic guide with an exact
-     * density whose verdict is not already {@link Verdict.Level#DO_NOT_TRUST}: at most
-     * {@value #WIDTH_CHECK_SITES} scalar latents, {@value #WIDTH_CHECK_DRAWS} model runs each.
+     * {@code verdict} amended by the checks beyond k-hat, for an automatic Gaussian guide of at most
+     * {@value #MAX_CHECK_DIMENSION} coordinates whose density the fit approximated exactly (no
+     * minibatches, no enumerated sites, no learnable parameters of the model's own, which the
+     * density would hold at their initial values): {@link MeanFieldCorrelation} for mean field, then
+     * {@link MarginalWidth} ({@value #WIDTH_CHECK_SITES} scalar latents, {@value #WIDTH_CHECK_DRAWS}
+     * model runs each) unless the verdict already is {@link Verdict.Level#DO_NOT_TRUST}.
      */
-    private Verdict widthChecked(SviProgram p, ParameterStore fitted, GuidePosterior posterior, Verdict verdict) {
-        if (verdict.level() == Verdict.Level.DO_NOT_TRUST) {
-            return verdict;
-        }
-        Optional<LogDensity> density = exactDensity(p, fitted, posterior);
-        if (density.isEmpty()) {
-            return verdict;
-        }
-        return MarginalWidth.largest(density.get(), posterior.moments().orElseThrow(), RandomStream.of(settings.seed()).split(-10),
-                WIDTH_CHECK_DRAWS, WIDTH_CHECK_SITES).map(verdict::withMarginalWidth).orElse(verdict);
-    }
-
-    /**
-     * The model's unconstrained log density, when it is the one the fit approximated exactly: an
-     * automatic Gaussian guide, no minibatches, no enumerated sites, no learnable parameters of the
-     * model's own (the density would hold them at their initial values).
-     */
-    private Optional<LogDensity> exactDensity(SviProgram p, ParameterStore fitted, GuidePosterior posterior) {
-        if (p.autoGuide == null || p.subsampled || p.enumerates || posterior.moments().isEmpty()
+    private Verdict checkedBeyondKHat(SviProgram p, ParameterStore fitted, GuidePosterior posterior, Verdict verdict) {
+        if (p.autoGuide == null || p.subsampled || p.enumerates || p.layout.dimension() > MAX_CHECK_DIMENSION
                 || !fitted.names().stream().allMatch(n -> n.startsWith("auto_"))) {
-            return Optional.empty();
+            return verdict;
         }
-        return Optional.of(new LogDensity(model, p.layout, RandomStream.of(settings.seed()).split(-9)));
+        Optional<GaussianMoments> moments = posterior.moments();
+        if (moments.isEmpty()) {
+            return verdict;
+        }
+        LogDensity density = new LogDensity(model, p.layout, RandomStream.of(settings.seed()).split(-9));
+        Verdict checked = verdict;
+        if (p.autoGuide instanceof AutoNormal) {
+            checked = MeanFieldCorrelation.largest(density, moments.get().mean().toArray()).map(checked::withCorrelation).orElse(checked);
+        }
+        if (checked.level() != Verdict.Level.DO_NOT_TRUST) {
+            checked = MarginalWidth.largest(density, moments.get(), RandomStream.of(settings.seed()).split(-10), WIDTH_CHECK_DRAWS,
+                    WIDTH_CHECK_SITES).map(checked::withMarginalWidth).orElse(checked);
+        }
+        return checked;
     }
 }
