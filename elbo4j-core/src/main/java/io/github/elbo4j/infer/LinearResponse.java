@@ -7,6 +7,7 @@ import io.github.elbo4j.infer.guide.Preconditioner;
 import io.github.elbo4j.infer.run.ElboHessian;
 import io.github.elbo4j.infer.run.FixedDraws;
 import io.github.elbo4j.random.RandomStream;
+import io.github.elbo4j.tensor.CholeskyAttempt;
 import io.github.elbo4j.tensor.LinearAlgebra;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.ArrayList;
@@ -137,35 +138,19 @@ public record LinearResponse(Tensor mean, Tensor covariance, Tensor meanFieldSd,
         return new FixedDraws(n, root.split(0), root.split(1));
     }
 
-    /** The Cholesky factor of {@code a} (Golub &amp; Van Loan, 4th ed., alg. 4.2.1), or an error naming the first pivot that is not positive. */
+    /** The Cholesky factor of {@code a} ({@link CholeskyAttempt}), or an error naming the first pivot that is not positive. */
     private static Tensor cholesky(Tensor a, LatentLayout layout, double gradientNorm) {
-        int n = a.dim(0);
-        double[] x = a.toArray();
-        double[] l = new double[n * n];
-        for (int j = 0; j < n; j++) {
-            double pivot = x[j * n + j];
-            for (int k = 0; k < j; k++) {
-                pivot -= l[j * n + k] * l[j * n + k];
-            }
-            if (!(pivot > 0)) {
-                int dim = n / 2;
-                String param = j < dim ? "auto_loc[" + j + "]" : "auto_scale[" + (j - dim) + "]";
-                throw new IllegalStateException(String.format(Locale.ROOT, "linear response needs the ELBO at a maximum, but its "
-                        + "negative Hessian in the mean-field parameters is not positive definite: pivot %d (%s, latent '%s') is %.4g "
-                        + "(gradient norm %.3g): fit to convergence (deterministic VI, the default method) before asking for "
-                        + "linear-response covariances", j, param, site(layout, j % dim), pivot, gradientNorm));
-            }
-            double ljj = Math.sqrt(pivot);
-            l[j * n + j] = ljj;
-            for (int i = j + 1; i < n; i++) {
-                double s = x[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * n + k] * l[j * n + k];
-                }
-                l[i * n + j] = s / ljj;
-            }
+        CholeskyAttempt c = CholeskyAttempt.of(a);
+        if (c.failedPivot() >= 0) {
+            int j = c.failedPivot();
+            int dim = a.dim(0) / 2;
+            String param = j < dim ? "auto_loc[" + j + "]" : "auto_scale[" + (j - dim) + "]";
+            throw new IllegalStateException(String.format(Locale.ROOT, "linear response needs the ELBO at a maximum, but its "
+                    + "negative Hessian in the mean-field parameters is not positive definite: pivot %d (%s, latent '%s') is %.4g "
+                    + "(gradient norm %.3g): fit to convergence (deterministic VI, the default method) before asking for "
+                    + "linear-response covariances", j, param, site(layout, j % dim), c.pivot(), gradientNorm));
         }
-        return Tensor.of(l, n, n);
+        return c.factor();
     }
 
     private static String site(LatentLayout layout, int coordinate) {

@@ -1,5 +1,7 @@
 package io.github.elbo4j.mcmc;
 
+import io.github.elbo4j.tensor.CholeskyAttempt;
+
 import io.github.elbo4j.random.RandomStream;
 
 /**
@@ -110,25 +112,11 @@ final class InverseMetric {
     }
 
     private static double[] lowerCholesky(double[] a, int n) {
-        double[] l = new double[n * n];
-        for (int j = 0; j < n; j++) {
-            double d = a[j * n + j];
-            for (int k = 0; k < j; k++) {
-                d -= l[j * n + k] * l[j * n + k];
-            }
-            if (!(d > 0)) {
-                throw new IllegalStateException("the adapted covariance is not positive definite (pivot " + j + " = " + d + ")");
-            }
-            double ljj = Math.sqrt(d);
-            l[j * n + j] = ljj;
-            for (int i = j + 1; i < n; i++) {
-                double s = a[i * n + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * n + k] * l[j * n + k];
-                }
-                l[i * n + j] = s / ljj;
-            }
+        CholeskyAttempt c = CholeskyAttempt.of(io.github.elbo4j.tensor.Tensor.of(a, n, n));
+        if (c.failedPivot() >= 0) {
+            throw new IllegalStateException("the adapted covariance is not positive definite (pivot " + c.failedPivot() + " = "
+                    + c.pivot() + ")");
         }
-        return l;
+        return c.factor().toArray();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.elbo4j.infer.run;
 
 import io.github.elbo4j.infer.guide.LatentLayout;
+import io.github.elbo4j.tensor.CholeskyAttempt;
 import io.github.elbo4j.tensor.Tensor;
 import java.util.Locale;
 
@@ -32,32 +33,18 @@ final class NonPositiveCurvature {
                         + point(layout, mode, i / d) + tail;
             }
         }
-        double[] l = new double[d * d];
-        for (int j = 0; j < d; j++) {
-            double s = m[j * d + j];
-            for (int k = 0; k < j; k++) {
-                s -= l[j * d + k] * l[j * d + k];
+        CholeskyAttempt c = CholeskyAttempt.of(h);
+        if (c.failedPivot() >= 0) {
+            int j = c.failedPivot();
+            if (!(m[j * d + j] > 0)) {
+                return head + String.format(Locale.ROOT, "its curvature along %s is H = %.6g <= 0 at %s", name(layout, j),
+                        m[j * d + j], point(layout, mode, j)) + tail;
             }
-            if (!(s > 0)) {
-                if (!(m[j * d + j] > 0)) {
-                    return head + String.format(Locale.ROOT, "its curvature along %s is H = %.6g <= 0 at %s", name(layout, j),
-                            m[j * d + j], point(layout, mode, j)) + tail;
-                }
-                int partner = strongestCoupling(m, d, j);
-                return head + String.format(Locale.ROOT, "the curvature along %s (H = %.6g at %s) is used up by its coupling to "
-                        + "the coordinates before it: pivot %.6g <= 0, strongest with %s (H = %.6g, correlation %.4f)",
-                        name(layout, j), m[j * d + j], point(layout, mode, j), s, name(layout, partner), m[j * d + partner],
-                        m[j * d + partner] / Math.sqrt(Math.abs(m[j * d + j] * m[partner * d + partner]))) + tail;
-            }
-            double root = Math.sqrt(s);
-            l[j * d + j] = root;
-            for (int i = j + 1; i < d; i++) {
-                double v = m[i * d + j];
-                for (int k = 0; k < j; k++) {
-                    v -= l[i * d + k] * l[j * d + k];
-                }
-                l[i * d + j] = v / root;
-            }
+            int partner = strongestCoupling(m, d, j);
+            return head + String.format(Locale.ROOT, "the curvature along %s (H = %.6g at %s) is used up by its coupling to "
+                    + "the coordinates before it: pivot %.6g <= 0, strongest with %s (H = %.6g, correlation %.4f)",
+                    name(layout, j), m[j * d + j], point(layout, mode, j), c.pivot(), name(layout, partner), m[j * d + partner],
+                    m[j * d + partner] / Math.sqrt(Math.abs(m[j * d + j] * m[partner * d + partner]))) + tail;
         }
         return head + "its Cholesky factorization failed" + tail;
     }
