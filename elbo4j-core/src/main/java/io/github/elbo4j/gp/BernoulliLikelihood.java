@@ -52,16 +52,6 @@ public final class BernoulliLikelihood implements Likelihood {
     }
 
     @Override
-    public Tensor parameters() {
-        return Tensor.zeros(0);
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return List.of();
-    }
-
-    @Override
     public BernoulliLikelihood withParameters(Tensor u) {
         Hyperparameters.checkReplacement("BernoulliLikelihood", u, 0, List.of());
         return this;

@@ -18,11 +18,15 @@ public sealed interface Likelihood permits GaussianLikelihood, BernoulliLikeliho
         return parameterNames().size();
     }
 
-    /** The unconstrained hyperparameters, {@code [parameterCount()]}. */
-    Tensor parameters();
+    /** The unconstrained hyperparameters, {@code [parameterCount()]}; none by default (Bernoulli, Poisson). */
+    default Tensor parameters() {
+        return Tensor.zeros(0);
+    }
 
-    /** Their names. */
-    List<String> parameterNames();
+    /** Their names; none by default. */
+    default List<String> parameterNames() {
+        return List.of();
+    }
 
     /** The same likelihood with unconstrained hyperparameters {@code u}. */
     Likelihood withParameters(Tensor u);

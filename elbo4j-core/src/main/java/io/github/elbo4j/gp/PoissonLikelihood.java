@@ -28,16 +28,6 @@ public final class PoissonLikelihood implements Likelihood {
     }
 
     @Override
-    public Tensor parameters() {
-        return Tensor.zeros(0);
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return List.of();
-    }
-
-    @Override
     public PoissonLikelihood withParameters(Tensor u) {
         Hyperparameters.checkReplacement("PoissonLikelihood", u, 0, List.of());
         return this;
